@@ -1,0 +1,122 @@
+//! `milcoop`: build, check, export and publish the corpus from the command line.
+
+use milcoop_core::pipeline::{self, Built, REGISTRY};
+use milcoop_core::{anchor, check, export};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: milcoop [--corpus DIR] <command>
+
+commands:
+  export    print the whole dataset as one JSON object
+  check     list joins, omissions, aliases and orphans; fail on any integrity problem
+  passages  print every passage id and the start of its text
+  publish   record today's passage ids in corpus/published-ids.jsonl so later builds re-anchor them
+  dataset   write the compact binary dataset the page embeds to stdout";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mut corpus: Option<PathBuf> = None;
+    let mut command = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--corpus" => corpus = args.next().map(PathBuf::from),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ if command.is_none() => command = Some(arg),
+            _ => return usage_error(&format!("unexpected argument {arg:?}")),
+        }
+    }
+    let Some(command) = command else {
+        return usage_error("no command given");
+    };
+    let dir = corpus.unwrap_or_else(pipeline::default_corpus_dir);
+    let built = match pipeline::build_dir(&dir) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("milcoop: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match command.as_str() {
+        "export" => print_json(&built),
+        "check" => run_check(&built),
+        "passages" => {
+            let mut out = std::io::stdout().lock();
+            for p in &built.dataset.passages {
+                let head: String = p.text.chars().take(40).collect();
+                // A closed pipe (`| head`) just ends the listing.
+                if writeln!(out, "{}\t{}\t{}", p.id, p.lang.code(), head).is_err() {
+                    break;
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        "publish" => publish(&built, &dir),
+        "dataset" => {
+            let bytes = built.dataset.encode();
+            match std::io::stdout().write_all(&bytes) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("milcoop: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        other => usage_error(&format!("unknown command {other:?}")),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("milcoop: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn print_json(built: &Built) -> ExitCode {
+    let value = export::export(&built.dataset);
+    println!("{}", serde_json::to_string_pretty(&value).expect("JSON values serialise"));
+    ExitCode::SUCCESS
+}
+
+fn run_check(built: &Built) -> ExitCode {
+    let report = check::check(built);
+    print!("{}", report.listing);
+    if report.ok() {
+        println!("check: ok");
+        ExitCode::SUCCESS
+    } else {
+        for p in &report.problems {
+            println!("problem: {p}");
+        }
+        println!("check: {} problems", report.problems.len());
+        ExitCode::FAILURE
+    }
+}
+
+fn publish(built: &Built, dir: &std::path::Path) -> ExitCode {
+    let new = anchor::unpublished(&built.dataset, &built.registry);
+    let path = dir.join(REGISTRY);
+    let mut lines = String::new();
+    for record in &new {
+        lines.push_str(&serde_json::to_string(record).expect("records serialise"));
+        lines.push('\n');
+    }
+    let result = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(lines.as_bytes()));
+    match result {
+        Ok(()) => {
+            println!("published {} new ids to {}", new.len(), path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("milcoop: {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}

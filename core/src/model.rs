@@ -1,0 +1,324 @@
+//! The dataset the browser receives: documents, their outline and passages, and the
+//! aliases that keep links published against earlier corpus versions working.
+//!
+//! These types are shared by the native pipeline (which builds and encodes them) and the
+//! wasm view (which only decodes and reads them), so they hold plain data and cheap lookups.
+
+
+
+use std::fmt;
+use serde::{Deserialize, Serialize};
+
+/// What kind of source a document is. A fixed vocabulary, so filters and labels can rely on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    WhitePaper,
+    Overview,
+    ReviewArticle,
+    PressConference,
+}
+
+impl Kind {
+    /// The slug used in corpus headers and in the JSON export.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::WhitePaper => "white-paper",
+            Kind::Overview => "overview",
+            Kind::ReviewArticle => "review-article",
+            Kind::PressConference => "press-conference",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Kind> {
+        [
+            Kind::WhitePaper,
+            Kind::Overview,
+            Kind::ReviewArticle,
+            Kind::PressConference,
+        ]
+        .into_iter()
+        .find(|k| k.slug() == s)
+    }
+
+    /// A reader-facing English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::WhitePaper => "White paper",
+            Kind::Overview => "Overview",
+            Kind::ReviewArticle => "Review article",
+            Kind::PressConference => "Press conference",
+        }
+    }
+}
+
+/// Language of a passage or document half.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A calendar date known to year, month or day precision. Unknown parts are absent, never guessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PartialDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// How much of a [`PartialDate`] is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+impl PartialDate {
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible months and days.
+    pub fn parse(s: &str) -> Option<PartialDate> {
+        let mut parts = s.split('-');
+        let year = parse_fixed(parts.next()?, 4)?;
+        let month = match parts.next() {
+            Some(m) => Some(parse_fixed(m, 2)?),
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) => Some(parse_fixed(d, 2)?),
+            None => None,
+        };
+        if parts.next().is_some() || (day.is_some() && month.is_none()) {
+            return None;
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            if d == 0 || d > days_in_month(year, m) {
+                return None;
+            }
+        }
+        Some(PartialDate {
+            year,
+            month: month.map(|m| m as u8),
+            day: day.map(|d| d as u8),
+        })
+    }
+}
+
+fn parse_fixed(s: &str, width: usize) -> Option<u16> {
+    (s.len() == width && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn days_in_month(year: u16, month: u16) -> u16 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One source document and its reading outline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub kind: Kind,
+    pub publisher: Option<String>,
+    pub published: Option<PartialDate>,
+    pub languages: Vec<Lang>,
+    pub source_file: String,
+    /// Where the metadata comes from, in the corpus header's own words.
+    pub note: Option<String>,
+    /// Headings and passages in reading order.
+    pub outline: Vec<Block>,
+}
+
+/// One entry of a document's reading outline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Block {
+    Heading { level: u8, text: String },
+    /// Index into [`Dataset::passages`].
+    Passage(u32),
+}
+
+/// A paragraph of a document, normalised for display and search.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    pub id: String,
+    /// Index into [`Dataset::documents`].
+    pub doc: u32,
+    /// 1-based position of the passage in its document.
+    pub index: u32,
+    pub lang: Lang,
+    /// The heading the passage stands under, if any.
+    pub section: Option<String>,
+    pub text: String,
+}
+
+/// How a link published against an earlier corpus was carried to today's passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AnchorMethod {
+    ExactText,
+    Position,
+    FuzzyQuote,
+}
+
+impl AnchorMethod {
+    pub fn label(self) -> &'static str {
+        match self {
+            AnchorMethod::ExactText => "exact text",
+            AnchorMethod::Position => "position",
+            AnchorMethod::FuzzyQuote => "fuzzy quote",
+        }
+    }
+}
+
+/// An id that was published once and now names another passage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Alias {
+    pub old: String,
+    pub passage: u32,
+    pub method: AnchorMethod,
+}
+
+/// An id that was published once and whose text can no longer be found with confidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Orphan {
+    pub old: String,
+    pub doc: Option<u32>,
+    pub quote: String,
+}
+
+/// Everything the explorer shows, as one value.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub documents: Vec<Document>,
+    pub passages: Vec<Passage>,
+    pub aliases: Vec<Alias>,
+    pub orphans: Vec<Orphan>,
+}
+
+/// What a passage id found in a link resolves to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Resolution<'a> {
+    Current(&'a Passage),
+    Moved(&'a Passage, &'a Alias),
+    Orphaned(&'a Orphan),
+    Unknown,
+}
+
+impl Dataset {
+    /// Encodes the dataset in the compact binary form embedded in the page.
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a dataset always serialises")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Dataset, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+
+    pub fn document(&self, id: &str) -> Option<(u32, &Document)> {
+        self.documents
+            .iter()
+            .enumerate()
+            .find(|(_, d)| d.id == id)
+            .map(|(i, d)| (i as u32, d))
+    }
+
+    pub fn passage(&self, id: &str) -> Option<&Passage> {
+        self.passages.iter().find(|p| p.id == id)
+    }
+
+    /// Resolves an id from a link: today's passage, an alias left by re-anchoring, or an orphan.
+    pub fn resolve(&self, id: &str) -> Resolution<'_> {
+        if let Some(p) = self.passage(id) {
+            return Resolution::Current(p);
+        }
+        if let Some(a) = self.aliases.iter().find(|a| a.old == id) {
+            if let Some(p) = self.passages.get(a.passage as usize) {
+                return Resolution::Moved(p, a);
+            }
+        }
+        match self.orphans.iter().find(|o| o.old == id) {
+            Some(o) => Resolution::Orphaned(o),
+            None => Resolution::Unknown,
+        }
+    }
+
+    /// The passages of one document, in reading order.
+    pub fn passages_of(&self, doc: u32) -> impl Iterator<Item = &Passage> {
+        self.passages.iter().filter(move |p| p.doc == doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_parse_with_their_precision() {
+        let d = PartialDate::parse("2023-12-28").unwrap();
+        assert_eq!(d.precision(), Precision::Day);
+        assert_eq!(d.to_string(), "2023-12-28");
+        assert_eq!(
+            PartialDate::parse("2020-12").unwrap().precision(),
+            Precision::Month
+        );
+        assert_eq!(
+            PartialDate::parse("2017").unwrap().precision(),
+            Precision::Year
+        );
+        for bad in [
+            "", "17", "2017-13", "2017-02-30", "2017-1", "2017--01", "abcd", "2017-01-01-01",
+        ] {
+            assert_eq!(PartialDate::parse(bad), None, "{bad:?}");
+        }
+        assert!(PartialDate::parse("2024-02-29").is_some());
+        assert!(PartialDate::parse("2023-02-29").is_none());
+    }
+}

@@ -1,0 +1,176 @@
+//! From the `corpus/` folder to a [`Dataset`]: read and check headers, segment every
+//! document, assign ids, re-anchor published ids, and keep what `milcoop check` reports.
+
+use crate::anchor::{self, Published};
+use crate::header::{self, Header, HeaderError};
+use crate::ids;
+use crate::model::{Block, Dataset, Document, Passage};
+use crate::segment::{self, Corpus, DraftBlock, Rules, Segmented};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The file in `corpus/` that records every passage id ever published.
+pub const REGISTRY: &str = "published-ids.jsonl";
+
+/// One corpus document as read from disk.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub file: String,
+    pub header: Header,
+    pub body: String,
+}
+
+/// The dataset and everything the build learned on the way.
+#[derive(Debug)]
+pub struct Built {
+    pub dataset: Dataset,
+    pub sources: Vec<Source>,
+    pub segments: Vec<Segmented>,
+    pub registry: Vec<Published>,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    Io(PathBuf, std::io::Error),
+    Header(HeaderError),
+    DuplicateId {
+        id: String,
+        first: String,
+        second: String,
+    },
+    Registry(String),
+    Empty(PathBuf),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+            BuildError::Header(e) => write!(f, "{e}"),
+            BuildError::DuplicateId { id, first, second } => {
+                write!(f, "{second}:1: document id `{id}` is already used by {first}")
+            }
+            BuildError::Registry(e) => write!(f, "{REGISTRY}: {e}"),
+            BuildError::Empty(p) => write!(f, "{}: no corpus documents (*.txt) found", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Reads every `*.txt` in `dir`, in file-name order.
+pub fn read_sources(dir: &Path) -> Result<Vec<Source>, BuildError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| BuildError::Io(dir.to_path_buf(), e))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(BuildError::Empty(dir.to_path_buf()));
+    }
+    let mut sources: Vec<Source> = Vec::new();
+    for path in paths {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&path).map_err(|e| BuildError::Io(path.clone(), e))?;
+        let (header, body) = header::parse(&file, &text).map_err(BuildError::Header)?;
+        if let Some(first) = sources.iter().find(|s| s.header.id == header.id) {
+            return Err(BuildError::DuplicateId {
+                id: header.id,
+                first: first.file.clone(),
+                second: file,
+            });
+        }
+        sources.push(Source { file, header, body });
+    }
+    Ok(sources)
+}
+
+/// Builds the dataset from a corpus folder (and its registry of published ids, if any).
+pub fn build_dir(dir: &Path) -> Result<Built, BuildError> {
+    let sources = read_sources(dir)?;
+    let registry = match std::fs::read_to_string(dir.join(REGISTRY)) {
+        Ok(text) => anchor::parse_registry(&text).map_err(BuildError::Registry)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(BuildError::Io(dir.join(REGISTRY), e)),
+    };
+    Ok(build(sources, registry, &Rules::builtin()))
+}
+
+/// Builds the dataset from sources already read.
+pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> Built {
+    let classified: Vec<_> = sources
+        .iter()
+        .map(|s| segment::classify(&s.body, rules))
+        .collect();
+    let corpus = Corpus::new(&classified);
+    let segments: Vec<Segmented> = classified
+        .iter()
+        .enumerate()
+        .map(|(d, lines)| segment::segment(lines, d, &corpus))
+        .collect();
+
+    let mut dataset = Dataset::default();
+    for (d, (source, seg)) in sources.iter().zip(&segments).enumerate() {
+        let texts: Vec<&str> = seg.passages().map(|p| p.text.as_str()).collect();
+        let ids = ids::assign(&source.header.id, &texts);
+        let mut outline = Vec::with_capacity(seg.outline.len());
+        let mut ids = ids.into_iter();
+        let mut index = 0;
+        for block in &seg.outline {
+            match block {
+                DraftBlock::Heading { level, text, .. } => outline.push(Block::Heading {
+                    level: *level,
+                    text: text.clone(),
+                }),
+                DraftBlock::Passage(draft) => {
+                    index += 1;
+                    outline.push(Block::Passage(dataset.passages.len() as u32));
+                    dataset.passages.push(Passage {
+                        id: ids.next().expect("one id per passage"),
+                        doc: d as u32,
+                        index,
+                        lang: draft.lang,
+                        section: draft.section.clone(),
+                        text: draft.text.clone(),
+                    });
+                }
+            }
+        }
+        let h = &source.header;
+        dataset.documents.push(Document {
+            id: h.id.clone(),
+            title: h.title.clone(),
+            title_en: h.title_en.clone(),
+            kind: h.kind,
+            publisher: h.publisher.clone(),
+            published: h.published,
+            languages: h.languages.clone(),
+            source_file: h.source_file.clone(),
+            note: h.note.clone(),
+            outline,
+        });
+    }
+    let (aliases, orphans) = anchor::reanchor(&dataset, &registry);
+    dataset.aliases = aliases;
+    dataset.orphans = orphans;
+    Built {
+        dataset,
+        sources,
+        segments,
+        registry,
+    }
+}
+
+/// The corpus folder: `--corpus` if given, else `./corpus`, else the one beside this crate.
+pub fn default_corpus_dir() -> PathBuf {
+    let here = PathBuf::from("corpus");
+    if here.is_dir() {
+        here
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")
+    }
+}

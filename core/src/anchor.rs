@@ -252,7 +252,10 @@ mod tests {
     fn similarity_bounds() {
         assert_eq!(similarity("中国军队", "中国军队"), 1.0);
         assert_eq!(similarity("中国军队", "美国海军"), 0.0);
-        let s = similarity(OLD[1], "2007年以来，共与20多个国家举行了20余次联合军事演习。");
+        let s = similarity(
+            OLD[1],
+            "2007年以来，共与20多个国家举行了20余次联合军事演习。",
+        );
         assert!(s > 0.8 && s < 1.0, "{s}");
     }
 }

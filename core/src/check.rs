@@ -30,7 +30,9 @@ pub fn coverage(file: &str, body: &str, spans: &[(Span, &str)]) -> Vec<String> {
     let mut problems = Vec::new();
     for &((start, end), what) in spans {
         if end > chars.len() || start > end {
-            problems.push(format!("{file}: span {start}..{end} of {what} lies outside the text"));
+            problems.push(format!(
+                "{file}: span {start}..{end} of {what} lies outside the text"
+            ));
             continue;
         }
         for (offset, slot) in owner[start..end].iter_mut().enumerate() {
@@ -115,7 +117,9 @@ pub fn check(built: &Built) -> Report {
     let mut seen = HashSet::new();
     for p in &ds.passages {
         if !seen.insert(p.id.as_str()) {
-            report.problems.push(format!("passage id {} is not unique", p.id));
+            report
+                .problems
+                .push(format!("passage id {} is not unique", p.id));
         }
         if p.text.trim().is_empty() {
             report.problems.push(format!("passage {} is empty", p.id));

@@ -92,7 +92,7 @@ pub fn parse(file: &str, contents: &str) -> Result<(Header, String), HeaderError
         let Some((key, value)) = line.split_once(':') else {
             return Err(err(
                 line_no,
-                format!("expected `key: value`, found {line:?}"),
+                format!("expected `key: value`, or `---` to end the header; found {line:?}"),
             ));
         };
         let key = key.trim();
@@ -125,7 +125,9 @@ pub fn parse(file: &str, contents: &str) -> Result<(Header, String), HeaderError
             .find(|(k, _, _)| *k == key)
             .map(|&(_, v, l)| (v, l))
     };
-    let known = |key: &str| get(key).and_then(|(v, _)| (v != "unknown" && !v.is_empty()).then(|| v.to_string()));
+    let known = |key: &str| {
+        get(key).and_then(|(v, _)| (v != "unknown" && !v.is_empty()).then(|| v.to_string()))
+    };
 
     let (id, id_line) = get("id").expect("required");
     if id.is_empty()
@@ -175,7 +177,10 @@ pub fn parse(file: &str, contents: &str) -> Result<(Header, String), HeaderError
         .collect::<Result<Vec<_>, _>>()?;
     let (source_file, source_line) = get("source_file").expect("required");
     if source_file.is_empty() || source_file == "unknown" {
-        return Err(err(source_line, "source_file must name the original file".into()));
+        return Err(err(
+            source_line,
+            "source_file must name the original file".into(),
+        ));
     }
     let header = Header {
         id: id.to_string(),
@@ -227,7 +232,10 @@ mod tests {
         assert!(e.message.contains("missing `title_en`"), "{e}");
 
         let e = error_of(&GOOD.replace("---\n", ""));
-        assert!(e.message.contains("never ends"));
+        assert_eq!(e.line, 10);
+        assert!(e.message.contains("`---` to end the header"), "{e}");
+        let e = error_of("id: a\ntitle: t");
+        assert!(e.message.contains("never ends"), "{e}");
 
         let e = error_of(&GOOD.replace("source_file: x.txt", "source_file: x.txt\nid: b"));
         assert_eq!(e.line, 9);

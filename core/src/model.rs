@@ -4,10 +4,8 @@
 //! These types are shared by the native pipeline (which builds and encodes them) and the
 //! wasm view (which only decodes and reads them), so they hold plain data and cheap lookups.
 
-
-
-use std::fmt;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// What kind of source a document is. A fixed vocabulary, so filters and labels can rely on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +98,30 @@ impl PartialDate {
         }
     }
 
+    /// The date as a reader writes it, to its precision: `28 December 2023`, `December 2020`, `2017`.
+    pub fn long_en(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = self.month.and_then(|m| MONTHS.get(m as usize - 1));
+        match (self.day, month) {
+            (Some(d), Some(m)) => format!("{d} {m} {}", self.year),
+            (None, Some(m)) => format!("{m} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible months and days.
     pub fn parse(s: &str) -> Option<PartialDate> {
         let mut parts = s.split('-');
@@ -141,7 +163,9 @@ fn parse_fixed(s: &str, width: usize) -> Option<u16> {
 
 fn days_in_month(year: u16, month: u16) -> u16 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -181,7 +205,10 @@ pub struct Document {
 /// One entry of a document's reading outline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Block {
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     /// Index into [`Dataset::passages`].
     Passage(u32),
 }
@@ -314,11 +341,24 @@ mod tests {
             Precision::Year
         );
         for bad in [
-            "", "17", "2017-13", "2017-02-30", "2017-1", "2017--01", "abcd", "2017-01-01-01",
+            "",
+            "17",
+            "2017-13",
+            "2017-02-30",
+            "2017-1",
+            "2017--01",
+            "abcd",
+            "2017-01-01-01",
         ] {
             assert_eq!(PartialDate::parse(bad), None, "{bad:?}");
         }
         assert!(PartialDate::parse("2024-02-29").is_some());
+        assert_eq!(d.long_en(), "28 December 2023");
+        assert_eq!(
+            PartialDate::parse("2020-12").unwrap().long_en(),
+            "December 2020"
+        );
+        assert_eq!(PartialDate::parse("2017").unwrap().long_en(), "2017");
         assert!(PartialDate::parse("2023-02-29").is_none());
     }
 }

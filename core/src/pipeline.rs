@@ -48,7 +48,10 @@ impl fmt::Display for BuildError {
             BuildError::Io(p, e) => write!(f, "{}: {e}", p.display()),
             BuildError::Header(e) => write!(f, "{e}"),
             BuildError::DuplicateId { id, first, second } => {
-                write!(f, "{second}:1: document id `{id}` is already used by {first}")
+                write!(
+                    f,
+                    "{second}:1: document id `{id}` is already used by {first}"
+                )
             }
             BuildError::Registry(e) => write!(f, "{REGISTRY}: {e}"),
             BuildError::Empty(p) => write!(f, "{}: no corpus documents (*.txt) found", p.display()),

@@ -17,8 +17,8 @@
 //! Every join is reported, so `milcoop check` can list them, and every character of the
 //! source ends up in exactly one passage, heading or omission.
 
-use crate::text::{clean, ends_sentence, glue, has_clause_punctuation, language_of};
 use crate::model::Lang;
+use crate::text::{clean, ends_sentence, glue, has_clause_punctuation, language_of};
 use serde::Deserialize;
 
 /// The shortest seam that may carry a paragraph to a non-adjacent continuation.
@@ -27,7 +27,8 @@ pub const MOVED_SEAM: usize = 6;
 const SEAM_SIDE: usize = 12;
 /// Plain headings are at most this long...
 const HEADING_MAX: usize = 40;
-/// ...and, when they hold clause punctuation ("携手抗疫，展现中国情怀"), at most this long.
+/// ...and, when they hold one comma and no other clause punctuation ("携手抗疫，展现中国情怀"),
+/// at most this long.
 const PUNCTUATED_HEADING_MAX: usize = 16;
 
 /// A half-open range of Unicode code points in a source body.
@@ -154,9 +155,9 @@ impl Rules {
                 r.max_chars.is_none_or(|m| len <= m)
                     && (r.exact.iter().any(|e| e == line)
                         || r.prefix.iter().any(|p| line.starts_with(p.as_str()))
-                        || r.enclosed
-                            .iter()
-                            .any(|(a, b)| line.starts_with(a.as_str()) && line.ends_with(b.as_str())))
+                        || r.enclosed.iter().any(|(a, b)| {
+                            line.starts_with(a.as_str()) && line.ends_with(b.as_str())
+                        }))
             })
             .map(|r| r.reason.as_str())
     }
@@ -196,11 +197,15 @@ pub fn classify(body: &str, rules: &Rules) -> Vec<Line> {
             }
         } else if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             omitted("stray glyph", &text)
-        } else if lines.iter().all(|l: &Line| matches!(l.kind, LineKind::Omitted { .. }))
+        } else if lines
+            .iter()
+            .all(|l: &Line| matches!(l.kind, LineKind::Omitted { .. }))
             && !ends_sentence(&text)
             && text.chars().count() <= HEADING_MAX
+            && !text.contains(['。', '，', '；', ',', ';'])
         {
-            // The first line of a document that does not end a sentence is its title.
+            // The first line of a document, when it is short, does not end a sentence and
+            // holds no clause punctuation but a colon ("国防部:全面推进…"), is its title.
             LineKind::Heading { level: 1, text }
         } else if looks_like_heading(&text) {
             LineKind::Heading { level: 2, text }
@@ -226,14 +231,19 @@ fn omitted(reason: &str, text: &str) -> LineKind {
 fn markdown_heading(text: &str) -> Option<(u8, String)> {
     let hashes = text.chars().take_while(|&c| c == '#').count();
     let rest = &text[hashes..];
-    (hashes > 0 && hashes <= 6 && rest.starts_with(' ')).then(|| (hashes as u8, rest.trim().to_string()))
+    (hashes > 0 && hashes <= 6 && rest.starts_with(' '))
+        .then(|| (hashes as u8, rest.trim().to_string()))
 }
 
 fn looks_like_heading(text: &str) -> bool {
     let len = text.chars().count();
     !ends_sentence(text)
         && len <= HEADING_MAX
-        && (!has_clause_punctuation(text) || len <= PUNCTUATED_HEADING_MAX)
+        && (!has_clause_punctuation(text)
+            || (len <= PUNCTUATED_HEADING_MAX && text.matches('，').count() == 1 && {
+                let bare = text.replacen('，', "", 1);
+                !has_clause_punctuation(&bare)
+            }))
 }
 
 /// Every paragraph of the corpus, for seam attestation.
@@ -324,7 +334,8 @@ pub fn segment(lines: &[Line], doc: usize, corpus: &Corpus<'_>) -> Segmented {
                 }
                 continuation[last] = Some(j);
                 consumed[j] = true;
-                out.joins.push(join(JoinKind::List, lines, last, j, String::new(), text_of));
+                out.joins
+                    .push(join(JoinKind::List, lines, last, j, String::new(), text_of));
                 last = j;
             }
             continue;
@@ -338,8 +349,15 @@ pub fn segment(lines: &[Line], doc: usize, corpus: &Corpus<'_>) -> Segmented {
             .unwrap_or_default();
         let moved = paragraphs
             .iter()
-            .filter(|&&j| j != i && Some(j) != adjacent && !consumed[j] && !reaches(&continuation, j, i))
-            .map(|&j| (j, corpus.seam(doc, (lines[i].number, text), (lines[j].number, text_of(j)))))
+            .filter(|&&j| {
+                j != i && Some(j) != adjacent && !consumed[j] && !reaches(&continuation, j, i)
+            })
+            .map(|&j| {
+                (
+                    j,
+                    corpus.seam(doc, (lines[i].number, text), (lines[j].number, text_of(j))),
+                )
+            })
             .max_by_key(|(_, s)| s.chars().count());
         let choice = match moved {
             Some((j, seam))

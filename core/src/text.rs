@@ -60,8 +60,12 @@ pub fn ends_sentence(text: &str) -> bool {
 
 /// Punctuation that separates clauses; headings rarely hold it.
 pub fn has_clause_punctuation(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(c, '，' | '。' | '；' | '！' | '？' | '：' | ',' | ';' | ':' | '!' | '?'))
+    text.chars().any(|c| {
+        matches!(
+            c,
+            '，' | '。' | '；' | '！' | '？' | '：' | ',' | ';' | ':' | '!' | '?'
+        )
+    })
 }
 
 /// The dominant script of a text: Han characters against Latin letters.
@@ -102,7 +106,10 @@ mod tests {
     #[test]
     fn clean_folds_spaces_and_markup() {
         assert_eq!(clean("\u{3000}\u{3000}中国坚持。\u{00A0}"), "中国坚持。");
-        assert_eq!(clean("emphasis to  multilateral"), "emphasis to multilateral");
+        assert_eq!(
+            clean("emphasis to  multilateral"),
+            "emphasis to multilateral"
+        );
         assert_eq!(clean("**第一，促进。**扩大"), "第一，促进。扩大");
         assert_eq!(clean("a\u{200B}b\tc"), "ab c");
     }

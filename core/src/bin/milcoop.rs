@@ -77,7 +77,10 @@ fn usage_error(message: &str) -> ExitCode {
 
 fn print_json(built: &Built) -> ExitCode {
     let value = export::export(&built.dataset);
-    println!("{}", serde_json::to_string_pretty(&value).expect("JSON values serialise"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&value).expect("JSON values serialise")
+    );
     ExitCode::SUCCESS
 }
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, core unit tests, the corpus check, component tests
+# in headless Chromium, the release build, and end-to-end tests against it.
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export TRUNK_SKIP_VERSION_CHECK=true
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "lint"
+cargo clippy -p milcoop-core --all-targets -- -D warnings
+cargo clippy -p milcoop-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "core unit tests"
+cargo test -p milcoop-core
+
+step "corpus check"
+cargo run --release --bin milcoop -- check > target/check.txt || { cat target/check.txt; exit 1; }
+tail -n 2 target/check.txt
+
+step "component tests (wasm-bindgen-test in headless Chromium)"
+cargo test -p milcoop-web --target wasm32-unknown-unknown
+
+step "release build"
+trunk build --release --offline
+
+cargo run --release --bin milcoop -- export > target/export.json
+
+step "end-to-end tests (playwright-core, Debian Chromium, plain static server)"
+npm run --silent e2e

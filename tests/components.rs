@@ -1,0 +1,212 @@
+//! Component tests: the real `App` mounted in headless Chromium (wasm-bindgen-test), with
+//! the real embedded dataset and the URL set as a reader's browser would have it.
+
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use milcoop_core::Route;
+use milcoop_web::{data::dataset, App};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Sets the page URL's query, then mounts the app into a fresh container.
+fn mount_at(query: &str) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        )
+        .unwrap();
+    let doc = window.document().unwrap();
+    let container = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into::<HtmlElement>(), App);
+    (container, handle)
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn text(root: &Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+/// Waits (up to a second) for `ready` to hold, for DOM changes driven by browser promises.
+async fn until(ready: impl Fn() -> bool) {
+    for _ in 0..50 {
+        if ready() {
+            return;
+        }
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn home_lists_every_document_with_its_metadata() {
+    let data = dataset().unwrap();
+    let (root, _handle) = mount_at("");
+    leptos::task::tick().await;
+    let cards = all(&root, ".doc-card");
+    assert_eq!(cards.len(), data.documents.len());
+    assert_eq!(cards.len(), 5);
+    for (card, doc) in cards.iter().zip(&data.documents) {
+        assert_eq!(
+            card.get_attribute("data-doc-id").as_deref(),
+            Some(doc.id.as_str())
+        );
+        let shown = text(card);
+        assert!(shown.contains(&doc.title), "{shown}");
+        let count = data.passages_of(data.document(&doc.id).unwrap().0).count();
+        let passages = card
+            .query_selector("[data-field=passages]")
+            .unwrap()
+            .unwrap();
+        assert_eq!(text(&passages), count.to_string());
+        let published = text(
+            &card
+                .query_selector("[data-field=published]")
+                .unwrap()
+                .unwrap(),
+        );
+        match doc.published {
+            Some(d) => assert!(published.starts_with(&d.long_en()), "{published}"),
+            None => assert_eq!(published, "Date unknown"),
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_cold_passage_link_opens_its_document_with_that_passage_highlighted() {
+    let data = dataset().unwrap();
+    let target = data
+        .passages
+        .iter()
+        .find(|p| p.text.contains("与12国防务部门领导人通话"))
+        .expect("the moved-column join is in the dataset");
+    let (root, _handle) = mount_at(&Route::Passage(target.id.clone()).to_query());
+    leptos::task::tick().await;
+    let current = all(&root, "[aria-current=true][data-passage-id]");
+    assert_eq!(current.len(), 1, "exactly one highlighted passage");
+    assert_eq!(
+        current[0].get_attribute("data-passage-id").as_deref(),
+        Some(target.id.as_str())
+    );
+    assert!(text(&current[0]).contains(&target.text));
+    let doc = &data.documents[target.doc as usize];
+    assert_eq!(
+        all(&root, "[data-passage-id]").len(),
+        data.passages_of(target.doc).count(),
+        "the whole document is shown around the passage"
+    );
+    assert!(text(&root).contains(&doc.title));
+}
+
+#[wasm_bindgen_test]
+async fn bilingual_documents_mark_each_passage_with_its_language() {
+    let data = dataset().unwrap();
+    let doc = data
+        .documents
+        .iter()
+        .find(|d| d.languages.len() > 1)
+        .expect("a bilingual document");
+    let (root, _handle) = mount_at(&Route::Document(doc.id.clone()).to_query());
+    leptos::task::tick().await;
+    let zh = all(&root, "[data-passage-id][lang=zh]").len();
+    let en = all(&root, "[data-passage-id][lang=en]").len();
+    assert!(zh > 0 && en > 0, "zh {zh}, en {en}");
+    assert_eq!(all(&root, ".lang-badge").len(), zh + en);
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_passage_shows_not_found_with_a_way_back() {
+    let (root, _handle) = mount_at("?p=no-such-doc.000000");
+    leptos::task::tick().await;
+    let missing = root
+        .query_selector("[data-testid=not-found]")
+        .unwrap()
+        .expect("not-found view");
+    assert!(text(&missing).contains("no-such-doc.000000"));
+    let back = missing.query_selector("a").unwrap().expect("a link back");
+    assert!(text(&back).contains("document list"));
+    assert!(all(&root, "[data-passage-id]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_a_link_is_shown_as_text() {
+    let (root, _handle) = mount_at("?p=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&x=%3Cscript%3E");
+    leptos::task::tick().await;
+    assert!(all(&root, "img").is_empty());
+    assert!(all(&root, "main script").is_empty());
+    assert!(text(&root).contains("<img src=x onerror=alert(1)>"));
+    let notice = root
+        .query_selector("[data-testid=url-notice]")
+        .unwrap()
+        .expect("notice");
+    assert!(text(&notice).contains("x=<script>"));
+}
+
+#[wasm_bindgen_test]
+async fn links_navigate_in_place_and_push_history() {
+    let (root, _handle) = mount_at("");
+    leptos::task::tick().await;
+    let history = web_sys::window().unwrap().history().unwrap();
+    let before = history.length().unwrap();
+    let first = root.query_selector(".doc-card a").unwrap().unwrap();
+    first.unchecked_ref::<HtmlElement>().click();
+    leptos::task::tick().await;
+    assert!(root.query_selector("article.reader").unwrap().is_some());
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.starts_with("?doc="), "{search}");
+    assert_eq!(history.length().unwrap(), before + 1);
+}
+
+#[wasm_bindgen_test]
+async fn copy_link_reports_the_absolute_passage_link() {
+    let data = dataset().unwrap();
+    let doc = &data.documents[0];
+    let (root, _handle) = mount_at(&Route::Document(doc.id.clone()).to_query());
+    leptos::task::tick().await;
+    let passage = root.query_selector("[data-passage-id]").unwrap().unwrap();
+    let id = passage.get_attribute("data-passage-id").unwrap();
+    passage
+        .query_selector(".copy-link")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    // The clipboard answers asynchronously: either the copied link or a field to copy it by hand.
+    let status = root
+        .query_selector("[data-testid=copy-status]")
+        .unwrap()
+        .unwrap();
+    until(|| status.child_element_count() > 0).await;
+    let location = web_sys::window().unwrap().location();
+    let expected = format!(
+        "{}{}?p={id}",
+        location.origin().unwrap(),
+        location.pathname().unwrap()
+    );
+    let shown = match status.query_selector("input").unwrap() {
+        Some(input) => input.unchecked_into::<web_sys::HtmlInputElement>().value(),
+        None => text(&status.query_selector("code").unwrap().expect("copied link")),
+    };
+    assert_eq!(shown, expected);
+}

@@ -1,0 +1,130 @@
+// End to end: the release build, served by a plain static server, in real headless Chromium.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { exported, guardedPage, launch, ready, serve } from './harness.mjs';
+
+const data = exported();
+const passageWith = (needle) => {
+  const p = data.passages.find((p) => p.text.includes(needle));
+  assert.ok(p, `a passage containing ${needle}`);
+  return p;
+};
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+for (const subPath of ['', 'milcoop']) {
+  describe(`served at ${subPath ? '/' + subPath + '/' : 'the site root'}`, () => {
+    let site;
+    before(async () => {
+      site = await serve({ subPath });
+    });
+    after(() => site?.stop());
+
+    it('lists the five documents with what is known of them', async () => {
+      const { page, check } = await guardedPage(browser, site.origin);
+      await page.goto(site.base);
+      await ready(page);
+      const ids = await page.$$eval('.doc-card', (cards) => cards.map((c) => c.dataset.docId));
+      assert.deepEqual(ids, data.documents.map((d) => d.id));
+      const unknown = data.documents.find((d) => d.published === null);
+      const card = page.locator(`.doc-card[data-doc-id="${unknown.id}"]`);
+      assert.equal(await card.locator('[data-field=published]').textContent(), 'Date unknown');
+      check();
+    });
+
+    it('opens a cold passage link on that passage, highlighted and in view', async () => {
+      const target = passageWith('中美关系总体保持稳定并取得新的进展');
+      const { page, check } = await guardedPage(browser, site.origin);
+      await page.goto(site.base + target.url);
+      await ready(page);
+      const current = page.locator('[data-passage-id][aria-current="true"]');
+      assert.equal(await current.count(), 1);
+      assert.equal(await current.getAttribute('data-passage-id'), target.id);
+      assert.ok((await current.textContent()).includes(target.text));
+      await page.waitForFunction(() => {
+        const r = document.querySelector('[aria-current="true"]').getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+      });
+      check();
+    });
+
+    it('copies a passage link that opens the same passage in a new tab', async () => {
+      const { page, context, check } = await guardedPage(browser, site.origin, {
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
+      const doc = data.documents.find((d) => d.languages.length > 1);
+      await page.goto(`${site.base}?doc=${doc.id}`);
+      await ready(page);
+      const third = page.locator('[data-passage-id]').nth(2);
+      const id = await third.getAttribute('data-passage-id');
+      await third.getByRole('button', { name: /Copy link/ }).click();
+      await page.locator('[data-testid=copy-status] code').waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(copied, `${site.base}?p=${id}`);
+      const tab = await context.newPage();
+      await tab.goto(copied);
+      await ready(tab);
+      assert.equal(
+        await tab.locator('[aria-current="true"]').getAttribute('data-passage-id'),
+        id,
+      );
+      check();
+    });
+
+    it('shows "passage not found" for an unknown passage, with a way back', async () => {
+      const { page, check } = await guardedPage(browser, site.origin);
+      await page.goto(`${site.base}?p=asia-pacific-2017.ffffff`);
+      await ready(page);
+      await page.getByTestId('not-found').waitFor();
+      assert.match(await page.locator('h1').textContent(), /Passage not found/);
+      await page.getByRole('link', { name: 'Back to the document list' }).click();
+      await page.locator('.doc-card').first().waitFor();
+      assert.equal(new URL(page.url()).search, '');
+      check();
+    });
+
+    it('steps back and forward through views', async () => {
+      const { page, check } = await guardedPage(browser, site.origin);
+      await page.goto(site.base);
+      await ready(page);
+      const doc = data.documents[2];
+      await page.locator(`.doc-card[data-doc-id="${doc.id}"] h2 a`).click();
+      await page.locator('article.reader').waitFor();
+      assert.equal(new URL(page.url()).searchParams.get('doc'), doc.id);
+      const second = page.locator('[data-passage-id]').nth(1);
+      const id = await second.getAttribute('data-passage-id');
+      await second.locator('.passage-number').click();
+      await page.locator(`[data-passage-id="${id}"][aria-current="true"]`).waitFor();
+
+      await page.goBack();
+      await page.waitForFunction(() => !document.querySelector('[aria-current="true"][data-passage-id]'));
+      assert.equal(new URL(page.url()).searchParams.get('doc'), doc.id);
+      await page.goBack();
+      await page.locator('.doc-card').first().waitFor();
+      await page.goForward();
+      await page.locator('article.reader').waitFor();
+      await page.goForward();
+      await page.locator(`[data-passage-id="${id}"][aria-current="true"]`).waitFor();
+      check();
+    });
+  });
+}
+
+describe('assets', () => {
+  it('load by relative URLs only, so any sub-path works without a rebuild', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { DIST } = await import('./harness.mjs');
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const urls = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(urls.length > 0);
+    for (const url of urls) assert.ok(!url.startsWith('/') && !/^[a-z]+:/.test(url), url);
+  });
+});

@@ -1,0 +1,120 @@
+// Shared pieces of the end-to-end tests: a plain static file server (Python's http.server,
+// the same kind a reader would use), Debian's Chromium driven by playwright-core, and
+// guards that fail a test on any page error, console error or request leaving the origin.
+
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** The dataset as `milcoop export` prints it (written by scripts/test.sh before the e2e run). */
+export function exported() {
+  const path = join(ROOT, 'target', 'export.json');
+  if (!existsSync(path)) {
+    throw new Error(`${path} is missing: run scripts/test.sh, or cargo run --release --bin milcoop -- export > target/export.json`);
+  }
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+/**
+ * Serves `dist/` with a plain static server, at the root or under `subPath` (copied into
+ * a temporary folder), and resolves to { origin, base, stop }.
+ */
+export async function serve({ subPath = '' } = {}) {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/ is missing: run trunk build --release --offline first');
+  }
+  let dir = DIST;
+  if (subPath) {
+    dir = mkdtempSync(join(tmpdir(), 'milcoop-site-'));
+    cpSync(DIST, join(dir, subPath), { recursive: true });
+  }
+  const port = await freePort();
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const child = spawn(python, ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`${origin}/`);
+      if (r.ok || r.status === 404) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return {
+    origin,
+    base: `${origin}/${subPath ? subPath + '/' : ''}`,
+    stop: () => child.kill(),
+  };
+}
+
+/** Launches Debian's Chromium (never a downloaded browser). */
+export async function launch() {
+  const args = [...CHROMIUM_ARGS];
+  if (process.getuid && process.getuid() === 0) args.push('--no-sandbox');
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args, headless: true });
+}
+
+/**
+ * A new page that records page errors, console errors and every request. `check()` throws
+ * if anything went wrong or any request left `origin`.
+ */
+export async function guardedPage(browser, origin, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request outside the origin: ${url}`);
+    }
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  return {
+    page,
+    context,
+    check() {
+      if (problems.length) throw new Error(problems.join('\n'));
+    },
+  };
+}
+
+/** Waits until the app has rendered its main view. */
+export async function ready(page) {
+  await page.waitForSelector('main > *', { timeout: 15000 });
+}

@@ -1,0 +1,38 @@
+// Screenshots of every view at 1280px and 375px, for a person to look at (not a test).
+// Usage: node tests/e2e/screenshots.mjs [outdir]   (needs dist/ and target/export.json)
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { exported, launch, ready, serve, ROOT } from './harness.mjs';
+
+const out = process.argv[2] ?? join(ROOT, 'target', 'screenshots');
+mkdirSync(out, { recursive: true });
+const data = exported();
+const joined = data.passages.find((p) => p.text.includes('与12国防务部门领导人通话'));
+const bilingual = data.documents.find((d) => d.languages.length > 1);
+const views = {
+  home: '',
+  reader: `?doc=${bilingual.id}`,
+  passage: joined.url,
+  'not-found': '?p=nothing.000000&zzz=1',
+};
+
+const site = await serve();
+const browser = await launch();
+try {
+  for (const width of [1280, 375]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    for (const [name, query] of Object.entries(views)) {
+      await page.goto(site.base + query);
+      await ready(page);
+      await page.waitForTimeout(150);
+      const file = join(out, `${name}-${width}.png`);
+      await page.screenshot({ path: file });
+      console.log(file);
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  site.stop();
+}

@@ -15,11 +15,11 @@ use pages::documents::Documents;
 use pages::missing::{NotFound, Orphaned};
 use pages::reader::Reader;
 
+/// The page: the embedded corpus, or a clear message if it cannot be read.
 #[component]
 pub fn App() -> impl IntoView {
-    let nav = provide_route();
-    let body = move || match data::dataset() {
-        Ok(data) => view_for(data, &nav.location.get().route),
+    match data::dataset() {
+        Ok(data) => view! { <Explorer data=data /> }.into_any(),
         Err(e) => view! {
             <section class="missing" role="alert">
                 <h1>"The corpus could not be read"</h1>
@@ -27,18 +27,24 @@ pub fn App() -> impl IntoView {
             </section>
         }
         .into_any(),
-    };
+    }
+}
+
+/// The explorer over a given dataset: site frame, URL notices and the view the route asks for.
+#[component]
+pub fn Explorer(data: &'static Dataset) -> impl IntoView {
+    let nav = provide_route();
     Effect::new(move |_| {
-        let title = match (data::dataset(), &nav.location.get().route) {
-            (Ok(data), Route::Document(id)) => data.document(id).map(|(_, d)| d.title.clone()),
-            (Ok(data), Route::Passage(id)) => match data.resolve(id) {
+        let title = match &nav.location.get().route {
+            Route::Home => None,
+            Route::Document(id) => data.document(id).map(|(_, d)| d.title.clone()),
+            Route::Passage(id) => match data.resolve(id) {
                 Resolution::Current(p) | Resolution::Moved(p, _) => Some(format!(
                     "¶{} · {}",
                     p.index, data.documents[p.doc as usize].title
                 )),
                 _ => None,
             },
-            _ => None,
         };
         document().set_title(&match title {
             Some(t) => format!("{t} — Milcoop"),
@@ -52,7 +58,7 @@ pub fn App() -> impl IntoView {
             <span class="tagline">"China's international military cooperation, in the sources' own words"</span>
         </header>
         <Ignored location=nav.location />
-        <main id="main" tabindex="-1">{body}</main>
+        <main id="main" tabindex="-1">{move || view_for(data, &nav.location.get().route)}</main>
         <footer class="site-foot">
             "Texts are quoted verbatim from their sources; what a source does not say is shown as unknown."
         </footer>

@@ -4,16 +4,23 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use milcoop_core::model::{Alias, AnchorMethod, Dataset, Orphan};
 use milcoop_core::Route;
-use milcoop_web::{data::dataset, App};
+use milcoop_web::{data::dataset, App, Explorer};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Sets the page URL's query, then mounts the app into a fresh container.
-fn mount_at(query: &str) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+/// Sets the page URL's query, then mounts `view` into a fresh container.
+fn mount<V: IntoView + 'static>(
+    query: &str,
+    view: impl FnOnce() -> V + 'static,
+) -> (
+    Element,
+    leptos::mount::UnmountHandle<<V as leptos::tachys::view::Render>::State>,
+) {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
     window
@@ -28,8 +35,21 @@ fn mount_at(query: &str) -> (Element, leptos::mount::UnmountHandle<impl Mountabl
     let doc = window.document().unwrap();
     let container = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone().unchecked_into::<HtmlElement>(), App);
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into::<HtmlElement>(), view);
     (container, handle)
+}
+
+/// The whole app, as the page mounts it, at `query`.
+fn mount_at(query: &str) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+    mount(query, App)
+}
+
+/// The explorer over a given dataset at `query`.
+fn mount_view_at(
+    query: &str,
+    data: &'static Dataset,
+) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+    mount(query, move || view! { <Explorer data=data /> })
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -209,4 +229,55 @@ async fn copy_link_reports_the_absolute_passage_link() {
         None => text(&status.query_selector("code").unwrap().expect("copied link")),
     };
     assert_eq!(shown, expected);
+}
+
+/// The real dataset plus a link history: one re-anchored id and one orphan.
+fn dataset_with_history() -> &'static Dataset {
+    let mut data = dataset().unwrap().clone();
+    data.aliases.push(Alias {
+        old: "review-2020.0ld001".into(),
+        passage: 3,
+        method: AnchorMethod::FuzzyQuote,
+    });
+    data.orphans.push(Orphan {
+        old: "review-2020.0ld002".into(),
+        doc: data.document("review-2020").map(|(i, _)| i),
+        quote: "一段已不在语料中的文字。".into(),
+    });
+    Box::leak(Box::new(data))
+}
+
+#[wasm_bindgen_test]
+async fn a_re_anchored_link_opens_the_new_passage_and_says_so() {
+    let data = dataset_with_history();
+    let (root, _handle) = mount_view_at("?p=review-2020.0ld001", data);
+    leptos::task::tick().await;
+    let current = all(&root, "[aria-current=true][data-passage-id]");
+    assert_eq!(current.len(), 1);
+    assert_eq!(
+        current[0].get_attribute("data-passage-id").as_deref(),
+        Some(data.passages[3].id.as_str())
+    );
+    let notice = root
+        .query_selector("[data-testid=reanchored]")
+        .unwrap()
+        .expect("a notice about the old link");
+    assert!(text(&notice).contains("fuzzy quote"), "{}", text(&notice));
+}
+
+#[wasm_bindgen_test]
+async fn an_orphaned_link_shows_its_old_text_and_opens_nothing_else() {
+    let data = dataset_with_history();
+    let (root, _handle) = mount_view_at("?p=review-2020.0ld002", data);
+    leptos::task::tick().await;
+    let orphan = root
+        .query_selector("[data-testid=orphan]")
+        .unwrap()
+        .expect("the orphan view");
+    assert!(text(&orphan).contains("一段已不在语料中的文字。"));
+    assert!(all(&root, "[data-passage-id]").is_empty());
+    assert!(orphan
+        .query_selector("a[href='?doc=review-2020']")
+        .unwrap()
+        .is_some());
 }

@@ -281,3 +281,50 @@ async fn an_orphaned_link_shows_its_old_text_and_opens_nothing_else() {
         .unwrap()
         .is_some());
 }
+
+#[wasm_bindgen_test]
+async fn the_reader_marks_each_passages_events_with_links_to_their_other_sources() {
+    let data = dataset().unwrap();
+    let event = data
+        .events
+        .iter()
+        .find(|e| e.sources.len() > 1 && e.name.is_some())
+        .expect("a named event reported in several passages");
+    let first = &data.passages[event.sources[0].passage as usize];
+    let (root, _handle) = mount_at(&Route::Passage(first.id.clone()).to_query());
+    leptos::task::tick().await;
+    let passage = root
+        .query_selector(&format!("[data-passage-id='{}']", first.id))
+        .unwrap()
+        .unwrap();
+    let shown = all(&passage, "[data-event-id]");
+    let expected: Vec<&str> = data
+        .events_in(event.sources[0].passage)
+        .map(|e| e.id.as_str())
+        .collect();
+    let ids: Vec<String> = shown
+        .iter()
+        .map(|e| e.get_attribute("data-event-id").unwrap())
+        .collect();
+    assert_eq!(ids, expected);
+    let item = passage
+        .query_selector(&format!("[data-event-id='{}']", event.id))
+        .unwrap()
+        .unwrap();
+    assert!(text(&item).contains(event.name.as_deref().unwrap()));
+    assert!(text(&item).contains(event.kind.label()));
+    for code in &event.countries {
+        assert!(text(&item).contains(code.as_str()), "{code}");
+    }
+    let links: Vec<String> = all(&item, ".event-sources a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    let mut others: Vec<String> = event.sources[1..]
+        .iter()
+        .filter(|s| s.passage != event.sources[0].passage)
+        .map(|s| Route::Passage(data.passages[s.passage as usize].id.clone()).to_query())
+        .collect();
+    others.dedup();
+    assert_eq!(links, others);
+}

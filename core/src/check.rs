@@ -146,6 +146,26 @@ pub fn check(built: &Built) -> Report {
                 .push(format!("published id {} resolves to nothing", record.id)),
         }
     }
+    for u in &built.unresolved {
+        let _ = writeln!(
+            out,
+            "unresolved: {} in {} (could be {})",
+            u.name,
+            u.passage,
+            u.candidates.join(" or ")
+        );
+    }
+    for e in &ds.events {
+        for s in &e.sources {
+            let passage = &ds.passages[s.passage as usize];
+            if !passage.text.contains(&s.quote) {
+                report.problems.push(format!(
+                    "event {}: its quote is not in passage {}",
+                    e.id, passage.id
+                ));
+            }
+        }
+    }
     let unpublished = ds
         .passages
         .iter()

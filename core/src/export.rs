@@ -48,11 +48,48 @@ pub fn export(ds: &Dataset) -> Value {
         .iter()
         .map(|o| json!({"old": o.old, "quote": o.quote}))
         .collect();
+    let pid = |i: u32| ds.passages[i as usize].id.clone();
+    let date = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string());
+    let events: Vec<Value> = ds
+        .events
+        .iter()
+        .map(|e| {
+            json!({
+                "id": e.id,
+                "type": e.kind.slug(),
+                "name": e.name,
+                "name_en": e.name_en,
+                "start": date(e.start),
+                "end": date(e.end),
+                "countries": e.countries,
+                "organisations": e.organisations,
+                "scope": e.multilateral.map(|m| if m { "multilateral" } else { "bilateral" }),
+                "service": e.service,
+                "location": e.location,
+                "figures": {},
+                "sources": e.sources.iter().map(|s| json!({"passage": pid(s.passage), "quote": s.quote})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let figures: Vec<Value> = ds
+        .figures
+        .iter()
+        .map(|f| {
+            json!({
+                "statement": f.quote,
+                "value": f.value,
+                "unit": f.unit,
+                "as_of": date(f.as_of),
+                "passage": pid(f.passage),
+                "quote": f.quote,
+            })
+        })
+        .collect();
     json!({
         "documents": documents,
         "passages": passages,
-        "events": [],
-        "figures": [],
+        "events": events,
+        "figures": figures,
         "aliases": aliases,
         "orphans": orphans,
     })

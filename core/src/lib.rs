@@ -13,7 +13,13 @@ pub mod anchor;
 #[cfg(feature = "build")]
 pub mod check;
 #[cfg(feature = "build")]
+pub mod dates;
+#[cfg(feature = "build")]
+pub mod events;
+#[cfg(feature = "build")]
 pub mod export;
+#[cfg(feature = "build")]
+pub mod gazetteer;
 #[cfg(feature = "build")]
 pub mod header;
 #[cfg(feature = "build")]

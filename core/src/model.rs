@@ -185,6 +185,111 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// The fixed vocabulary of event types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EventType {
+    Exercise,
+    Peacekeeping,
+    Escort,
+    Humanitarian,
+    Dialogue,
+    Forum,
+    Agreement,
+    Other,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 8] = [
+        EventType::Exercise,
+        EventType::Peacekeeping,
+        EventType::Escort,
+        EventType::Humanitarian,
+        EventType::Dialogue,
+        EventType::Forum,
+        EventType::Agreement,
+        EventType::Other,
+    ];
+
+    /// The slug used in exports and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EventType::Exercise => "exercise",
+            EventType::Peacekeeping => "peacekeeping",
+            EventType::Escort => "escort",
+            EventType::Humanitarian => "humanitarian",
+            EventType::Dialogue => "dialogue",
+            EventType::Forum => "forum",
+            EventType::Agreement => "agreement",
+            EventType::Other => "other",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.slug() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EventType::Exercise => "Exercise",
+            EventType::Peacekeeping => "Peacekeeping",
+            EventType::Escort => "Naval escort",
+            EventType::Humanitarian => "Humanitarian",
+            EventType::Dialogue => "Dialogue",
+            EventType::Forum => "Forum",
+            EventType::Agreement => "Agreement",
+            EventType::Other => "Other",
+        }
+    }
+}
+
+/// Where an event was read: a passage and the exact clause.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventSource {
+    /// Index into [`Dataset::passages`].
+    pub passage: u32,
+    /// An exact substring of the passage's text.
+    pub quote: String,
+}
+
+/// One real event reported by the corpus, with every passage that reports it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub kind: EventType,
+    pub name: Option<String>,
+    pub name_en: Option<String>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    /// Foreign partner countries, ISO 3166-1 alpha-2.
+    pub countries: Vec<String>,
+    pub organisations: Vec<String>,
+    pub multilateral: Option<bool>,
+    pub service: Option<String>,
+    pub location: Option<String>,
+    pub sources: Vec<EventSource>,
+}
+
+/// A count the text states ("34 joint exercises", "115 ship sorties"): kept beside the
+/// events, never turned into single events.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub value: u32,
+    /// The unit as written (次, 项, 批, 国, 名 ...), with 余/多 when the text says "more than".
+    pub unit: String,
+    pub as_of: Option<PartialDate>,
+    pub passage: u32,
+    /// The clause that states the figure, an exact substring of the passage.
+    pub quote: String,
+}
+
+/// A country's display names, for the codes the events use.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Country {
+    pub code: String,
+    pub en: String,
+    pub zh: String,
+}
+
 /// One source document and its reading outline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -268,6 +373,9 @@ pub struct Dataset {
     pub passages: Vec<Passage>,
     pub aliases: Vec<Alias>,
     pub orphans: Vec<Orphan>,
+    pub events: Vec<Event>,
+    pub figures: Vec<Figure>,
+    pub countries: Vec<Country>,
 }
 
 /// What a passage id found in a link resolves to.
@@ -315,6 +423,17 @@ impl Dataset {
             Some(o) => Resolution::Orphaned(o),
             None => Resolution::Unknown,
         }
+    }
+
+    /// The events one passage reports.
+    pub fn events_in(&self, passage: u32) -> impl Iterator<Item = &Event> {
+        self.events
+            .iter()
+            .filter(move |e| e.sources.iter().any(|s| s.passage == passage))
+    }
+
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.code == code)
     }
 
     /// The passages of one document, in reading order.

@@ -2,6 +2,8 @@
 //! document, assign ids, re-anchor published ids, and keep what `milcoop check` reports.
 
 use crate::anchor::{self, Published};
+use crate::events::{self, UnresolvedMention, Vocabulary};
+use crate::gazetteer::Gazetteer;
 use crate::header::{self, Header, HeaderError};
 use crate::ids;
 use crate::model::{Block, Dataset, Document, Passage};
@@ -27,6 +29,8 @@ pub struct Built {
     pub sources: Vec<Source>,
     pub segments: Vec<Segmented>,
     pub registry: Vec<Published>,
+    /// Country-like mentions extraction could not settle, for `milcoop check`.
+    pub unresolved: Vec<UnresolvedMention>,
 }
 
 #[derive(Debug)]
@@ -160,11 +164,17 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
     let (aliases, orphans) = anchor::reanchor(&dataset, &registry);
     dataset.aliases = aliases;
     dataset.orphans = orphans;
+    let gazetteer = Gazetteer::builtin();
+    let extraction = events::extract(&dataset, &gazetteer, &Vocabulary::builtin());
+    dataset.countries = events::countries_used(&extraction.events, &gazetteer);
+    dataset.events = extraction.events;
+    dataset.figures = extraction.figures;
     Built {
         dataset,
         sources,
         segments,
         registry,
+        unresolved: extraction.unresolved,
     }
 }
 

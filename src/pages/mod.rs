@@ -1,5 +1,6 @@
 //! One file per view.
 
 pub mod documents;
+pub mod events;
 pub mod missing;
 pub mod reader;

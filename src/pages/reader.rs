@@ -3,6 +3,7 @@
 
 use crate::nav::{absolute, Link};
 use crate::pages::documents::MetaList;
+use crate::pages::events::PassageEvents;
 use leptos::prelude::*;
 use milcoop_core::model::{Block, Dataset, Passage};
 use milcoop_core::Route;
@@ -47,6 +48,8 @@ pub fn Reader(
                 let p = &data.passages[*i as usize];
                 view! {
                     <PassageView
+                        data=data
+                        number=*i
                         passage=p
                         current=current_id == Some(p.id.as_str())
                         bilingual=bilingual
@@ -99,6 +102,9 @@ fn heading(level: u8, text: String) -> impl IntoView {
 
 #[component]
 fn PassageView(
+    data: &'static Dataset,
+    /// The passage's index in the dataset.
+    number: u32,
     passage: &'static Passage,
     current: bool,
     bilingual: bool,
@@ -144,6 +150,7 @@ fn PassageView(
                 </button>
             </div>
             <p class="passage-text">{passage.text.clone()}</p>
+            <PassageEvents data=data passage=number />
         </section>
     }
 }

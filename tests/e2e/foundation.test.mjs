@@ -128,3 +128,31 @@ describe('assets', () => {
     for (const url of urls) assert.ok(!url.startsWith('/') && !/^[a-z]+:/.test(url), url);
   });
 });
+
+describe('events in the reading view', () => {
+  let site;
+  before(async () => {
+    site = await serve();
+  });
+  after(() => site?.stop());
+
+  it('link each event to its other source passages', async () => {
+    const event = data.events.find((e) => e.name === '高加索-2020');
+    assert.ok(event, 'the Kavkaz-2020 exercise is extracted');
+    assert.deepEqual(event.countries, ['RU']);
+    assert.ok(event.sources.length >= 2);
+    const [first, second] = event.sources;
+    for (const s of event.sources) {
+      const passage = data.passages.find((p) => p.id === s.passage);
+      assert.ok(passage.text.includes(s.quote), 'every quote is in its passage');
+    }
+    const { page, check } = await guardedPage(browser, site.origin);
+    await page.goto(`${site.base}?p=${first.passage}`);
+    await ready(page);
+    const item = page.locator(`[data-passage-id="${first.passage}"] [data-event-id="${event.id}"]`);
+    assert.match(await item.textContent(), /Exercise/);
+    await item.locator(`.event-sources a[href="?p=${second.passage}"]`).click();
+    await page.locator(`[data-passage-id="${second.passage}"][aria-current="true"]`).waitFor();
+    check();
+  });
+});

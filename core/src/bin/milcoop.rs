@@ -12,6 +12,7 @@ commands:
   export    print the whole dataset as one JSON object
   check     list joins, omissions, aliases and orphans; fail on any integrity problem
   passages  print every passage id and the start of its text
+  events    print every extracted event, with its sources, for review
   publish   record today's passage ids in corpus/published-ids.jsonl so later builds re-anchor them
   dataset   write the compact binary dataset the page embeds to stdout";
 
@@ -56,6 +57,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "publish" => publish(&built, &dir),
+        "events" => {
+            print_events(&built);
+            ExitCode::SUCCESS
+        }
         "dataset" => {
             let bytes = built.dataset.encode();
             match std::io::stdout().write_all(&bytes) {
@@ -120,6 +125,59 @@ fn publish(built: &Built, dir: &std::path::Path) -> ExitCode {
         Err(e) => {
             eprintln!("milcoop: {}: {e}", path.display());
             ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_events(built: &Built) {
+    let ds = &built.dataset;
+    let mut out = std::io::stdout().lock();
+    let or_dash = |s: Option<String>| s.unwrap_or_else(|| "-".into());
+    for e in &ds.events {
+        let when = match (e.start, e.end) {
+            (Some(s), Some(t)) => format!("{s}..{t}"),
+            (Some(s), None) => s.to_string(),
+            _ => "undated".into(),
+        };
+        let mut who = e.countries.clone();
+        who.extend(e.organisations.iter().cloned());
+        let ok = writeln!(
+            out,
+            "{}  {:<12} {:<21} {:<24} {:<30} at {}",
+            e.id,
+            e.kind.slug(),
+            when,
+            or_dash(e.name.clone()),
+            if who.is_empty() {
+                "-".into()
+            } else {
+                who.join(",")
+            },
+            or_dash(e.location.clone()),
+        )
+        .and_then(|_| {
+            e.sources.iter().try_for_each(|s| {
+                writeln!(
+                    out,
+                    "      {}  {}",
+                    ds.passages[s.passage as usize].id, s.quote
+                )
+            })
+        });
+        if ok.is_err() {
+            return;
+        }
+    }
+    for f in &ds.figures {
+        let as_of = f.as_of.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+        if writeln!(
+            out,
+            "figure  {} {} (as of {as_of})  {}",
+            f.value, f.unit, f.quote
+        )
+        .is_err()
+        {
+            return;
         }
     }
 }

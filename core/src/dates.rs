@@ -1,0 +1,374 @@
+//! Dates stated in the text, with their real precision.
+//!
+//! Absolute forms (2007年8月, 2020年12月22日, "August 2007"), month and day mentions whose
+//! year comes from the surrounding text (12月9日、10日, 5月), ranges (8月23日至9月5日,
+//! 10月28日至29日, 6月底至8月初), expressions relative to the document's own date (今年,
+//! 年内, 一年来, 两年来, 近两年) and years inside exercise names (高加索-2020, 和平-07).
+//! Nothing is guessed: a mention whose year cannot be known is left out.
+
+use crate::model::PartialDate;
+
+/// A date or a range of dates found in a text, with code-point offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub from: PartialDate,
+    /// The end of a range (inclusive), if the mention is one.
+    pub to: Option<PartialDate>,
+}
+
+/// What the reader knows when the text says "this year": the document's own date, and the
+/// last year the text has stated so far (for bare month and day mentions).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Context {
+    pub document_year: Option<u16>,
+    pub current_year: Option<u16>,
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn date(year: u16, month: Option<u8>, day: Option<u8>) -> PartialDate {
+    PartialDate { year, month, day }
+}
+
+/// Reads a run of ASCII (or full-width) digits at `i`; returns the value and its end.
+fn number(chars: &[char], i: usize) -> Option<(u32, usize)> {
+    let mut j = i;
+    let mut value: u32 = 0;
+    while j < chars.len() {
+        let d = match chars[j] {
+            c @ '0'..='9' => c as u32 - '0' as u32,
+            c @ '０'..='９' => c as u32 - '０' as u32,
+            _ => break,
+        };
+        value = value.checked_mul(10)?.checked_add(d)?;
+        j += 1;
+        if j - i > 4 {
+            return None;
+        }
+    }
+    (j > i).then_some((value, j))
+}
+
+fn plausible_year(y: u32) -> Option<u16> {
+    (1949..=2100).contains(&y).then_some(y as u16)
+}
+
+fn valid(d: PartialDate) -> bool {
+    PartialDate::parse(&d.to_string()).is_some()
+}
+
+/// One Chinese date at `i`: `[YYYY年][M月[D日|底|初|上旬|中旬|下旬]]`, or a bare `D日` when
+/// `month` is known. Returns the date and where it ends.
+fn chinese_at(
+    chars: &[char],
+    i: usize,
+    year: Option<u16>,
+    month: Option<u8>,
+) -> Option<(PartialDate, usize)> {
+    let (n, j) = number(chars, i)?;
+    if i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '-' || chars[i - 1] == '.') {
+        return None;
+    }
+    match chars.get(j) {
+        Some('年') => {
+            let y = plausible_year(n).filter(|_| j - i == 4)?;
+            if let Some((m, k)) = number(chars, j + 1).filter(|(_, k)| chars.get(*k) == Some(&'月'))
+            {
+                if (1..=12).contains(&m) {
+                    let (d, end) = day_after(chars, k + 1);
+                    let out = date(y, Some(m as u8), d);
+                    return valid(out).then_some((out, end));
+                }
+            }
+            Some((date(y, None, None), j + 1))
+        }
+        Some('月') if (1..=12).contains(&n) && chars.get(j.wrapping_sub(2)) != Some(&'个') => {
+            let y = year?;
+            let (d, end) = day_after(chars, j + 1);
+            let out = date(y, Some(n as u8), d);
+            valid(out).then_some((out, end))
+        }
+        Some('日') | Some('号') if (1..=31).contains(&n) => {
+            let (y, m) = (year?, month?);
+            let out = date(y, Some(m), Some(n as u8));
+            valid(out).then_some((out, j + 1))
+        }
+        _ => None,
+    }
+}
+
+/// A day after `M月`: `D日` gives the day; 底/初/旬 keep month precision.
+fn day_after(chars: &[char], k: usize) -> (Option<u8>, usize) {
+    if let Some((d, e)) = number(chars, k) {
+        if matches!(chars.get(e), Some('日') | Some('号')) && (1..=31).contains(&d) {
+            return (Some(d as u8), e + 1);
+        }
+    }
+    for marker in ["底", "初", "上旬", "中旬", "下旬"] {
+        let m: Vec<char> = marker.chars().collect();
+        if chars.get(k..k + m.len()) == Some(&m[..]) {
+            return (None, k + m.len());
+        }
+    }
+    (None, k)
+}
+
+fn starts_with(chars: &[char], i: usize, s: &str) -> bool {
+    (i..).zip(s.chars()).all(|(j, c)| chars.get(j) == Some(&c))
+}
+
+/// Relative expressions resolved from the document's own year.
+const RELATIVE: [(&str, i32, i32); 7] = [
+    ("近两年", -1, 0),
+    ("两年来", -1, 0),
+    ("一年来", 0, 0),
+    ("这一年", 0, 0),
+    ("今年", 0, 0),
+    ("年内", 0, 0),
+    ("本年度", 0, 0),
+];
+
+/// Every date mention in `text`. `ctx.current_year` is updated as years are stated.
+pub fn find(text: &str, ctx: &mut Context) -> Vec<DateMention> {
+    let chars: Vec<char> = text.chars().collect();
+    let lower: Vec<char> = text.to_lowercase().chars().collect();
+    let mut out: Vec<DateMention> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let counted = i > 0
+            && matches!(
+                chars[i - 1],
+                '一' | '两' | '二' | '三' | '几' | '数' | '多' | '半'
+            );
+        if let Some(&(word, from, to)) = RELATIVE
+            .iter()
+            .find(|(w, _, _)| starts_with(&chars, i, w))
+            .filter(|(w, _, _)| !(counted && w.starts_with('年')))
+        {
+            let len = word.chars().count();
+            if let Some(y) = ctx.document_year {
+                let (a, b) = ((y as i32 + from) as u16, (y as i32 + to) as u16);
+                out.push(DateMention {
+                    start: i,
+                    end: i + len,
+                    from: date(a, None, None),
+                    to: (a != b).then(|| date(b, None, None)),
+                });
+                ctx.current_year = Some(y);
+            }
+            i += len;
+            continue;
+        }
+        let last_month = out
+            .last()
+            .filter(|m| m.end + 1 >= i)
+            .and_then(|m| m.to.unwrap_or(m.from).month);
+        if let Some((from, mut end)) = chinese_at(&chars, i, ctx.current_year, last_month) {
+            ctx.current_year = Some(from.year);
+            let mut to = None;
+            // A range: 至 or 到 or a dash, then a second date whose missing parts come from the first.
+            if matches!(
+                chars.get(end),
+                Some('至') | Some('到') | Some('—') | Some('-') | Some('~')
+            ) {
+                if let Some((second, e)) = chinese_at(&chars, end + 1, Some(from.year), from.month)
+                {
+                    to = Some(second);
+                    end = e;
+                }
+            }
+            out.push(DateMention {
+                start: i,
+                end,
+                from,
+                to,
+            });
+            i = end;
+            continue;
+        }
+        if let Some(m) = english_at(&lower, i) {
+            ctx.current_year = Some(m.from.year);
+            i = m.end;
+            out.push(m);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `August 2007`, `in 2023`, `December 28, 2023`: English month names and four-digit years.
+fn english_at(lower: &[char], i: usize) -> Option<DateMention> {
+    if i > 0 && lower[i - 1].is_alphanumeric() {
+        return None;
+    }
+    for (m, name) in MONTHS_EN.iter().enumerate() {
+        if starts_with(lower, i, name) {
+            let mut j = i + name.chars().count();
+            if lower.get(j).is_some_and(|c| c.is_alphabetic()) {
+                return None;
+            }
+            while lower.get(j) == Some(&' ') {
+                j += 1;
+            }
+            let mut day = None;
+            if let Some((d, e)) = number(lower, j)
+                .filter(|(d, e)| (1..=31).contains(d) && lower.get(*e) == Some(&','))
+            {
+                day = Some(d as u8);
+                j = e + 1;
+                while lower.get(j) == Some(&' ') {
+                    j += 1;
+                }
+            }
+            let (y, e) = number(lower, j)?;
+            let y = plausible_year(y).filter(|_| e - j == 4)?;
+            let from = date(y, Some(m as u8 + 1), day);
+            return valid(from).then_some(DateMention {
+                start: i,
+                end: e,
+                from,
+                to: None,
+            });
+        }
+    }
+    let (y, e) = number(lower, i)?;
+    if e - i != 4
+        || lower
+            .get(e)
+            .is_some_and(|c| c.is_alphanumeric() || *c == '年')
+    {
+        return None;
+    }
+    let y = plausible_year(y)?;
+    Some(DateMention {
+        start: i,
+        end: e,
+        from: date(y, None, None),
+        to: None,
+    })
+}
+
+/// The year in an exercise name: `高加索-2020` → 2020, `和平-07` → 2007.
+pub fn year_in_name(name: &str) -> Option<u16> {
+    let digits: String = name
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    match digits.len() {
+        4 => plausible_year(digits.parse().ok()?),
+        2 => {
+            let n: u16 = digits.parse().ok()?;
+            Some(if n < 50 { 2000 + n } else { 1900 + n })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str, document_year: Option<u16>, current_year: Option<u16>) -> Vec<String> {
+        let mut ctx = Context {
+            document_year,
+            current_year,
+        };
+        find(text, &mut ctx)
+            .into_iter()
+            .map(|m| match m.to {
+                Some(to) => format!("{}/{}", m.from, to),
+                None => m.from.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn absolute_dates_keep_their_precision() {
+        assert_eq!(shown("2007年8月比什凯克峰会", None, None), ["2007-08"]);
+        assert_eq!(
+            shown("2020年12月22日，两国空军", None, None),
+            ["2020-12-22"]
+        );
+        assert_eq!(shown("2007年以来", None, None), ["2007"]);
+        assert_eq!(
+            shown("2007年7月和2008年7月", None, None),
+            ["2007-07", "2008-07"]
+        );
+    }
+
+    #[test]
+    fn months_and_days_take_the_current_year() {
+        assert_eq!(
+            shown("12月9日、10日，会晤举行", None, Some(2020)),
+            ["2020-12-09", "2020-12-10"]
+        );
+        assert_eq!(
+            shown("5月，在新加坡附近海域", None, Some(2007)),
+            ["2007-05"]
+        );
+        assert!(shown("5月，在新加坡附近海域", None, None).is_empty());
+        assert!(shown("近半个月后，一个月后", None, Some(2020)).is_empty());
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            shown("8月23日至9月5日", None, Some(2020)),
+            ["2020-08-23/2020-09-05"]
+        );
+        assert_eq!(
+            shown("10月28日至29日", None, Some(2020)),
+            ["2020-10-28/2020-10-29"]
+        );
+        assert_eq!(shown("6月底至8月初", None, Some(2021)), ["2021-06/2021-08"]);
+    }
+
+    #[test]
+    fn relative_expressions_use_the_document_date() {
+        assert_eq!(shown("今年以来", Some(2020), None), ["2020"]);
+        assert!(shown("首次一年内举行两次", Some(2017), None).is_empty());
+        assert_eq!(shown("两年来，成员国签署", Some(2008), None), ["2007/2008"]);
+        assert!(shown("两年来，成员国签署", None, Some(2007)).is_empty());
+    }
+
+    #[test]
+    fn english_dates() {
+        assert_eq!(shown("in August 2007 the", None, None), ["2007-08"]);
+        assert_eq!(shown("The year 2023 marks", None, None), ["2023"]);
+        assert_eq!(shown("on December 28, 2023.", None, None), ["2023-12-28"]);
+        assert!(shown("Y-20 and 12345", None, None).is_empty());
+    }
+
+    #[test]
+    fn impossible_dates_are_not_dates() {
+        assert!(shown("2月30日", None, Some(2021)).is_empty());
+        assert_eq!(shown("13月", None, Some(2021)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn years_in_exercise_names() {
+        assert_eq!(year_in_name("高加索-2020"), Some(2020));
+        assert_eq!(year_in_name("和平-07"), Some(2007));
+        assert_eq!(year_in_name("雄鹰-IX"), None);
+    }
+}

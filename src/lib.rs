@@ -12,6 +12,7 @@ use milcoop_core::model::{Dataset, Resolution};
 use milcoop_core::Route;
 use nav::{provide_route, Link, Location};
 use pages::documents::Documents;
+use pages::explore::Explore;
 use pages::missing::{NotFound, Orphaned};
 use pages::reader::Reader;
 
@@ -30,15 +31,38 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Which page the route shows. Filters are left out, so changing them (typing a query)
+/// updates the Explore page in place instead of rebuilding it.
+#[derive(Clone, Debug, PartialEq)]
+enum Page {
+    Home,
+    Document(String),
+    Passage(String),
+    Explore,
+}
+
+impl From<Route> for Page {
+    fn from(route: Route) -> Page {
+        match route {
+            Route::Home => Page::Home,
+            Route::Document(d) => Page::Document(d),
+            Route::Passage(p) => Page::Passage(p),
+            Route::Explore(_) => Page::Explore,
+        }
+    }
+}
+
 /// The explorer over a given dataset: site frame, URL notices and the view the route asks for.
 #[component]
 pub fn Explorer(data: &'static Dataset) -> impl IntoView {
     let nav = provide_route();
+    let page = Memo::new(move |_| Page::from(nav.location.get().route));
     Effect::new(move |_| {
-        let title = match &nav.location.get().route {
-            Route::Home => None,
-            Route::Document(id) => data.document(id).map(|(_, d)| d.title.clone()),
-            Route::Passage(id) => match data.resolve(id) {
+        let title = match &page.get() {
+            Page::Home => None,
+            Page::Explore => Some("Explore".to_string()),
+            Page::Document(id) => data.document(id).map(|(_, d)| d.title.clone()),
+            Page::Passage(id) => match data.resolve(id) {
                 Resolution::Current(p) | Resolution::Moved(p, _) => Some(format!(
                     "¶{} · {}",
                     p.index, data.documents[p.doc as usize].title
@@ -56,9 +80,13 @@ pub fn Explorer(data: &'static Dataset) -> impl IntoView {
         <header class="site-head">
             <Link route=Route::Home class="brand">"Milcoop"</Link>
             <span class="tagline">"China's international military cooperation, in the sources' own words"</span>
+            <nav class="site-nav" aria-label="Views">
+                <Link route=Route::Home>"Documents"</Link>
+                <Link route=Route::Explore(Default::default())>"Explore & search"</Link>
+            </nav>
         </header>
         <Ignored location=nav.location />
-        <main id="main" tabindex="-1">{move || view_for(data, &nav.location.get().route)}</main>
+        <main id="main" tabindex="-1">{move || view_for(data, page.get())}</main>
         <footer class="site-foot">
             "Texts are quoted verbatim from their sources; what a source does not say is shown as unknown."
         </footer>
@@ -80,14 +108,15 @@ fn Ignored(location: ReadSignal<Location>) -> impl IntoView {
     }
 }
 
-fn view_for(data: &'static Dataset, route: &Route) -> AnyView {
-    match route {
-        Route::Home => view! { <Documents data=data /> }.into_any(),
-        Route::Document(id) => match data.document(id) {
+fn view_for(data: &'static Dataset, page: Page) -> AnyView {
+    match page {
+        Page::Home => view! { <Documents data=data /> }.into_any(),
+        Page::Explore => view! { <Explore data=data /> }.into_any(),
+        Page::Document(id) => match data.document(&id) {
             Some((doc, _)) => view! { <Reader data=data doc=doc /> }.into_any(),
             None => view! { <NotFound what="Document" id=id.clone() /> }.into_any(),
         },
-        Route::Passage(id) => match data.resolve(id) {
+        Page::Passage(id) => match data.resolve(&id) {
             Resolution::Current(p) => view! { <Reader data=data doc=p.doc current=p /> }.into_any(),
             Resolution::Moved(p, alias) => {
                 let notice = format!(

@@ -33,9 +33,22 @@ pub struct UseRoute {
 impl UseRoute {
     /// Opens `route` as a new history entry.
     pub fn navigate(&self, route: Route) {
+        self.go(route, false);
+    }
+
+    /// Shows `route` in place of the current history entry (while typing a query).
+    pub fn replace(&self, route: Route) {
+        self.go(route, true);
+    }
+
+    fn go(&self, route: Route, replace: bool) {
         let url = href(&route);
         if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            let _ = if replace {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            } else {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            };
         }
         self.set_location.set(Location {
             route,

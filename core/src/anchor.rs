@@ -174,6 +174,8 @@ mod tests {
                 lang: Lang::Zh,
                 section: None,
                 text: t.to_string(),
+                years: Vec::new(),
+                countries: Vec::new(),
             })
             .collect();
         Dataset {

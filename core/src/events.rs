@@ -9,9 +9,7 @@
 
 use crate::dates::{self, Context};
 use crate::gazetteer::Gazetteer;
-use crate::model::{
-    Country, Dataset, Event, EventSource, EventType, Figure, Kind, PartialDate, Precision,
-};
+use crate::model::{Dataset, Event, EventSource, EventType, Figure, Kind, PartialDate, Precision};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -824,23 +822,6 @@ fn merge(events: &mut Vec<Event>, ds: &Dataset) {
         ids.push(e.id.clone());
     }
     *events = merged;
-}
-
-/// Display names for every country the events or passages use.
-pub fn countries_used(events: &[Event], gazetteer: &Gazetteer) -> Vec<Country> {
-    let mut codes: Vec<&String> = events.iter().flat_map(|e| e.countries.iter()).collect();
-    codes.sort();
-    codes.dedup();
-    codes
-        .into_iter()
-        .filter_map(|c| {
-            gazetteer.country_names(c).map(|(en, zh)| Country {
-                code: c.clone(),
-                en: en.to_string(),
-                zh: zh.to_string(),
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

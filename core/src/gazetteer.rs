@@ -198,6 +198,18 @@ impl Gazetteer {
             .map(|(en, zh)| (en.as_str(), zh.as_str()))
     }
 
+    /// Every name that refers to exactly this country (CLDR names and aliases).
+    pub fn names_of(&self, code: &str) -> Vec<String> {
+        self.by_first
+            .values()
+            .flatten()
+            .filter(
+                |(_, _, t)| matches!(t, Target::Countries(cs) if cs.len() == 1 && cs[0] == code),
+            )
+            .map(|(_, name, _)| name.clone())
+            .collect()
+    }
+
     /// Every name in `text`, longest match first, left to right, without overlaps.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let chars: Vec<char> = text.chars().collect();

@@ -5,8 +5,10 @@
 //! always-present half ([`model`], [`route`]) is what the wasm view links: the decoded
 //! dataset and the URL-state codec.
 
+pub mod filter;
 pub mod model;
 pub mod route;
+pub mod search;
 
 #[cfg(feature = "build")]
 pub mod anchor;
@@ -18,6 +20,8 @@ pub mod dates;
 pub mod events;
 #[cfg(feature = "build")]
 pub mod export;
+#[cfg(feature = "build")]
+pub mod facets;
 #[cfg(feature = "build")]
 pub mod gazetteer;
 #[cfg(feature = "build")]

@@ -330,6 +330,10 @@ pub struct Passage {
     /// The heading the passage stands under, if any.
     pub section: Option<String>,
     pub text: String,
+    /// Years the passage states or reports events in, ascending (for the year filter).
+    pub years: Vec<u16>,
+    /// Countries the passage names in any form or reports events with (for the country filter).
+    pub countries: Vec<String>,
 }
 
 /// How a link published against an earlier corpus was carried to today's passage.
@@ -376,6 +380,9 @@ pub struct Dataset {
     pub events: Vec<Event>,
     pub figures: Vec<Figure>,
     pub countries: Vec<Country>,
+    /// Folded country names in both languages → ISO code, for query expansion.
+    pub country_names: Vec<(String, String)>,
+    pub index: crate::search::Index,
 }
 
 /// What a passage id found in a link resolves to.

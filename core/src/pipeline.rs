@@ -3,6 +3,7 @@
 
 use crate::anchor::{self, Published};
 use crate::events::{self, UnresolvedMention, Vocabulary};
+use crate::facets;
 use crate::gazetteer::Gazetteer;
 use crate::header::{self, Header, HeaderError};
 use crate::ids;
@@ -143,6 +144,8 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
                         lang: draft.lang,
                         section: draft.section.clone(),
                         text: draft.text.clone(),
+                        years: Vec::new(),
+                        countries: Vec::new(),
                     });
                 }
             }
@@ -166,9 +169,10 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
     dataset.orphans = orphans;
     let gazetteer = Gazetteer::builtin();
     let extraction = events::extract(&dataset, &gazetteer, &Vocabulary::builtin());
-    dataset.countries = events::countries_used(&extraction.events, &gazetteer);
     dataset.events = extraction.events;
     dataset.figures = extraction.figures;
+    facets::annotate(&mut dataset, &gazetteer);
+    dataset.index = crate::search::Index::build(dataset.passages.iter().map(|p| p.text.as_str()));
     Built {
         dataset,
         sources,

@@ -5,6 +5,8 @@
 //! The query is untrusted input: parsing never fails; what it cannot use is returned as a
 //! notice for the page to show.
 
+use crate::filter::Filters;
+
 /// A view of the explorer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -14,60 +16,101 @@ pub enum Route {
     Document(String),
     /// A document's reading view, opened on one passage.
     Passage(String),
+    /// Passages and events matching filters (`?view=explore&q=…&year=…`).
+    Explore(Filters),
 }
 
 /// Longest id accepted from a URL; longer values cannot name anything in the corpus.
 const MAX_ID: usize = 200;
 
+/// Parameters that make a link an Explore view.
+const FILTER_KEYS: [&str; 5] = ["q", "year", "country", "type", "lang"];
+
 impl Route {
     /// Reads a query string (with or without the leading `?`). Returns the route and the
-    /// parameters it ignored, as `name=value` strings for a notice.
+    /// parameters it ignored, as `name=value` strings (with the reason) for a notice.
     pub fn from_query(query: &str) -> (Route, Vec<String>) {
         let query = query.strip_prefix('?').unwrap_or(query);
-        let mut passage = None;
-        let mut doc = None;
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.trim().to_string()))
+            .collect();
         let mut ignored = Vec::new();
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            let value = value.trim().to_string();
-            let slot = match key.as_ref() {
-                "p" => &mut passage,
-                "doc" => &mut doc,
-                _ => {
-                    ignored.push(describe(&key, &value));
+        let explore = pairs.iter().any(|(k, v)| {
+            (k == "view" && v == "explore") || (FILTER_KEYS.contains(&k.as_str()) && !v.is_empty())
+        });
+        let passage = pairs
+            .iter()
+            .find(|(k, v)| k == "p" && !v.is_empty() && v.chars().count() <= MAX_ID)
+            .map(|(_, v)| v.clone());
+        if let Some(p) = passage {
+            let mut seen_p = false;
+            for (k, v) in &pairs {
+                if k == "p" && !seen_p && *v == p {
+                    seen_p = true;
+                } else {
+                    ignored.push(describe(k, v));
+                }
+            }
+            return (Route::Passage(p), ignored);
+        }
+        if explore {
+            let mut filters = Filters::default();
+            for (k, v) in &pairs {
+                if k == "view" && v == "explore" {
                     continue;
                 }
-            };
-            if value.is_empty() || value.chars().count() > MAX_ID {
-                ignored.push(describe(&key, &value));
-            } else if slot.is_none() {
-                *slot = Some(value);
-            } else {
-                ignored.push(describe(&key, &value));
+                if v.is_empty() && k != "view" {
+                    continue;
+                }
+                if let Some(notice) = filters.read(k, v) {
+                    ignored.push(shorten(&notice));
+                }
+            }
+            return (Route::Explore(filters), ignored);
+        }
+        let mut doc = None;
+        for (k, v) in &pairs {
+            match k.as_str() {
+                "doc" if doc.is_none() && !v.is_empty() && v.chars().count() <= MAX_ID => {
+                    doc = Some(v.clone())
+                }
+                _ => ignored.push(describe(k, v)),
             }
         }
-        let route = match (passage, doc) {
-            (Some(p), Some(d)) => {
-                ignored.push(describe("doc", &d));
-                Route::Passage(p)
-            }
-            (Some(p), None) => Route::Passage(p),
-            (None, Some(d)) => Route::Document(d),
-            (None, None) => Route::Home,
-        };
-        (route, ignored)
+        match doc {
+            Some(d) => (Route::Document(d), ignored),
+            None => (Route::Home, ignored),
+        }
     }
 
-    /// The query string for this route: empty for the home view, else `?key=value`.
+    /// The query string for this route: empty for the home view, else `?key=value…`.
     pub fn to_query(&self) -> String {
-        let (key, value) = match self {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        match self {
             Route::Home => return String::new(),
-            Route::Document(d) => ("doc", d),
-            Route::Passage(p) => ("p", p),
-        };
-        let encoded = form_urlencoded::Serializer::new(String::new())
-            .append_pair(key, value)
-            .finish();
-        format!("?{encoded}")
+            Route::Document(d) => {
+                s.append_pair("doc", d);
+            }
+            Route::Passage(p) => {
+                s.append_pair("p", p);
+            }
+            Route::Explore(f) => {
+                s.append_pair("view", "explore");
+                for (k, v) in f.pairs() {
+                    s.append_pair(k, &v);
+                }
+            }
+        }
+        format!("?{}", s.finish())
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 80 {
+        let head: String = s.chars().take(80).collect();
+        format!("{head}…")
+    } else {
+        s.to_string()
     }
 }
 
@@ -103,6 +146,21 @@ mod tests {
     }
 
     #[test]
+    fn explore_routes_round_trip() {
+        let (r, ignored) = Route::from_query("?country=RU&year=2020");
+        let Route::Explore(f) = &r else {
+            panic!("{r:?}")
+        };
+        assert_eq!(f.years, Some((2020, 2020)));
+        assert!(ignored.is_empty());
+        assert_eq!(Route::from_query(&r.to_query()).0, r);
+        assert!(matches!(
+            Route::from_query("?view=explore").0,
+            Route::Explore(f) if f.is_empty()
+        ));
+    }
+
+    #[test]
     fn junk_is_ignored_and_named() {
         let (r, ignored) = Route::from_query("?p=a.1&zzz=1&p=b.2&doc=x");
         assert_eq!(r, Route::Passage("a.1".into()));
@@ -111,6 +169,10 @@ mod tests {
         let (r, ignored) = Route::from_query("p=&doc=%ZZ");
         assert_eq!(r, Route::Document("%ZZ".into()));
         assert_eq!(ignored, vec!["p="]);
+
+        let (r, ignored) = Route::from_query("?year=abc&country=ZZ,Russia&type=parade");
+        assert!(matches!(&r, Route::Explore(f) if f.years.is_none() && f.countries == ["ZZ"]));
+        assert_eq!(ignored.len(), 3, "{ignored:?}");
 
         let long = "x".repeat(10_000);
         let (r, ignored) = Route::from_query(&format!("p={long}"));

@@ -2,5 +2,6 @@
 
 pub mod documents;
 pub mod events;
+pub mod explore;
 pub mod missing;
 pub mod reader;

@@ -156,3 +156,86 @@ describe('events in the reading view', () => {
     check();
   });
 });
+
+describe('explore: filters and search', () => {
+  let site;
+  before(async () => {
+    site = await serve();
+  });
+  after(() => site?.stop());
+
+  const ids = (page) =>
+    page.$$eval('.result-list [data-passage-id]', (els) => els.map((e) => e.dataset.passageId));
+  const count = async (page) => Number(await page.getByTestId('result-count').textContent());
+
+  it('opens ?country=RU&year=2020 cold with only matching passages', async () => {
+    const { page, check } = await guardedPage(browser, site.origin);
+    await page.goto(`${site.base}?country=RU&year=2020`);
+    await ready(page);
+    await page.getByTestId('result-count').waitFor();
+    const shown = await ids(page);
+    assert.ok(shown.length > 0);
+    assert.equal(await count(page), shown.length);
+    for (const id of shown) {
+      const p = data.passages.find((x) => x.id === id);
+      assert.ok(p, id);
+    }
+    // The passage with the China–Russia joint air patrol is among them; a 2023 one is not.
+    const patrol = passageWith('中俄两国空军在亚太地区组织实施的第二次联合空中战略巡航');
+    assert.ok(shown.includes(patrol.id));
+    const press = data.passages.filter((p) => p.doc === 'mnd-press-2023-12-28').map((p) => p.id);
+    assert.ok(!shown.some((id) => press.includes(id)));
+    check();
+  });
+
+  it('types a query, updates the URL and results, and goes back', async () => {
+    const { page, check } = await guardedPage(browser, site.origin);
+    await page.goto(`${site.base}?view=explore`);
+    await ready(page);
+    const all = await count(page);
+    assert.equal(all, data.passages.length);
+    await page.locator('#q').pressSequentially('高加索', { delay: 30 });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '高加索');
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=result-count]').textContent) < n, all);
+    const hits = await ids(page);
+    assert.ok(hits.length >= 2);
+    for (const id of hits) assert.ok(data.passages.find((p) => p.id === id).text.includes('高加索'));
+    assert.ok((await page.locator('.result-list mark').first().textContent()).includes('高加索'));
+    await page.locator('input[data-type=exercise]').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === 'exercise');
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get('type'));
+    assert.equal(new URL(page.url()).searchParams.get('q'), '高加索');
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get('q'));
+    assert.equal(await count(page), all);
+    check();
+  });
+
+  it('names what it cannot understand and shows the full list', async () => {
+    const { page, check } = await guardedPage(browser, site.origin);
+    await page.goto(`${site.base}?year=abc&country=ZZ`);
+    await ready(page);
+    const notices = (await page.locator('[data-testid=url-notice], [data-testid=filter-notice]').allTextContents()).join(' ');
+    assert.match(notices, /year=abc/);
+    assert.match(notices, /ZZ/);
+    assert.equal(await count(page), data.passages.length);
+    check();
+  });
+
+  it('renders markup in a query as text', async () => {
+    const { page, check } = await guardedPage(browser, site.origin);
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      d.dismiss();
+    });
+    await page.goto(`${site.base}?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    await ready(page);
+    assert.equal(await page.locator('main img').count(), 0);
+    assert.equal(await page.locator('#q').inputValue(), '<img src=x onerror=alert(1)>');
+    await page.getByTestId('empty-state').waitFor();
+    assert.equal(dialogs, 0);
+    check();
+  });
+});

@@ -15,6 +15,8 @@ const views = {
   reader: `?doc=${bilingual.id}`,
   passage: joined.url,
   'not-found': '?p=nothing.000000&zzz=1',
+  explore: '?view=explore',
+  'explore-filtered': '?country=RU&year=2020&q=' + encodeURIComponent('联合'),
 };
 
 const site = await serve();

@@ -1,0 +1,79 @@
+//! What each passage is about, for the filters: the years it states or reports events in,
+//! the countries it names in any form or reports events with, and the country names a
+//! query can use ("Russia", "俄罗斯").
+
+use crate::dates::{self, Context};
+use crate::gazetteer::Gazetteer;
+use crate::model::{Dataset, Kind};
+use crate::search::fold;
+
+/// Fills `years` and `countries` of every passage, `countries` and `country_names` of the dataset.
+pub fn annotate(ds: &mut Dataset, gazetteer: &Gazetteer) {
+    for (i, passage) in ds.passages.iter_mut().enumerate() {
+        let doc = &ds.documents[passage.doc as usize];
+        let scope = match doc.kind {
+            Kind::ReviewArticle | Kind::PressConference => doc.published.map(|d| d.year),
+            _ => None,
+        };
+        let mut ctx = Context {
+            document_year: doc.published.map(|d| d.year),
+            current_year: scope,
+        };
+        let mut years: Vec<u16> = Vec::new();
+        for m in dates::find(&passage.text, &mut ctx) {
+            let end = m.to.map_or(m.from.year, |t| t.year);
+            years.extend(m.from.year..=end);
+        }
+        let mut countries = gazetteer.named(&passage.text, &passage.text).countries;
+        for e in ds
+            .events
+            .iter()
+            .filter(|e| e.sources.iter().any(|s| s.passage == i as u32))
+        {
+            if let Some(s) = e.start {
+                years.extend(s.year..=e.end.map_or(s.year, |d| d.year));
+            }
+            countries.extend(e.countries.iter().cloned());
+        }
+        years.sort_unstable();
+        years.dedup();
+        countries.sort();
+        countries.dedup();
+        passage.years = years;
+        passage.countries = countries;
+    }
+    let mut used: Vec<String> = ds
+        .passages
+        .iter()
+        .flat_map(|p| p.countries.iter().cloned())
+        .collect();
+    used.extend(ds.events.iter().flat_map(|e| e.countries.iter().cloned()));
+    used.sort();
+    used.dedup();
+    ds.countries = used
+        .iter()
+        .filter_map(|c| {
+            gazetteer
+                .country_names(c)
+                .map(|(en, zh)| crate::model::Country {
+                    code: c.clone(),
+                    en: en.to_string(),
+                    zh: zh.to_string(),
+                })
+        })
+        .collect();
+    let mut names: Vec<(String, String)> = Vec::new();
+    for c in &ds.countries {
+        for name in gazetteer.names_of(&c.code) {
+            let folded = fold(&name);
+            if !names
+                .iter()
+                .any(|(n, code)| *n == folded && *code == c.code)
+            {
+                names.push((folded, c.code.clone()));
+            }
+        }
+    }
+    names.sort();
+    ds.country_names = names;
+}

@@ -1,0 +1,435 @@
+//! The Explore view's state and semantics: which passages and events match the filters,
+//! and the live facet counts.
+//!
+//! Semantics (also in docs/search.md): filters combine with AND across kinds and OR within
+//! a kind. A passage matches a year if it reports an event in that year or states a date in
+//! it; a country if it names it (any alias, either language) or reports an event with it;
+//! a type if it reports an event of that type. An event matches if its dates overlap the
+//! years, it has one of the countries or types, and one of its sources is in a matching
+//! document and language; with a query, one of its source passages must match the query.
+
+use crate::model::{Dataset, EventType, Lang};
+use crate::search::{fold, Hit};
+use std::collections::BTreeMap;
+
+/// The filter state, as the URL holds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub q: String,
+    /// Inclusive year range.
+    pub years: Option<(u16, u16)>,
+    pub countries: Vec<String>,
+    pub types: Vec<EventType>,
+    pub docs: Vec<String>,
+    pub lang: Option<Lang>,
+}
+
+/// Longest query accepted; longer ones are cut (and said so).
+pub const MAX_QUERY: usize = 200;
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// Reads one URL parameter into the state. Returns a notice for what it cannot use.
+    pub fn read(&mut self, key: &str, value: &str) -> Option<String> {
+        let bad = |what: &str| Some(format!("{key}={value} ({what})"));
+        match key {
+            "q" => {
+                let q: String = value.chars().take(MAX_QUERY).collect();
+                let cut = value.chars().count() > MAX_QUERY;
+                self.q = q.trim().to_string();
+                cut.then(|| format!("q (cut to its first {MAX_QUERY} characters)"))
+            }
+            "year" => match parse_years(value) {
+                Some(r) => {
+                    self.years = Some(r);
+                    None
+                }
+                None => bad("not a year or a range of years like 2015-2020"),
+            },
+            "country" => {
+                let mut rejected = Vec::new();
+                for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                    let upper = code.to_ascii_uppercase();
+                    if upper.len() == 2 && upper.bytes().all(|b| b.is_ascii_uppercase()) {
+                        if !self.countries.contains(&upper) {
+                            self.countries.push(upper);
+                        }
+                    } else {
+                        rejected.push(code.to_string());
+                    }
+                }
+                (!rejected.is_empty())
+                    .then(|| format!("country={} (not ISO codes)", rejected.join(",")))
+            }
+            "type" => {
+                let mut rejected = Vec::new();
+                for t in value.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+                    match EventType::from_slug(&t.to_ascii_lowercase()) {
+                        Some(t) if !self.types.contains(&t) => self.types.push(t),
+                        Some(_) => {}
+                        None => rejected.push(t.to_string()),
+                    }
+                }
+                (!rejected.is_empty())
+                    .then(|| format!("type={} (not an event type)", rejected.join(",")))
+            }
+            "doc" => {
+                for d in value.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+                    if !self.docs.iter().any(|x| x == d) {
+                        self.docs.push(d.to_string());
+                    }
+                }
+                None
+            }
+            "lang" => match Lang::from_code(value) {
+                Some(l) => {
+                    self.lang = Some(l);
+                    None
+                }
+                None => bad("zh or en"),
+            },
+            _ => bad("unknown parameter"),
+        }
+    }
+
+    /// Drops countries and documents the dataset does not have; returns a notice for each.
+    pub fn validate(&mut self, ds: &Dataset) -> Vec<String> {
+        let mut notices = Vec::new();
+        self.countries.retain(|c| {
+            let known = ds.country(c).is_some();
+            if !known {
+                notices.push(format!("country={c} (no such country in the corpus)"));
+            }
+            known
+        });
+        self.docs.retain(|d| {
+            let known = ds.document(d).is_some();
+            if !known {
+                notices.push(format!("doc={d} (no such document)"));
+            }
+            known
+        });
+        notices
+    }
+
+    /// The query-string pairs for this state (without `view`).
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.q.is_empty() {
+            out.push(("q", self.q.clone()));
+        }
+        if let Some((a, b)) = self.years {
+            out.push((
+                "year",
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}-{b}")
+                },
+            ));
+        }
+        if !self.countries.is_empty() {
+            out.push(("country", self.countries.join(",")));
+        }
+        if !self.types.is_empty() {
+            let t: Vec<&str> = self.types.iter().map(|t| t.slug()).collect();
+            out.push(("type", t.join(",")));
+        }
+        if !self.docs.is_empty() {
+            out.push(("doc", self.docs.join(",")));
+        }
+        if let Some(l) = self.lang {
+            out.push(("lang", l.code().to_string()));
+        }
+        out
+    }
+}
+
+/// `2020` or `2015-2020` (either order), years 1900–2100.
+pub fn parse_years(value: &str) -> Option<(u16, u16)> {
+    let year = |s: &str| -> Option<u16> {
+        let s = s.trim();
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
+    };
+    match value.split_once('-') {
+        Some((a, b)) => {
+            let (a, b) = (year(a)?, year(b)?);
+            Some((a.min(b), a.max(b)))
+        }
+        None => year(value).map(|y| (y, y)),
+    }
+}
+
+/// What the Explore view shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Results {
+    /// Matching passages, ranked by the query when there is one, else in corpus order.
+    pub passages: Vec<Hit>,
+    pub events: Vec<u32>,
+    pub facets: Facets,
+}
+
+/// Counts of matching passages per value, each with every *other* filter applied.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facets {
+    pub years: Vec<(u16, usize)>,
+    pub countries: Vec<(String, usize)>,
+    pub types: Vec<(EventType, usize)>,
+    pub docs: Vec<(u32, usize)>,
+    pub langs: Vec<(Lang, usize)>,
+}
+
+/// Which filter a facet leaves out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Skip {
+    None,
+    Years,
+    Countries,
+    Types,
+    Docs,
+    Lang,
+}
+
+struct Matcher<'a> {
+    ds: &'a Dataset,
+    f: &'a Filters,
+    /// Query hits by passage, if there is a query.
+    hits: Option<BTreeMap<u32, Hit>>,
+    doc_ids: Vec<u32>,
+}
+
+impl Matcher<'_> {
+    fn passage(&self, p: u32, skip: Skip) -> bool {
+        let passage = &self.ds.passages[p as usize];
+        let f = self.f;
+        if let Some(h) = &self.hits {
+            if !h.contains_key(&p) {
+                return false;
+            }
+        }
+        if skip != Skip::Years {
+            if let Some((a, b)) = f.years {
+                if !passage.years.iter().any(|y| (a..=b).contains(y)) {
+                    return false;
+                }
+            }
+        }
+        if skip != Skip::Countries
+            && !f.countries.is_empty()
+            && !f.countries.iter().any(|c| passage.countries.contains(c))
+        {
+            return false;
+        }
+        if skip != Skip::Types
+            && !f.types.is_empty()
+            && !self.ds.events_in(p).any(|e| f.types.contains(&e.kind))
+        {
+            return false;
+        }
+        if skip != Skip::Docs && !self.doc_ids.is_empty() && !self.doc_ids.contains(&passage.doc) {
+            return false;
+        }
+        if skip != Skip::Lang {
+            if let Some(l) = f.lang {
+                if passage.lang != l {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// Passages and events matching `f`, with facet counts.
+pub fn apply(ds: &Dataset, f: &Filters) -> Results {
+    let hits = (!f.q.is_empty()).then(|| query_hits(ds, &f.q));
+    let doc_ids: Vec<u32> = f
+        .docs
+        .iter()
+        .filter_map(|d| ds.document(d).map(|(i, _)| i))
+        .collect();
+    let m = Matcher {
+        ds,
+        f,
+        hits: hits.map(|hs| hs.into_iter().map(|h| (h.passage, h)).collect()),
+        doc_ids,
+    };
+    let all = 0..ds.passages.len() as u32;
+    let mut passages: Vec<Hit> = all
+        .clone()
+        .filter(|&p| m.passage(p, Skip::None))
+        .map(|p| {
+            m.hits
+                .as_ref()
+                .and_then(|h| h.get(&p).cloned())
+                .unwrap_or(Hit {
+                    passage: p,
+                    score: 0.0,
+                    spans: Vec::new(),
+                })
+        })
+        .collect();
+    passages.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
+
+    let events = (0..ds.events.len() as u32)
+        .filter(|&e| {
+            let e = &ds.events[e as usize];
+            let years_ok = f.years.is_none_or(|(a, b)| match e.start {
+                Some(s) => {
+                    let end = e.end.map_or(s.year, |d| d.year);
+                    s.year <= b && end >= a
+                }
+                None => false,
+            });
+            let countries_ok =
+                f.countries.is_empty() || f.countries.iter().any(|c| e.countries.contains(c));
+            let types_ok = f.types.is_empty() || f.types.contains(&e.kind);
+            let sources_ok = e.sources.iter().any(|s| {
+                let p = &ds.passages[s.passage as usize];
+                (m.doc_ids.is_empty() || m.doc_ids.contains(&p.doc))
+                    && f.lang.is_none_or(|l| p.lang == l)
+                    && m.hits.as_ref().is_none_or(|h| h.contains_key(&s.passage))
+            });
+            years_ok && countries_ok && types_ok && sources_ok
+        })
+        .collect();
+
+    let count = |skip: Skip| -> Vec<u32> { all.clone().filter(|&p| m.passage(p, skip)).collect() };
+    let mut facets = Facets::default();
+    let mut years: BTreeMap<u16, usize> = BTreeMap::new();
+    for p in count(Skip::Years) {
+        let mut ys = ds.passages[p as usize].years.clone();
+        ys.dedup();
+        for y in ys {
+            *years.entry(y).or_default() += 1;
+        }
+    }
+    facets.years = years.into_iter().collect();
+    let mut countries: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in count(Skip::Countries) {
+        for c in &ds.passages[p as usize].countries {
+            *countries.entry(c.as_str()).or_default() += 1;
+        }
+    }
+    let mut countries: Vec<(String, usize)> = countries
+        .into_iter()
+        .filter(|(c, _)| ds.country(c).is_some())
+        .map(|(c, n)| (c.to_string(), n))
+        .collect();
+    countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    facets.countries = countries;
+    let mut types: BTreeMap<EventType, usize> = BTreeMap::new();
+    for p in count(Skip::Types) {
+        let mut ts: Vec<EventType> = ds.events_in(p).map(|e| e.kind).collect();
+        ts.sort();
+        ts.dedup();
+        for t in ts {
+            *types.entry(t).or_default() += 1;
+        }
+    }
+    facets.types = types.into_iter().collect();
+    let mut docs: BTreeMap<u32, usize> = BTreeMap::new();
+    for p in count(Skip::Docs) {
+        *docs.entry(ds.passages[p as usize].doc).or_default() += 1;
+    }
+    facets.docs = docs.into_iter().collect();
+    let mut langs: Vec<(Lang, usize)> = Vec::new();
+    for l in [Lang::Zh, Lang::En] {
+        let n = count(Skip::Lang)
+            .into_iter()
+            .filter(|&p| ds.passages[p as usize].lang == l)
+            .count();
+        langs.push((l, n));
+    }
+    facets.langs = langs;
+
+    Results {
+        passages,
+        events,
+        facets,
+    }
+}
+
+/// Text hits for a query, plus — when the whole query names a country in either language —
+/// every passage that names that country in any form ("Russia" finds 俄罗斯 and 中俄).
+fn query_hits(ds: &Dataset, q: &str) -> Vec<Hit> {
+    let mut hits = ds
+        .index
+        .search(q, |p| ds.passages[p as usize].text.as_str());
+    let folded = fold(q.trim());
+    let codes: Vec<&str> = ds
+        .country_names
+        .iter()
+        .filter(|(name, _)| *name == folded)
+        .map(|(_, code)| code.as_str())
+        .collect();
+    for code in codes {
+        for (p, passage) in ds.passages.iter().enumerate() {
+            if passage.countries.iter().any(|c| c == code)
+                && !hits.iter().any(|h| h.passage == p as u32)
+            {
+                hits.push(Hit {
+                    passage: p as u32,
+                    score: 0.5,
+                    spans: Vec::new(),
+                });
+            }
+        }
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_parameters() {
+        let mut f = Filters::default();
+        assert_eq!(f.read("year", "2015-2020"), None);
+        assert_eq!(f.years, Some((2015, 2020)));
+        assert_eq!(f.read("year", "2020-2015"), None);
+        assert_eq!(f.years, Some((2015, 2020)));
+        assert!(f.read("year", "abc").is_some());
+        assert!(f.read("year", "99999").is_some());
+        assert!(f.read("year", "-1").is_some());
+        assert_eq!(f.read("country", "ru,PK, ru"), None);
+        assert_eq!(f.countries, ["RU", "PK"]);
+        assert!(f.read("country", "Russia").unwrap().contains("Russia"));
+        assert!(f
+            .read("type", "exercise,parade")
+            .unwrap()
+            .contains("parade"));
+        assert_eq!(f.types, [EventType::Exercise]);
+        assert!(f.read("lang", "fr").is_some());
+        let long = "字".repeat(10_000);
+        assert!(f.read("q", &long).is_some());
+        assert_eq!(f.q.chars().count(), MAX_QUERY);
+    }
+
+    #[test]
+    fn pairs_round_trip() {
+        let mut f = Filters::default();
+        for (k, v) in [
+            ("q", "中俄 巡航"),
+            ("year", "2020"),
+            ("country", "RU,PK"),
+            ("type", "exercise"),
+            ("doc", "review-2020"),
+            ("lang", "zh"),
+        ] {
+            assert_eq!(f.read(k, v), None);
+        }
+        let mut g = Filters::default();
+        for (k, v) in f.pairs() {
+            assert_eq!(g.read(k, &v), None);
+        }
+        assert_eq!(f, g);
+    }
+}

@@ -1,0 +1,378 @@
+//! Full-text search over passages, the same code at build time (indexing) and in the
+//! browser (querying), so that both tokenize alike.
+//!
+//! Chinese needs no segmenter dictionary: Han text is indexed as overlapping bigrams plus
+//! unigrams, so any substring query works, one character included, and across word
+//! boundaries (段简). Latin text is indexed as lowercased words and matched by prefix.
+//! Folding maps full-width forms to ASCII and Latin case to lower; it is written out here
+//! rather than taken from a Unicode normalisation crate to keep the wasm small (NFKC
+//! tables cost tens of kilobytes; the corpus needs width and case folding only, and the
+//! build-time gazetteer does full NFKC).
+//!
+//! Candidates come from the postings of the query's terms (no scan of the corpus); each
+//! candidate is then verified by a substring test on its folded text, which also makes
+//! quoted phrases exact. Ranking is BM25.
+
+use serde::{Deserialize, Serialize};
+
+/// Folds one character for search: full-width ASCII to ASCII, the ideographic space to a
+/// space, Latin to lowercase.
+pub fn fold_char(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        c => c,
+    };
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// The folded text, one character for one character (offsets stay the same).
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() && !is_han(c)
+}
+
+/// Index terms of a folded text: Han unigrams and bigrams, Latin words.
+pub fn terms(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if is_han(chars[i]) {
+            out.push(chars[i].to_string());
+            if chars.get(i + 1).is_some_and(|&c| is_han(c)) {
+                out.push([chars[i], chars[i + 1]].iter().collect());
+            }
+            i += 1;
+        } else if is_word(chars[i]) {
+            let start = i;
+            while i < chars.len() && is_word(chars[i]) {
+                i += 1;
+            }
+            out.push(chars[start..i].iter().collect());
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// One piece of a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Han text: every bigram (or the single character) must occur, and the text itself.
+    Han(String),
+    /// A Latin word, matched as a prefix of index words.
+    Word(String),
+    /// A quoted phrase: its terms must occur and the exact folded phrase too.
+    Phrase(String),
+}
+
+/// Splits a query into parts: quoted phrases, Han runs, Latin words. Never fails.
+pub fn parse_query(query: &str) -> Vec<Part> {
+    let folded = fold(query);
+    let mut parts = Vec::new();
+    let mut rest = folded.as_str();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix(['"', '“', '”']) {
+            let end = after.find(['"', '“', '”']).unwrap_or(after.len());
+            let phrase = after[..end].trim();
+            if !phrase.is_empty() {
+                parts.push(Part::Phrase(phrase.to_string()));
+            }
+            rest = after.get(end + 1..).unwrap_or("");
+            continue;
+        }
+        let end = rest.find(['"', '“', '”']).unwrap_or(rest.len());
+        let chunk = &rest[..end];
+        let chars: Vec<char> = chunk.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let start = i;
+            if is_han(chars[i]) {
+                while i < chars.len() && is_han(chars[i]) {
+                    i += 1;
+                }
+                parts.push(Part::Han(chars[start..i].iter().collect()));
+            } else if is_word(chars[i]) {
+                while i < chars.len() && is_word(chars[i]) {
+                    i += 1;
+                }
+                parts.push(Part::Word(chars[start..i].iter().collect()));
+            } else {
+                i += 1;
+            }
+        }
+        rest = &rest[end..];
+    }
+    parts.dedup();
+    parts
+}
+
+/// The inverted index, built at build time and shipped in the dataset.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    /// Sorted terms.
+    pub terms: Vec<String>,
+    /// For each term, (passage, term frequency), by passage.
+    pub postings: Vec<Vec<(u32, u16)>>,
+    /// Number of terms in each passage.
+    pub lengths: Vec<u32>,
+}
+
+/// A ranked hit: passage index, score, and matched spans (code points of the passage text).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub passage: u32,
+    pub score: f32,
+    pub spans: Vec<(usize, usize)>,
+}
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+impl Index {
+    /// Indexes the texts (one per passage).
+    pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
+        let mut map: std::collections::BTreeMap<String, Vec<(u32, u16)>> = Default::default();
+        let mut lengths = Vec::new();
+        for (p, text) in texts.into_iter().enumerate() {
+            let ts = terms(&fold(text));
+            lengths.push(ts.len() as u32);
+            let mut counts: std::collections::BTreeMap<String, u16> = Default::default();
+            for t in ts {
+                *counts.entry(t).or_default() += 1;
+            }
+            for (t, n) in counts {
+                map.entry(t).or_default().push((p as u32, n));
+            }
+        }
+        let (terms, postings) = map.into_iter().unzip();
+        Index {
+            terms,
+            postings,
+            lengths,
+        }
+    }
+
+    fn exact(&self, term: &str) -> Option<usize> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+    }
+
+    /// Terms starting with `prefix` (a contiguous range of the sorted list).
+    fn prefixed(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        let end = start + self.terms[start..].partition_point(|t| t.starts_with(prefix));
+        start..end
+    }
+
+    /// The term ids a query part needs, all of which must match (for a word: any prefixed).
+    fn part_terms(&self, part: &Part) -> Vec<Vec<usize>> {
+        let of_text = |text: &str| -> Vec<Vec<usize>> {
+            let chars: Vec<char> = text.chars().collect();
+            let mut needed: Vec<String> = Vec::new();
+            let mut i = 0;
+            while i < chars.len() {
+                if is_han(chars[i]) {
+                    let run_start = i;
+                    while i < chars.len() && is_han(chars[i]) {
+                        i += 1;
+                    }
+                    if i - run_start == 1 {
+                        needed.push(chars[run_start].to_string());
+                    } else {
+                        for w in chars[run_start..i].windows(2) {
+                            needed.push(w.iter().collect());
+                        }
+                    }
+                } else if is_word(chars[i]) {
+                    let s = i;
+                    while i < chars.len() && is_word(chars[i]) {
+                        i += 1;
+                    }
+                    needed.push(chars[s..i].iter().collect());
+                } else {
+                    i += 1;
+                }
+            }
+            needed
+                .iter()
+                .map(|t| self.exact(t).into_iter().collect())
+                .collect()
+        };
+        match part {
+            Part::Han(t) | Part::Phrase(t) => of_text(t),
+            Part::Word(w) => vec![self.prefixed(w).collect()],
+        }
+    }
+
+    /// Passages matching every part, with BM25 scores (no verification yet).
+    fn candidates(&self, parts: &[Part]) -> Vec<(u32, f32)> {
+        let n = self.lengths.len().max(1) as f32;
+        let avg = self.lengths.iter().map(|&l| l as f32).sum::<f32>() / n;
+        let mut scores: Option<std::collections::BTreeMap<u32, f32>> = None;
+        for part in parts {
+            for alternatives in self.part_terms(part) {
+                let mut here: std::collections::BTreeMap<u32, f32> = Default::default();
+                for t in alternatives {
+                    let postings = &self.postings[t];
+                    let idf = ((n - postings.len() as f32 + 0.5) / (postings.len() as f32 + 0.5)
+                        + 1.0)
+                        .ln();
+                    for &(p, tf) in postings {
+                        let len = self.lengths[p as usize] as f32;
+                        let tf = tf as f32;
+                        let s =
+                            idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg.max(1.0)));
+                        *here.entry(p).or_default() += s;
+                    }
+                }
+                scores = Some(match scores {
+                    None => here,
+                    Some(prev) => prev
+                        .into_iter()
+                        .filter_map(|(p, s)| here.get(&p).map(|h| (p, s + h)))
+                        .collect(),
+                });
+            }
+        }
+        scores.unwrap_or_default().into_iter().collect()
+    }
+
+    /// Ranked passages matching the query: all parts must match. `texts` are the passage
+    /// texts (for verification and match spans). An empty query matches nothing.
+    pub fn search<'a>(&self, query: &str, texts: impl Fn(u32) -> &'a str) -> Vec<Hit> {
+        let parts = parse_query(query);
+        if parts.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<Hit> = self
+            .candidates(&parts)
+            .into_iter()
+            .filter_map(|(p, score)| {
+                let spans = match_spans(texts(p), &parts)?;
+                Some(Hit {
+                    passage: p,
+                    score,
+                    spans,
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
+        hits
+    }
+}
+
+/// Where each part occurs in `text` (code points), or `None` if one does not.
+pub fn match_spans(text: &str, parts: &[Part]) -> Option<Vec<(usize, usize)>> {
+    let folded: Vec<char> = text.chars().map(fold_char).collect();
+    let mut spans = Vec::new();
+    for part in parts {
+        let (needle, word_start): (Vec<char>, bool) = match part {
+            Part::Han(t) | Part::Phrase(t) => (t.chars().collect(), false),
+            Part::Word(w) => (w.chars().collect(), true),
+        };
+        let mut found = false;
+        if !needle.is_empty() && needle.len() <= folded.len() {
+            for i in 0..=folded.len() - needle.len() {
+                if folded[i..i + needle.len()] == needle[..]
+                    && (!word_start || i == 0 || !is_word(folded[i - 1]))
+                {
+                    spans.push((i, i + needle.len()));
+                    found = true;
+                }
+            }
+        }
+        if !found {
+            return None;
+        }
+    }
+    spans.sort_unstable();
+    Some(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: [&str; 4] = [
+        "中俄两国空军在亚太地区实施第二次联合空中战略巡航。",
+        "The PLA conducted the China-Cambodia “Golden Dragon 2023” joint exercise.",
+        "中国军队与多国防务部门和军队积极开展抗疫国际合作。",
+        "ＰＬＡ　Navy vessels rushed to Sudan.",
+    ];
+
+    fn ids(query: &str) -> Vec<u32> {
+        let index = Index::build(TEXTS);
+        let mut v: Vec<u32> = index
+            .search(query, |p| TEXTS[p as usize])
+            .into_iter()
+            .map(|h| h.passage)
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn any_chinese_substring_matches() {
+        assert_eq!(ids("巡航"), [0]);
+        assert_eq!(ids("空"), [0]);
+        assert_eq!(ids("段简"), Vec::<u32>::new());
+        assert_eq!(ids("门和军"), [2], "across word boundaries");
+        assert_eq!(ids("军队"), [2]);
+        assert_eq!(
+            ids("中俄空军"),
+            Vec::<u32>::new(),
+            "the run must occur as written"
+        );
+        assert_eq!(ids("中俄 空军"), [0], "separate parts combine with AND");
+    }
+
+    #[test]
+    fn english_words_match_by_prefix_and_fold_width_and_case() {
+        assert_eq!(ids("golden drag"), [1]);
+        assert_eq!(ids("pla"), [1, 3]);
+        assert_eq!(ids("ＰＬＡ navy"), [3]);
+        assert_eq!(ids("\"golden dragon 2023\""), [1]);
+        assert_eq!(ids("\"dragon golden\""), Vec::<u32>::new());
+        assert_eq!(ids("ragon"), Vec::<u32>::new(), "prefixes, not infixes");
+    }
+
+    #[test]
+    fn mixed_and_empty_queries() {
+        assert_eq!(ids("China 巡航"), Vec::<u32>::new());
+        assert!(ids("").is_empty() && ids("   \"\" ").is_empty());
+        assert!(ids("<img src=x onerror=alert(1)>").is_empty());
+    }
+
+    #[test]
+    fn spans_point_at_the_matches() {
+        let index = Index::build(TEXTS);
+        let hit = &index.search("巡航", |p| TEXTS[p as usize])[0];
+        let chars: Vec<char> = TEXTS[0].chars().collect();
+        let (a, b) = hit.spans[0];
+        assert_eq!(chars[a..b].iter().collect::<String>(), "巡航");
+    }
+
+    #[test]
+    fn index_and_query_tokenize_alike() {
+        // Parity: every term the indexer makes from a text is found again when that text
+        // is the query, so a passage always matches its own words.
+        for (i, text) in TEXTS.iter().enumerate() {
+            for term in terms(&fold(text)) {
+                assert!(ids(&term).contains(&(i as u32)), "{term:?} in {i}");
+            }
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! The Explore view: a query box, facets with live counts, and the matching passages and
+//! events. All state is the URL's; this view only reads it and writes it back.
+
+use crate::nav::{use_route, Link};
+use crate::pages::events::when;
+use leptos::prelude::*;
+use milcoop_core::filter::{apply, Filters, Results};
+use milcoop_core::model::{Dataset, EventType, Lang};
+use milcoop_core::Route;
+
+/// How many passages are listed at most; the count always gives the full number.
+const SHOWN: usize = 100;
+
+/// The filters in the URL, validated against the dataset, and the notices for what was dropped.
+pub struct UseFilters {
+    pub filters: Memo<Filters>,
+    pub notices: Memo<Vec<String>>,
+    /// Sets new filters: a new history entry, or (while typing) the current one.
+    pub set: Callback<(Filters, bool)>,
+}
+
+pub fn use_filters(data: &'static Dataset) -> UseFilters {
+    let nav = use_route();
+    let validated = Memo::new(move |_| {
+        let mut f = match nav.location.get().route {
+            Route::Explore(f) => f,
+            _ => Filters::default(),
+        };
+        let notices = f.validate(data);
+        (f, notices)
+    });
+    UseFilters {
+        filters: Memo::new(move |_| validated.get().0),
+        notices: Memo::new(move |_| validated.get().1),
+        set: Callback::new(move |(f, typing): (Filters, bool)| {
+            if typing {
+                nav.replace(Route::Explore(f));
+            } else {
+                nav.navigate(Route::Explore(f));
+            }
+        }),
+    }
+}
+
+#[component]
+pub fn Explore(data: &'static Dataset) -> impl IntoView {
+    let UseFilters {
+        filters,
+        notices,
+        set,
+    } = use_filters(data);
+    let results: Memo<Results> = Memo::new(move |_| apply(data, &filters.get()));
+    // A run of keystrokes is one history entry: the first pushes, the rest replace.
+    let typing = StoredValue::new(false);
+    let update = move |change: &dyn Fn(&mut Filters)| {
+        let mut f = filters.get_untracked();
+        change(&mut f);
+        typing.set_value(false);
+        set.run((f, false));
+    };
+
+    let on_input = move |ev: leptos::ev::Event| {
+        let mut f = filters.get_untracked();
+        f.q = event_target_value(&ev)
+            .chars()
+            .take(milcoop_core::filter::MAX_QUERY)
+            .collect();
+        let replace = typing.get_value();
+        typing.set_value(true);
+        set.run((f, replace));
+    };
+
+    view! {
+        <section class="explore" aria-labelledby="explore-title">
+            <h1 id="explore-title">"Explore"</h1>
+            <p class="hint" data-testid="semantics-hint">
+                "Filters combine with AND across kinds and OR within a kind. A passage matches a year if it reports an event in that year or states a date in it; a country if it names it in either language or reports an event with it."
+            </p>
+            {move || {
+                let n = notices.get();
+                (!n.is_empty()).then(|| view! {
+                    <p class="notice" role="status" data-testid="filter-notice">
+                        "Ignored: " {n.join("; ")}
+                    </p>
+                })
+            }}
+            <div class="search-row">
+                <label for="q">"Search the Chinese and English text"</label>
+                <input
+                    id="q"
+                    type="search"
+                    autocomplete="off"
+                    placeholder="e.g. 联合演习, Golden Dragon, \"joint exercise\", Russia"
+                    prop:value=move || filters.get().q
+                    on:input=on_input
+                    on:change=move |_| typing.set_value(false)
+                />
+            </div>
+            <div class="explore-grid">
+                <Facets data=data results=results filters=filters update=update />
+                <div class="results">
+                    <ResultList data=data results=results filters=filters update=update />
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Facets(
+    data: &'static Dataset,
+    results: Memo<Results>,
+    filters: Memo<Filters>,
+    update: impl Fn(&dyn Fn(&mut Filters)) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let years = move || {
+        let r = results.get();
+        let max = r
+            .facets
+            .years
+            .iter()
+            .map(|(_, n)| *n)
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let selected = filters.get().years;
+        r.facets
+            .years
+            .iter()
+            .map(|&(y, n)| {
+                let on = selected.is_some_and(|(a, b)| (a..=b).contains(&y));
+                let width = format!("width: {}%", (n * 100 / max).max(4));
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="year"
+                            aria-pressed=if on { "true" } else { "false" }
+                            data-year=y
+                            on:click=move |ev: leptos::ev::MouseEvent| {
+                                let extend = ev.shift_key();
+                                update(&|f: &mut Filters| {
+                                    f.years = match (f.years, extend) {
+                                        (Some((a, b)), true) => Some((a.min(y), b.max(y))),
+                                        (Some((a, b)), false) if a == y && b == y => None,
+                                        _ => Some((y, y)),
+                                    };
+                                });
+                            }
+                        >
+                            <span class="year-label">{y}</span>
+                            <span class="bar" style=width></span>
+                            <span class="count">{n}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let countries = move || {
+        let selected = filters.get().countries;
+        results
+            .get()
+            .facets
+            .countries
+            .iter()
+            .map(|(code, n)| {
+                let code = code.clone();
+                let name = data.country(&code).map(|c| c.en.clone()).unwrap_or_default();
+                let checked = selected.contains(&code);
+                let c2 = code.clone();
+                view! {
+                    <li>
+                        <label>
+                            <input
+                                type="checkbox"
+                                data-country=code.clone()
+                                prop:checked=checked
+                                on:change=move |_| {
+                                    let c = c2.clone();
+                                    update(&move |f: &mut Filters| toggle(&mut f.countries, c.clone()));
+                                }
+                            />
+                            <span class="code">{code}</span>
+                            " "
+                            {name}
+                            <span class="count">{*n}</span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let types = move || {
+        let selected = filters.get().types;
+        let counts = results.get().facets.types;
+        EventType::ALL
+            .into_iter()
+            .map(|t| {
+                let n = counts.iter().find(|(k, _)| *k == t).map_or(0, |(_, n)| *n);
+                view! {
+                    <li>
+                        <label>
+                            <input
+                                type="checkbox"
+                                data-type=t.slug()
+                                prop:checked=selected.contains(&t)
+                                on:change=move |_| update(&move |f: &mut Filters| toggle(&mut f.types, t))
+                            />
+                            <span class=format!("type-chip type-{}", t.slug())>{t.label()}</span>
+                            <span class="count">{n}</span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let docs =
+        move || {
+            let selected = filters.get().docs;
+            let counts = results.get().facets.docs;
+            data.documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let n = counts.iter().find(|(k, _)| *k == i as u32).map_or(0, |(_, n)| *n);
+                let id = d.id.clone();
+                view! {
+                    <li>
+                        <label>
+                            <input
+                                type="checkbox"
+                                data-doc=d.id.clone()
+                                prop:checked=selected.contains(&d.id)
+                                on:change=move |_| {
+                                    let id = id.clone();
+                                    update(&move |f: &mut Filters| toggle(&mut f.docs, id.clone()));
+                                }
+                            />
+                            <span lang="zh">{d.title.clone()}</span>
+                            <span class="count">{n}</span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+        };
+    let langs = move || {
+        let current = filters.get().lang;
+        let counts = results.get().facets.langs;
+        let option = move |value: Option<Lang>, label: &'static str, n: Option<usize>| {
+            view! {
+                <label>
+                    <input
+                        type="radio"
+                        name="lang"
+                        data-lang=value.map_or("all", |l| l.code())
+                        prop:checked=current == value
+                        on:change=move |_| update(&move |f: &mut Filters| f.lang = value)
+                    />
+                    {label}
+                    {n.map(|n| view! { <span class="count">{n}</span> })}
+                </label>
+            }
+        };
+        let n = |l: Lang| counts.iter().find(|(k, _)| *k == l).map(|(_, n)| *n);
+        view! {
+            {option(None, "Both", None)}
+            {option(Some(Lang::Zh), "Chinese", n(Lang::Zh))}
+            {option(Some(Lang::En), "English", n(Lang::En))}
+        }
+    };
+    view! {
+        <aside class="facets" aria-label="Filters">
+            <fieldset>
+                <legend>"Year"</legend>
+                <p class="facet-help">"Click a year; shift-click to extend the range."</p>
+                <ul class="years" data-testid="year-histogram">{years}</ul>
+            </fieldset>
+            <fieldset>
+                <legend>"Type of event"</legend>
+                <ul>{types}</ul>
+            </fieldset>
+            <fieldset>
+                <legend>"Partner country"</legend>
+                <ul class="countries">{countries}</ul>
+            </fieldset>
+            <fieldset>
+                <legend>"Document"</legend>
+                <ul>{docs}</ul>
+            </fieldset>
+            <fieldset>
+                <legend>"Language"</legend>
+                {langs}
+            </fieldset>
+        </aside>
+    }
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    match list.iter().position(|x| *x == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value),
+    }
+}
+
+#[component]
+fn ResultList(
+    data: &'static Dataset,
+    results: Memo<Results>,
+    filters: Memo<Filters>,
+    update: impl Fn(&dyn Fn(&mut Filters)) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let count = move || results.with(|r| r.passages.len());
+    let passages = move || {
+        results.with(|r| {
+            r.passages
+                .iter()
+                .take(SHOWN)
+                .map(|hit| {
+                    let p = &data.passages[hit.passage as usize];
+                    let doc = &data.documents[p.doc as usize];
+                    view! {
+                        <li class="result" data-passage-id=p.id.clone() lang=p.lang.code()>
+                            <p class="result-head">
+                                <Link route=Route::Passage(p.id.clone())>
+                                    {format!("{} ¶{}", doc.title, p.index)}
+                                </Link>
+                            </p>
+                            <p class="passage-text">{highlighted(&p.text, &hit.spans)}</p>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let events = move || {
+        results.with(|r| {
+            r.events
+                .iter()
+                .map(|&i| {
+                    let e = &data.events[i as usize];
+                    let first = &data.passages[e.sources[0].passage as usize];
+                    view! {
+                        <li class="event" data-event-id=e.id.clone() data-type=e.kind.slug()>
+                            <span class=format!("type-chip type-{}", e.kind.slug())>{e.kind.label()}</span>
+                            <span class="event-date">{when(e.start, e.end)}</span>
+                            {e.name.clone().map(|n| view! { <span class="event-name" lang="zh">{n}</span> })}
+                            {e.countries.iter().map(|c| view! { <abbr class="partner" title=data.country(c).map(|x| x.en.clone()).unwrap_or_default()>{c.clone()}</abbr> }).collect_view()}
+                            <Link route=Route::Passage(first.id.clone())>"source"</Link>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let empty = move || {
+        (count() == 0).then(|| {
+            let f = filters.get();
+            let loosen = f
+                .pairs()
+                .into_iter()
+                .map(|(key, value)| {
+                    view! {
+                        <li>
+                            <button type="button" on:click=move |_| update(&move |f: &mut Filters| clear(f, key))>
+                                {format!("Remove {key}={value}")}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="empty" data-testid="empty-state">
+                    <p>"No passage matches all these filters. Loosen one:"</p>
+                    <ul>{loosen}</ul>
+                </div>
+            }
+        })
+    };
+    view! {
+        <p class="result-count">
+            <span data-testid="result-count">{count}</span>
+            {move || if count() == 1 { " passage" } else { " passages" }}
+            {move || (count() > SHOWN).then(|| format!(" (the first {SHOWN} are listed)"))}
+            " · "
+            {move || results.with(|r| r.events.len())}
+            " events"
+        </p>
+        {empty}
+        <details class="event-results" open>
+            <summary>"Matching events"</summary>
+            <ul class="events">{events}</ul>
+        </details>
+        <ol class="result-list">{passages}</ol>
+    }
+}
+
+fn clear(f: &mut Filters, key: &str) {
+    match key {
+        "q" => f.q.clear(),
+        "year" => f.years = None,
+        "country" => f.countries.clear(),
+        "type" => f.types.clear(),
+        "doc" => f.docs.clear(),
+        "lang" => f.lang = None,
+        _ => {}
+    }
+}
+
+/// The text with its matched spans in `<mark>`, as text nodes: nothing is parsed as HTML.
+fn highlighted(text: &str, spans: &[(usize, usize)]) -> impl IntoView {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for &(a, b) in spans {
+        if a < at || b > chars.len() {
+            continue;
+        }
+        pieces.push((chars[at..a].iter().collect::<String>(), false));
+        pieces.push((chars[a..b].iter().collect::<String>(), true));
+        at = b;
+    }
+    pieces.push((chars[at..].iter().collect::<String>(), false));
+    pieces
+        .into_iter()
+        .map(|(s, mark)| {
+            if mark {
+                view! { <mark>{s}</mark> }.into_any()
+            } else {
+                s.into_any()
+            }
+        })
+        .collect_view()
+}

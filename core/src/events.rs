@@ -539,11 +539,11 @@ fn read_clause(
         passage: pi,
         quote: clause.to_string(),
     };
-    // Partners: the clause's own, else — when the clause speaks of "the two sides" — the
-    // passage's, if it names exactly one country.
+    // Partners: the clause's own, else — when the passage speaks of "the two sides" (两国,
+    // 两军, 双方) — the passage's, if it names exactly one country.
     let implicit_pair = ["两国", "两军", "双方", "both sides"]
         .iter()
-        .any(|w| clause.contains(w));
+        .any(|w| passage_text.contains(w));
     let countries = if implicit_pair
         && named.countries.is_empty()
         && named.organisations.is_empty()

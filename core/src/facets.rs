@@ -9,6 +9,15 @@ use crate::search::fold;
 
 /// Fills `years` and `countries` of every passage, `countries` and `country_names` of the dataset.
 pub fn annotate(ds: &mut Dataset, gazetteer: &Gazetteer) {
+    ds.passage_events = vec![Vec::new(); ds.passages.len()];
+    for (e, event) in ds.events.iter().enumerate() {
+        for s in &event.sources {
+            let list = &mut ds.passage_events[s.passage as usize];
+            if !list.contains(&(e as u32)) {
+                list.push(e as u32);
+            }
+        }
+    }
     for (i, passage) in ds.passages.iter_mut().enumerate() {
         let doc = &ds.documents[passage.doc as usize];
         let scope = match doc.kind {

@@ -383,6 +383,9 @@ pub struct Dataset {
     /// Folded country names in both languages → ISO code, for query expansion.
     pub country_names: Vec<(String, String)>,
     pub index: crate::search::Index,
+    /// For each passage, the events it reports (indexes into `events`), so that looking
+    /// them up does not scan every event.
+    pub passage_events: Vec<Vec<u32>>,
 }
 
 /// What a passage id found in a link resolves to.
@@ -434,9 +437,11 @@ impl Dataset {
 
     /// The events one passage reports.
     pub fn events_in(&self, passage: u32) -> impl Iterator<Item = &Event> {
-        self.events
-            .iter()
-            .filter(move |e| e.sources.iter().any(|s| s.passage == passage))
+        self.passage_events
+            .get(passage as usize)
+            .into_iter()
+            .flatten()
+            .map(|&e| &self.events[e as usize])
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {

@@ -357,6 +357,22 @@ mod tests {
     }
 
     #[test]
+    fn ranking_prefers_more_and_denser_matches() {
+        let texts = [
+            "联合演习在此举行，另有其他许多内容，还有更多的文字用来拉长这一段。",
+            "联合演习。联合演习。",
+            "联合演习。",
+        ];
+        let index = Index::build(texts);
+        let order: Vec<u32> = index
+            .search("联合演习", |p| texts[p as usize])
+            .into_iter()
+            .map(|h| h.passage)
+            .collect();
+        assert_eq!(order, [1, 2, 0]);
+    }
+
+    #[test]
     fn spans_point_at_the_matches() {
         let index = Index::build(TEXTS);
         let hit = &index.search("巡航", |p| TEXTS[p as usize])[0];

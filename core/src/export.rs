@@ -1,11 +1,15 @@
 //! The JSON export: the whole dataset as one object, in the shape outside checks rely on.
 
-use crate::model::Dataset;
+use crate::pipeline::Built;
 use crate::route::Route;
 use serde_json::{json, Value};
 
-/// The export document. Unknown metadata is `null`, never a guess.
-pub fn export(ds: &Dataset) -> Value {
+/// The export document. Unknown metadata is `null`, never a guess. Each passage also
+/// carries `source`: its original, verbatim text and the code-point spans of the source body
+/// it was read from, so that normalisation can always be undone.
+pub fn export(built: &Built) -> Value {
+    let ds = &built.dataset;
+    let spans = built.passage_spans();
     let documents: Vec<Value> = ds
         .documents
         .iter()
@@ -26,8 +30,13 @@ pub fn export(ds: &Dataset) -> Value {
     let passages: Vec<Value> = ds
         .passages
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             json!({
+                "source": {
+                    "original": built.original(i, &spans[i]),
+                    "spans": spans[i],
+                },
                 "id": p.id,
                 "doc": ds.documents[p.doc as usize].id,
                 "index": p.index,

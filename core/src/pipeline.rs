@@ -66,6 +66,28 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
+impl Built {
+    /// Where each passage's text comes from: code-point spans of its document's source body
+    /// (several when layout breaks were joined), in dataset order.
+    pub fn passage_spans(&self) -> Vec<Vec<(usize, usize)>> {
+        self.segments
+            .iter()
+            .flat_map(|seg| seg.passages().map(|d| d.spans.clone()))
+            .collect()
+    }
+
+    /// The verbatim source text of a passage, its fragments joined by newlines.
+    pub fn original(&self, passage: usize, spans: &[(usize, usize)]) -> String {
+        let doc = self.dataset.passages[passage].doc as usize;
+        let chars: Vec<char> = self.sources[doc].body.chars().collect();
+        spans
+            .iter()
+            .map(|&(a, b)| chars[a..b].iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 /// Reads every `*.txt` in `dir`, in file-name order.
 pub fn read_sources(dir: &Path) -> Result<Vec<Source>, BuildError> {
     let entries = std::fs::read_dir(dir).map_err(|e| BuildError::Io(dir.to_path_buf(), e))?;

@@ -187,3 +187,36 @@ fn a_sixth_document_is_one_file_away() {
     assert_eq!(built.dataset.passages_of(doc).count(), 2);
     assert!(check(&built).ok());
 }
+
+#[test]
+fn the_export_keeps_each_passage_original_recoverable() {
+    let built = build_dir(&corpus_dir()).unwrap();
+    let value = milcoop_core::export::export(&built);
+    let passages = value["passages"].as_array().unwrap();
+    assert_eq!(passages.len(), built.dataset.passages.len());
+    let joined = passages
+        .iter()
+        .find(|p| {
+            p["text"]
+                .as_str()
+                .unwrap()
+                .contains("保持稳定并取得新的进展")
+        })
+        .unwrap();
+    let original = joined["source"]["original"].as_str().unwrap();
+    assert!(original.contains("保持稳\n"), "{original}");
+    assert_eq!(joined["source"]["spans"].as_array().unwrap().len(), 2);
+    let indented = passages
+        .iter()
+        .find(|p| {
+            p["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("中国坚持在和平共处五项原则")
+        })
+        .unwrap();
+    assert!(indented["source"]["original"]
+        .as_str()
+        .unwrap()
+        .starts_with("\u{3000}\u{3000}"));
+}

@@ -81,7 +81,7 @@ fn usage_error(message: &str) -> ExitCode {
 }
 
 fn print_json(built: &Built) -> ExitCode {
-    let value = export::export(&built.dataset);
+    let value = export::export(built);
     println!(
         "{}",
         serde_json::to_string_pretty(&value).expect("JSON values serialise")

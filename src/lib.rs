@@ -15,6 +15,7 @@ use pages::documents::Documents;
 use pages::explore::Explore;
 use pages::missing::{NotFound, Orphaned};
 use pages::reader::Reader;
+use pages::timeline::Timeline;
 
 /// The page: the embedded corpus, or a clear message if it cannot be read.
 #[component]
@@ -39,6 +40,7 @@ enum Page {
     Document(String),
     Passage(String),
     Explore,
+    Timeline,
 }
 
 impl From<Route> for Page {
@@ -48,6 +50,7 @@ impl From<Route> for Page {
             Route::Document(d) => Page::Document(d),
             Route::Passage(p) => Page::Passage(p),
             Route::Explore(_) => Page::Explore,
+            Route::Timeline(_) => Page::Timeline,
         }
     }
 }
@@ -61,6 +64,7 @@ pub fn Explorer(data: &'static Dataset) -> impl IntoView {
         let title = match &page.get() {
             Page::Home => None,
             Page::Explore => Some("Explore".to_string()),
+            Page::Timeline => Some("Timeline".to_string()),
             Page::Document(id) => data.document(id).map(|(_, d)| d.title.clone()),
             Page::Passage(id) => match data.resolve(id) {
                 Resolution::Current(p) | Resolution::Moved(p, _) => Some(format!(
@@ -83,6 +87,7 @@ pub fn Explorer(data: &'static Dataset) -> impl IntoView {
             <nav class="site-nav" aria-label="Views">
                 <Link route=Route::Home>"Documents"</Link>
                 <Link route=Route::Explore(Default::default())>"Explore & search"</Link>
+                <Link route=Route::Timeline(Default::default())>"Timeline"</Link>
             </nav>
         </header>
         <Ignored location=nav.location />
@@ -112,6 +117,7 @@ fn view_for(data: &'static Dataset, page: Page) -> AnyView {
     match page {
         Page::Home => view! { <Documents data=data /> }.into_any(),
         Page::Explore => view! { <Explore data=data /> }.into_any(),
+        Page::Timeline => view! { <Timeline data=data /> }.into_any(),
         Page::Document(id) => match data.document(&id) {
             Some((doc, _)) => view! { <Reader data=data doc=doc /> }.into_any(),
             None => view! { <NotFound what="Document" id=id.clone() /> }.into_any(),

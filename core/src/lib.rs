@@ -9,6 +9,7 @@ pub mod filter;
 pub mod model;
 pub mod route;
 pub mod search;
+pub mod timeline;
 
 #[cfg(feature = "build")]
 pub mod anchor;

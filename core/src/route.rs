@@ -18,6 +18,8 @@ pub enum Route {
     Passage(String),
     /// Passages and events matching filters (`?view=explore&q=…&year=…`).
     Explore(Filters),
+    /// The events matching filters on a timeline (`?view=timeline&year=…`).
+    Timeline(Filters),
 }
 
 /// Longest id accepted from a URL; longer values cannot name anything in the corpus.
@@ -35,9 +37,12 @@ impl Route {
             .map(|(k, v)| (k.into_owned(), v.trim().to_string()))
             .collect();
         let mut ignored = Vec::new();
-        let explore = pairs.iter().any(|(k, v)| {
-            (k == "view" && v == "explore") || (FILTER_KEYS.contains(&k.as_str()) && !v.is_empty())
-        });
+        let timeline = pairs.iter().any(|(k, v)| k == "view" && v == "timeline");
+        let explore = timeline
+            || pairs.iter().any(|(k, v)| {
+                (k == "view" && v == "explore")
+                    || (FILTER_KEYS.contains(&k.as_str()) && !v.is_empty())
+            });
         let passage = pairs
             .iter()
             .find(|(k, v)| k == "p" && !v.is_empty() && v.chars().count() <= MAX_ID)
@@ -56,7 +61,7 @@ impl Route {
         if explore {
             let mut filters = Filters::default();
             for (k, v) in &pairs {
-                if k == "view" && v == "explore" {
+                if k == "view" && (v == "explore" || v == "timeline") {
                     continue;
                 }
                 if v.is_empty() && k != "view" {
@@ -66,7 +71,12 @@ impl Route {
                     ignored.push(shorten(&notice));
                 }
             }
-            return (Route::Explore(filters), ignored);
+            let route = if timeline {
+                Route::Timeline(filters)
+            } else {
+                Route::Explore(filters)
+            };
+            return (route, ignored);
         }
         let mut doc = None;
         for (k, v) in &pairs {
@@ -94,8 +104,13 @@ impl Route {
             Route::Passage(p) => {
                 s.append_pair("p", p);
             }
-            Route::Explore(f) => {
-                s.append_pair("view", "explore");
+            Route::Explore(f) | Route::Timeline(f) => {
+                let view = if matches!(self, Route::Timeline(_)) {
+                    "timeline"
+                } else {
+                    "explore"
+                };
+                s.append_pair("view", view);
                 for (k, v) in f.pairs() {
                     s.append_pair(k, &v);
                 }
@@ -158,6 +173,9 @@ mod tests {
             Route::from_query("?view=explore").0,
             Route::Explore(f) if f.is_empty()
         ));
+        let (t, _) = Route::from_query("?view=timeline&year=2015-2020&type=exercise");
+        assert!(matches!(&t, Route::Timeline(f) if f.years == Some((2015, 2020))));
+        assert_eq!(Route::from_query(&t.to_query()).0, t);
     }
 
     #[test]

@@ -15,15 +15,16 @@ const SHOWN: usize = 100;
 pub struct UseFilters {
     pub filters: Memo<Filters>,
     pub notices: Memo<Vec<String>>,
-    /// Sets new filters: a new history entry, or (while typing) the current one.
+    /// Sets new filters in the same view: a new history entry, or (while typing) the current one.
     pub set: Callback<(Filters, bool)>,
 }
 
+/// The filter state of the Explore or Timeline view, whichever the URL shows.
 pub fn use_filters(data: &'static Dataset) -> UseFilters {
     let nav = use_route();
     let validated = Memo::new(move |_| {
         let mut f = match nav.location.get().route {
-            Route::Explore(f) => f,
+            Route::Explore(f) | Route::Timeline(f) => f,
             _ => Filters::default(),
         };
         let notices = f.validate(data);
@@ -33,12 +34,31 @@ pub fn use_filters(data: &'static Dataset) -> UseFilters {
         filters: Memo::new(move |_| validated.get().0),
         notices: Memo::new(move |_| validated.get().1),
         set: Callback::new(move |(f, typing): (Filters, bool)| {
+            let route = match nav.location.get_untracked().route {
+                Route::Timeline(_) => Route::Timeline(f),
+                _ => Route::Explore(f),
+            };
             if typing {
-                nav.replace(Route::Explore(f));
+                nav.replace(route);
             } else {
-                nav.navigate(Route::Explore(f));
+                nav.navigate(route);
             }
         }),
+    }
+}
+
+/// The notices for filter values the dataset does not have.
+#[component]
+pub fn FilterNotices(notices: Memo<Vec<String>>) -> impl IntoView {
+    move || {
+        let n = notices.get();
+        (!n.is_empty()).then(|| {
+            view! {
+                <p class="notice" role="status" data-testid="filter-notice">
+                    "Ignored: " {n.join("; ")}
+                </p>
+            }
+        })
     }
 }
 
@@ -76,14 +96,7 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
             <p class="hint" data-testid="semantics-hint">
                 "Filters combine with AND across kinds and OR within a kind. A passage matches a year if it reports an event in that year or states a date in it; a country if it names it in either language or reports an event with it."
             </p>
-            {move || {
-                let n = notices.get();
-                (!n.is_empty()).then(|| view! {
-                    <p class="notice" role="status" data-testid="filter-notice">
-                        "Ignored: " {n.join("; ")}
-                    </p>
-                })
-            }}
+            <FilterNotices notices=notices />
             <div class="search-row">
                 <label for="q">"Search the Chinese and English text"</label>
                 <input

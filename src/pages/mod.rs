@@ -5,3 +5,4 @@ pub mod events;
 pub mod explore;
 pub mod missing;
 pub mod reader;
+pub mod timeline;

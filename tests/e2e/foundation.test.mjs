@@ -239,3 +239,40 @@ describe('explore: filters and search', () => {
     check();
   });
 });
+
+describe('timeline', () => {
+  let site;
+  before(async () => {
+    site = await serve();
+  });
+  after(() => site?.stop());
+
+  it('draws the events, zooms into the URL year, and opens a source on click', async () => {
+    const { page, check } = await guardedPage(browser, site.origin);
+    await page.goto(`${site.base}?view=timeline`);
+    await ready(page);
+    const marks = page.locator('svg.timeline [data-event-id]');
+    await marks.first().waitFor();
+    const dated = data.events.filter((e) => e.start !== null);
+    assert.equal(await marks.count(), dated.length);
+    const undated = data.events.filter((e) => e.start === null).map((e) => e.id);
+    const listed = await page.$$eval('[data-testid=undated] [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
+    assert.deepEqual(listed.sort(), undated.sort());
+
+    await page.getByTestId('zoom-in').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('year'));
+    const [from, to] = new URL(page.url()).searchParams.get('year').split('-').map(Number);
+    const inRange = dated.filter((e) => {
+      const a = Number(e.start.slice(0, 4));
+      const b = Number((e.end ?? e.start).slice(0, 4));
+      return a <= (to ?? from) && b >= from;
+    });
+    await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length === n, inRange.length);
+
+    const kavkaz = data.events.find((e) => e.name === '高加索-2020');
+    await page.goto(`${site.base}?view=timeline&year=2020`);
+    await page.locator(`svg.timeline [data-event-id="${kavkaz.id}"]`).click();
+    await page.locator(`[data-passage-id="${kavkaz.sources[0].passage}"][aria-current="true"]`).waitFor();
+    check();
+  });
+});

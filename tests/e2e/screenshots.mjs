@@ -16,6 +16,8 @@ const views = {
   passage: joined.url,
   'not-found': '?p=nothing.000000&zzz=1',
   explore: '?view=explore',
+  timeline: '?view=timeline',
+  'timeline-zoomed': '?view=timeline&year=2019-2021',
   'explore-filtered': '?country=RU&year=2020&q=' + encodeURIComponent('联合'),
 };
 

@@ -1,0 +1,300 @@
+//! Timeline layout, computed in Rust rather than by the DOM: a year scale in whole pixels,
+//! one lane per event type (exercises and deployments first), and rows within a lane so
+//! that marks never overlap.
+
+use crate::model::{Event, EventType, PartialDate, Precision};
+
+/// Lane order: exercises and deployments first.
+pub const LANES: [EventType; 8] = [
+    EventType::Exercise,
+    EventType::Peacekeeping,
+    EventType::Escort,
+    EventType::Humanitarian,
+    EventType::Dialogue,
+    EventType::Forum,
+    EventType::Agreement,
+    EventType::Other,
+];
+
+/// Maps years to x pixels: `from` starts at `left`, each year is `year_width` wide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scale {
+    pub from: u16,
+    pub to: u16,
+    pub left: i32,
+    pub width: i32,
+}
+
+impl Scale {
+    /// A scale for the inclusive year range over `width` pixels starting at `left`.
+    pub fn new(from: u16, to: u16, left: i32, width: i32) -> Scale {
+        let (from, to) = (from.min(to), from.max(to));
+        Scale {
+            from,
+            to,
+            left,
+            width: width.max(1),
+        }
+    }
+
+    fn years(&self) -> i32 {
+        (self.to - self.from) as i32 + 1
+    }
+
+    /// The x of a point in time given as a fraction of a year since `from` (in 1/366ths).
+    fn x_of_day(&self, year: u16, day_of_year: i32) -> i32 {
+        let years = self.years() as i64;
+        let offset = (year as i64 - self.from as i64) * 366 + day_of_year as i64;
+        self.left + (offset * self.width as i64 / (years * 366)) as i32
+    }
+
+    /// The x where a year starts.
+    pub fn x(&self, year: u16) -> i32 {
+        self.x_of_day(year, 0)
+    }
+
+    /// Pixel extent of a date to its precision: a day is a point, a month or a year a bar.
+    pub fn extent(&self, start: PartialDate, end: Option<PartialDate>) -> (i32, i32) {
+        let first_day = |d: PartialDate| -> i32 {
+            let m = d.month.unwrap_or(1) as i32;
+            (m - 1) * 31 + d.day.unwrap_or(1) as i32 - 1
+        };
+        let last_day = |d: PartialDate| -> i32 {
+            match d.precision() {
+                Precision::Year => 366,
+                Precision::Month => d.month.unwrap_or(12) as i32 * 31 - 1,
+                Precision::Day => first_day(d) + 1,
+            }
+        };
+        let stop = end.unwrap_or(start);
+        let a = self.x_of_day(start.year, first_day(start));
+        let b = self.x_of_day(stop.year, last_day(stop).min(366));
+        (a, b.max(a))
+    }
+
+    /// Years to label, every `step` years, so labels stay at least `min_gap` pixels apart.
+    pub fn ticks(&self, min_gap: i32) -> Vec<u16> {
+        let per_year = self.width / self.years();
+        let step = if per_year <= 0 {
+            self.years()
+        } else {
+            (min_gap + per_year - 1) / per_year
+        }
+        .max(1) as u16;
+        (self.from..=self.to)
+            .filter(|y| (y - self.from).is_multiple_of(step))
+            .collect()
+    }
+}
+
+/// One placed mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// Index into the event list given to [`layout`].
+    pub event: usize,
+    pub lane: usize,
+    /// Row within the lane (0 = top).
+    pub row: usize,
+    pub x0: i32,
+    pub x1: i32,
+    pub precision: Precision,
+}
+
+/// Marks for every dated event of the given types, and the undated ones apart.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    pub marks: Vec<Mark>,
+    /// Rows used by each lane (at least 1 for a lane with events).
+    pub rows: Vec<usize>,
+    pub undated: Vec<usize>,
+}
+
+/// Minimum width of a mark, so a day is still visible and clickable.
+pub const MIN_MARK: i32 = 8;
+/// Space kept between marks on a row.
+const GAP: i32 = 2;
+
+/// Places events on the scale: each in its type's lane, on the first row where it does not
+/// overlap (greedy interval packing, events in date order). Events outside the scale are
+/// left out; undated ones are listed apart, never guessed.
+pub fn layout(events: &[&Event], scale: &Scale) -> Layout {
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| (events[i].start, i));
+    let mut out = Layout {
+        rows: vec![0; LANES.len()],
+        ..Layout::default()
+    };
+    // Right edge of the last mark on each row of each lane.
+    let mut row_ends: Vec<Vec<i32>> = vec![Vec::new(); LANES.len()];
+    for i in order {
+        let e = events[i];
+        let Some(start) = e.start else {
+            out.undated.push(i);
+            continue;
+        };
+        let stop = e.end.unwrap_or(start).year;
+        if stop < scale.from || start.year > scale.to {
+            continue;
+        }
+        let lane = LANES
+            .iter()
+            .position(|t| *t == e.kind)
+            .unwrap_or(LANES.len() - 1);
+        let (mut x0, mut x1) = scale.extent(start, e.end);
+        if x1 - x0 < MIN_MARK {
+            let mid = (x0 + x1) / 2;
+            x0 = mid - MIN_MARK / 2;
+            x1 = x0 + MIN_MARK;
+        }
+        let rows = &mut row_ends[lane];
+        let row = match rows.iter().position(|&end| end + GAP <= x0) {
+            Some(r) => r,
+            None => {
+                rows.push(i32::MIN);
+                rows.len() - 1
+            }
+        };
+        rows[row] = x1;
+        out.rows[lane] = out.rows[lane].max(row + 1);
+        let precision = if e.end.is_some_and(|end| end != start) {
+            // A range is drawn as a bar, whatever the precision of its ends.
+            Precision::Year
+        } else {
+            start.precision()
+        };
+        out.marks.push(Mark {
+            event: i,
+            lane,
+            row,
+            x0,
+            x1,
+            precision,
+        });
+    }
+    out
+}
+
+/// The year range a zoom step gives: `factor` < 1 zooms in around the centre, > 1 out,
+/// never beyond `bounds` and never narrower than one year.
+pub fn zoom(range: (u16, u16), factor: f32, bounds: (u16, u16)) -> (u16, u16) {
+    let (a, b) = (range.0 as f32, range.1 as f32 + 1.0);
+    let centre = (a + b) / 2.0;
+    let half = ((b - a) * factor / 2.0).max(0.5);
+    let lo = (centre - half).floor().max(bounds.0 as f32) as u16;
+    let hi = ((centre + half).ceil() as u16)
+        .saturating_sub(1)
+        .min(bounds.1);
+    if hi < lo {
+        (lo, lo)
+    } else {
+        (lo, hi)
+    }
+}
+
+/// The year range moved by `years`, kept inside `bounds` with its width.
+pub fn pan(range: (u16, u16), years: i32, bounds: (u16, u16)) -> (u16, u16) {
+    let width = range.1 as i32 - range.0 as i32;
+    let lo = (range.0 as i32 + years).clamp(
+        bounds.0 as i32,
+        (bounds.1 as i32 - width).max(bounds.0 as i32),
+    );
+    (lo as u16, (lo + width).min(bounds.1 as i32) as u16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EventSource;
+
+    fn event(kind: EventType, start: &str, end: Option<&str>) -> Event {
+        Event {
+            id: start.into(),
+            kind,
+            name: None,
+            name_en: None,
+            start: PartialDate::parse(start),
+            end: end.and_then(PartialDate::parse),
+            countries: vec![],
+            organisations: vec![],
+            multilateral: None,
+            service: None,
+            location: None,
+            sources: vec![EventSource {
+                passage: 0,
+                quote: String::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn scale_maps_years_to_whole_pixels() {
+        let s = Scale::new(2000, 2009, 100, 1000);
+        assert_eq!(s.x(2000), 100);
+        assert_eq!(s.x(2005), 600);
+        let (a, b) = s.extent(PartialDate::parse("2005").unwrap(), None);
+        assert_eq!((a, b), (600, 700));
+        let (a, b) = s.extent(PartialDate::parse("2005-12-31").unwrap(), None);
+        assert!(b - a <= 1 && a > 690);
+        assert_eq!(
+            s.ticks(60),
+            vec![2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009]
+        );
+        assert_eq!(
+            Scale::new(1990, 2029, 0, 400).ticks(50),
+            vec![1990, 1995, 2000, 2005, 2010, 2015, 2020, 2025]
+        );
+    }
+
+    #[test]
+    fn marks_stack_instead_of_overlapping() {
+        let es = [
+            event(EventType::Exercise, "2020", None),
+            event(EventType::Exercise, "2020-09", None),
+            event(EventType::Exercise, "2020-12-22", None),
+            event(EventType::Forum, "2020-12-01", Some("2020-12-02")),
+            event(EventType::Exercise, "2018", None),
+            event(EventType::Dialogue, "1990", None),
+        ];
+        let refs: Vec<&Event> = es.iter().collect();
+        let l = layout(&refs, &Scale::new(2018, 2020, 0, 300));
+        assert_eq!(l.marks.len(), 5, "1990 is outside the scale");
+        let exercise: Vec<&Mark> = l.marks.iter().filter(|m| m.lane == 0).collect();
+        for (i, a) in exercise.iter().enumerate() {
+            for b in &exercise[i + 1..] {
+                assert!(
+                    a.row != b.row || a.x1 <= b.x0 || b.x1 <= a.x0,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+        assert_eq!(
+            l.rows[0], 2,
+            "the 2020 bar and the month and day inside it need two rows"
+        );
+        let forum = l.marks.iter().find(|m| m.event == 3).unwrap();
+        assert_eq!(
+            forum.lane,
+            LANES.iter().position(|t| *t == EventType::Forum).unwrap()
+        );
+        assert!(forum.x1 - forum.x0 >= MIN_MARK);
+    }
+
+    #[test]
+    fn undated_events_are_apart() {
+        let mut e = event(EventType::Agreement, "2007", None);
+        e.start = None;
+        let l = layout(&[&e], &Scale::new(2000, 2010, 0, 100));
+        assert!(l.marks.is_empty());
+        assert_eq!(l.undated, [0]);
+    }
+
+    #[test]
+    fn zoom_and_pan_stay_in_bounds() {
+        assert_eq!(zoom((2000, 2019), 0.5, (1990, 2030)), (2005, 2014));
+        assert_eq!(zoom((2005, 2014), 2.0, (1990, 2030)), (2000, 2019));
+        assert_eq!(zoom((2020, 2020), 0.5, (1990, 2030)), (2020, 2020));
+        assert_eq!(zoom((1990, 2030), 4.0, (1990, 2030)), (1990, 2030));
+        assert_eq!(pan((2000, 2009), 5, (1990, 2012)), (2003, 2012));
+        assert_eq!(pan((2000, 2009), -50, (1990, 2030)), (1990, 1999));
+    }
+}

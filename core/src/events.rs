@@ -404,7 +404,6 @@ fn segments<'a>(clause: &'a str, vocab: &Vocabulary) -> Vec<&'a str> {
         .filter(|(a, b)| reports(&clause[*a..*b]))
         .count()
         < 2
-        || !names(clause, vocab).is_empty()
     {
         return vec![clause];
     }

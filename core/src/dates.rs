@@ -214,7 +214,10 @@ pub fn find(text: &str, ctx: &mut Context) -> Vec<DateMention> {
 
 /// `August 2007`, `in 2023`, `December 28, 2023`: English month names and four-digit years.
 fn english_at(lower: &[char], i: usize) -> Option<DateMention> {
-    if i > 0 && lower[i - 1].is_alphanumeric() {
+    // A year after a dash is part of a name (“环太平洋—2016”, Kavkaz-2020), read by
+    // `year_in_name` where a name is expected.
+    if i > 0 && (lower[i - 1].is_alphanumeric() || matches!(lower[i - 1], '-' | '—' | '－' | '–'))
+    {
         return None;
     }
     for (m, name) in MONTHS_EN.iter().enumerate() {
@@ -357,6 +360,7 @@ mod tests {
         assert_eq!(shown("The year 2023 marks", None, None), ["2023"]);
         assert_eq!(shown("on December 28, 2023.", None, None), ["2023-12-28"]);
         assert!(shown("Y-20 and 12345", None, None).is_empty());
+        assert!(shown("“环太平洋—2016”联合军演", None, None).is_empty());
     }
 
     #[test]

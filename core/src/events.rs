@@ -313,7 +313,7 @@ fn location_of(clause: &str) -> Option<String> {
     None
 }
 
-/// Openings that point back to the event just reported.
+/// Openings that point back to the event the passage reports.
 const ANAPHORA: [&str; 9] = [
     "这是", "此次", "这次", "本次", "该", "其间", "演习", "This ", "It ",
 ];
@@ -634,9 +634,9 @@ fn read_clause(
             .collect::<String>()
             .contains("结束后");
     if found.is_empty() && anaphoric {
+        // The passage's first event of that type is the one it is about.
         if let Some(e) = out.events[first_event_of_passage..]
             .iter_mut()
-            .rev()
             .find(|e| e.kind == kind)
             .filter(|e| {
                 named.countries.iter().all(|c| e.countries.contains(c))
@@ -646,7 +646,9 @@ fn read_clause(
                         .all(|o| e.organisations.contains(o))
             })
         {
-            e.sources.push(source);
+            if !e.sources.contains(&source) {
+                e.sources.push(source);
+            }
             return;
         }
     }

@@ -43,26 +43,64 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() && !is_han(c)
 }
 
-/// Index terms of a folded text: Han unigrams and bigrams, Latin words.
-pub fn terms(folded: &str) -> Vec<String> {
+/// A run of one script in a folded text.
+enum Run {
+    Han(Vec<char>),
+    Word(String),
+}
+
+/// Splits a folded text into Han runs and Latin words, dropping everything else.
+fn runs(folded: &str) -> Vec<Run> {
     let chars: Vec<char> = folded.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        let start = i;
         if is_han(chars[i]) {
-            out.push(chars[i].to_string());
-            if chars.get(i + 1).is_some_and(|&c| is_han(c)) {
-                out.push([chars[i], chars[i + 1]].iter().collect());
+            while i < chars.len() && is_han(chars[i]) {
+                i += 1;
             }
-            i += 1;
+            out.push(Run::Han(chars[start..i].to_vec()));
         } else if is_word(chars[i]) {
-            let start = i;
             while i < chars.len() && is_word(chars[i]) {
                 i += 1;
             }
-            out.push(chars[start..i].iter().collect());
+            out.push(Run::Word(chars[start..i].iter().collect()));
         } else {
             i += 1;
+        }
+    }
+    out
+}
+
+/// Index terms of a folded text: Han unigrams and bigrams, Latin words.
+pub fn terms(folded: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for run in runs(folded) {
+        match run {
+            Run::Han(cs) => {
+                for (k, c) in cs.iter().enumerate() {
+                    out.push(c.to_string());
+                    if let Some(next) = cs.get(k + 1) {
+                        out.push([*c, *next].iter().collect());
+                    }
+                }
+            }
+            Run::Word(w) => out.push(w),
+        }
+    }
+    out
+}
+
+/// The terms a query text needs: each Han run's bigrams (its character if it has one),
+/// and each word.
+fn query_terms(folded: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for run in runs(folded) {
+        match run {
+            Run::Han(cs) if cs.len() == 1 => out.push(cs[0].to_string()),
+            Run::Han(cs) => out.extend(cs.windows(2).map(|w| w.iter().collect::<String>())),
+            Run::Word(w) => out.push(w),
         }
     }
     out
@@ -96,23 +134,11 @@ pub fn parse_query(query: &str) -> Vec<Part> {
         }
         let end = rest.find(['"', '“', '”']).unwrap_or(rest.len());
         let chunk = &rest[..end];
-        let chars: Vec<char> = chunk.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let start = i;
-            if is_han(chars[i]) {
-                while i < chars.len() && is_han(chars[i]) {
-                    i += 1;
-                }
-                parts.push(Part::Han(chars[start..i].iter().collect()));
-            } else if is_word(chars[i]) {
-                while i < chars.len() && is_word(chars[i]) {
-                    i += 1;
-                }
-                parts.push(Part::Word(chars[start..i].iter().collect()));
-            } else {
-                i += 1;
-            }
+        for run in runs(chunk) {
+            parts.push(match run {
+                Run::Han(cs) => Part::Han(cs.into_iter().collect()),
+                Run::Word(w) => Part::Word(w),
+            });
         }
         rest = &rest[end..];
     }
@@ -180,33 +206,7 @@ impl Index {
     /// The term ids a query part needs, all of which must match (for a word: any prefixed).
     fn part_terms(&self, part: &Part) -> Vec<Vec<usize>> {
         let of_text = |text: &str| -> Vec<Vec<usize>> {
-            let chars: Vec<char> = text.chars().collect();
-            let mut needed: Vec<String> = Vec::new();
-            let mut i = 0;
-            while i < chars.len() {
-                if is_han(chars[i]) {
-                    let run_start = i;
-                    while i < chars.len() && is_han(chars[i]) {
-                        i += 1;
-                    }
-                    if i - run_start == 1 {
-                        needed.push(chars[run_start].to_string());
-                    } else {
-                        for w in chars[run_start..i].windows(2) {
-                            needed.push(w.iter().collect());
-                        }
-                    }
-                } else if is_word(chars[i]) {
-                    let s = i;
-                    while i < chars.len() && is_word(chars[i]) {
-                        i += 1;
-                    }
-                    needed.push(chars[s..i].iter().collect());
-                } else {
-                    i += 1;
-                }
-            }
-            needed
+            query_terms(text)
                 .iter()
                 .map(|t| self.exact(t).into_iter().collect())
                 .collect()

@@ -4,17 +4,8 @@
 
 use crate::model::{Event, EventType, PartialDate, Precision};
 
-/// Lane order: exercises and deployments first.
-pub const LANES: [EventType; 8] = [
-    EventType::Exercise,
-    EventType::Peacekeeping,
-    EventType::Escort,
-    EventType::Humanitarian,
-    EventType::Dialogue,
-    EventType::Forum,
-    EventType::Agreement,
-    EventType::Other,
-];
+/// Lane order: exercises and deployments first (the vocabulary's own order).
+pub const LANES: [EventType; 8] = EventType::ALL;
 
 /// Maps years to x pixels: `from` starts at `left`, each year is `year_width` wide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -142,7 +142,9 @@ fn Facets(
             .iter()
             .map(|&(y, n)| {
                 let on = selected.is_some_and(|(a, b)| (a..=b).contains(&y));
-                let width = format!("width: {}%", (n * 100 / max).max(4));
+                // An SVG bar rather than a style attribute: the site runs under a strict
+                // Content-Security-Policy (no inline styles).
+                let width = (n * 100 / max).max(4);
                 view! {
                     <li>
                         <button
@@ -162,7 +164,9 @@ fn Facets(
                             }
                         >
                             <span class="year-label">{y}</span>
-                            <span class="bar" style=width></span>
+                            <svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                                <rect width=width height=6 rx=1 />
+                            </svg>
                             <span class="count">{n}</span>
                         </button>
                     </li>

@@ -276,3 +276,28 @@ describe('timeline', () => {
     check();
   });
 });
+
+describe('strict Content-Security-Policy', () => {
+  let site;
+  before(async () => {
+    site = await serve({ csp: true });
+  });
+  after(() => site?.stop());
+
+  it('every view works with no inline script or style allowed', async () => {
+    const { page, check } = await guardedPage(browser, site.origin);
+    const csp = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/.test(m.text())) csp.push(m.text());
+    });
+    const response = await page.goto(site.base);
+    assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+    for (const query of ['', `?p=${data.passages[5].id}`, '?view=explore&q=%E8%81%94%E5%90%88', '?view=timeline']) {
+      await page.goto(site.base + query);
+      await ready(page);
+      assert.ok((await page.locator('main').innerText()).length > 20, query);
+    }
+    assert.deepEqual(csp, []);
+    check();
+  });
+});

@@ -45,9 +45,10 @@ async function freePort() {
 
 /**
  * Serves `dist/` with a plain static server, at the root or under `subPath` (copied into
- * a temporary folder), and resolves to { origin, base, stop }.
+ * a temporary folder), optionally sending the strict Content-Security-Policy, and resolves
+ * to { origin, base, stop }.
  */
-export async function serve({ subPath = '' } = {}) {
+export async function serve({ subPath = '', csp = false } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error('dist/ is missing: run trunk build --release --offline first');
   }
@@ -58,9 +59,10 @@ export async function serve({ subPath = '' } = {}) {
   }
   const port = await freePort();
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-  const child = spawn(python, ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const args = csp
+    ? [join(ROOT, 'tests', 'e2e', 'csp_server.py'), String(port), dir]
+    : ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir];
+  const child = spawn(python, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {

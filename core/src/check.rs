@@ -166,6 +166,20 @@ pub fn check(built: &Built) -> Report {
             }
         }
     }
+    for (file, id) in &built.previous_links {
+        if matches!(ds.resolve(id), Resolution::Unknown) {
+            report.problems.push(format!(
+                "{file}: link ?p={id} from a saved export no longer resolves"
+            ));
+        }
+    }
+    if !built.previous_links.is_empty() {
+        let _ = writeln!(
+            out,
+            "saved exports: {} passage links checked, all resolve",
+            built.previous_links.len()
+        );
+    }
     let unpublished = ds
         .passages
         .iter()

@@ -32,6 +32,40 @@ pub struct Built {
     pub registry: Vec<Published>,
     /// Country-like mentions extraction could not settle, for `milcoop check`.
     pub unresolved: Vec<UnresolvedMention>,
+    /// Passage ids from saved earlier exports (`corpus/previous-exports/*.json`), with the
+    /// file they come from: every one must still resolve.
+    pub previous_links: Vec<(String, String)>,
+}
+
+/// Folder of saved earlier exports whose links must keep working.
+pub const PREVIOUS_EXPORTS: &str = "previous-exports";
+
+/// The passage ids of every saved export in `dir`, with their file names.
+fn read_previous_exports(dir: &Path) -> Result<Vec<(String, String)>, BuildError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    let mut links = Vec::new();
+    for path in paths {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&path).map_err(|e| BuildError::Io(path.clone(), e))?;
+        let value: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| BuildError::Registry(format!("{file}: {e}")))?;
+        for p in value["passages"].as_array().into_iter().flatten() {
+            if let Some(id) = p["id"].as_str() {
+                links.push((file.clone(), id.to_string()));
+            }
+        }
+    }
+    Ok(links)
 }
 
 #[derive(Debug)]
@@ -127,7 +161,9 @@ pub fn build_dir(dir: &Path) -> Result<Built, BuildError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(BuildError::Io(dir.join(REGISTRY), e)),
     };
-    Ok(build(sources, registry, &Rules::builtin()))
+    let mut built = build(sources, registry, &Rules::builtin());
+    built.previous_links = read_previous_exports(&dir.join(PREVIOUS_EXPORTS))?;
+    Ok(built)
 }
 
 /// Builds the dataset from sources already read.
@@ -201,6 +237,7 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
         segments,
         registry,
         unresolved: extraction.unresolved,
+        previous_links: Vec::new(),
     }
 }
 

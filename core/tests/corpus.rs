@@ -16,7 +16,9 @@ fn scratch_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for entry in fs::read_dir(corpus_dir()).unwrap() {
         let path = entry.unwrap().path();
-        fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        if path.is_file() {
+            fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
     }
     dir
 }
@@ -219,4 +221,32 @@ fn the_export_keeps_each_passage_original_recoverable() {
         .as_str()
         .unwrap()
         .starts_with("\u{3000}\u{3000}"));
+}
+
+#[test]
+fn links_from_saved_exports_must_keep_resolving() {
+    let built = build_dir(&corpus_dir()).unwrap();
+    assert!(
+        !built.previous_links.is_empty(),
+        "a saved export is committed"
+    );
+    assert!(check(&built).ok());
+
+    let dir = scratch_copy();
+    let saved = dir.path().join("previous-exports");
+    fs::create_dir(&saved).unwrap();
+    fs::write(
+        saved.join("old.json"),
+        r#"{"passages":[{"id":"review-2020.000000"}]}"#,
+    )
+    .unwrap();
+    let report = check(&build_dir(dir.path()).unwrap());
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("?p=review-2020.000000")),
+        "{:?}",
+        report.problems
+    );
 }

@@ -47,8 +47,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wasm_bindgen_version\$"; th
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||
   ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
-  say "installing npm tools (binaryen 132, playwright-core)"
+  say "installing npm tools (binaryen 132, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -1,0 +1,55 @@
+// Accessibility: axe-core (from npm) on every view reports no serious or critical violation,
+// at desktop and phone widths.
+
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { exported, guardedPage, launch, ready, serve } from './harness.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const data = exported();
+const views = {
+  documents: '',
+  reader: `?doc=${data.documents.find((d) => d.languages.length > 1).id}`,
+  passage: `?p=${data.passages[20].id}`,
+  explore: '?view=explore&q=%E8%81%94%E5%90%88&country=RU',
+  'empty explore': '?q=zzzzqqq',
+  timeline: '?view=timeline',
+  'not found': '?p=nothing.000000',
+};
+
+let browser;
+let site;
+before(async () => {
+  browser = await launch();
+  site = await serve();
+});
+after(async () => {
+  await browser?.close();
+  site?.stop();
+});
+
+for (const width of [1280, 375]) {
+  it(`has no serious or critical axe violations at ${width}px`, async () => {
+    const { page, check } = await guardedPage(browser, site.origin, { viewport: { width, height: 900 } });
+    const found = [];
+    for (const [name, query] of Object.entries(views)) {
+      await page.goto(site.base + query);
+      await ready(page);
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return {
+          checked: r.passes.length,
+          violations: r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+        };
+      });
+      assert.ok(result.checked > 10, `${name}: axe ran its rules`);
+      for (const v of result.violations) found.push(`${name}: ${v}`);
+    }
+    assert.deepEqual(found, []);
+    check();
+  });
+}

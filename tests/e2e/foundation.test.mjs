@@ -301,3 +301,30 @@ describe('strict Content-Security-Policy', () => {
     check();
   });
 });
+
+describe('offline', () => {
+  let site;
+  before(async () => {
+    site = await serve({ subPath: 'milcoop' });
+  });
+  after(() => site?.stop());
+
+  it('keeps working with the network off after the first visit', async () => {
+    const { page, context, check } = await guardedPage(browser, site.origin);
+    await page.goto(site.base);
+    await ready(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.setOffline(true);
+    const target = passageWith('与12国防务部门领导人通话');
+    await page.goto(`${site.base}?p=${target.id}`);
+    await ready(page);
+    await page.locator(`[data-passage-id="${target.id}"][aria-current="true"]`).waitFor();
+    await page.goto(`${site.base}?view=explore&q=${encodeURIComponent('高加索')}`);
+    await page.getByTestId('result-count').waitFor();
+    assert.ok(Number(await page.getByTestId('result-count').textContent()) >= 2);
+    await context.setOffline(false);
+    check();
+  });
+});

@@ -1,0 +1,43 @@
+// Milcoop's service worker: keeps the explorer working offline after the first visit.
+// Same-origin GET requests only; network first (a fresh build is picked up at once), the
+// cache when the network fails. At install it caches the page and every asset the page
+// names, so even the first visit's files are there.
+const CACHE = 'milcoop-v1';
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const page = await fetch('./', { cache: 'no-cache' });
+  const html = await page.clone().text();
+  await cache.put('./', page);
+  const assets = [...html.matchAll(/(?:href|src)="(\.\/[^"]+)"/g)].map((m) => m[1]);
+  await cache.addAll(assets);
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })
+      .catch(() =>
+        caches
+          .match(request, { ignoreSearch: true })
+          .then((hit) => hit ?? caches.match('./'))
+          .then((hit) => hit ?? Response.error()),
+      ),
+  );
+});

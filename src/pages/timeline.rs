@@ -182,6 +182,21 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
                 }
             })
             .collect_view();
+        // The same events as text, in date order: the timeline's text equivalent.
+        let mut dated: Vec<&milcoop_core::timeline::Mark> = placed.marks.iter().collect();
+        dated.sort_by_key(|m| (list[m.event].start, m.event));
+        let as_text = dated
+            .into_iter()
+            .map(|m| {
+                let e = list[m.event];
+                let p = &data.passages[e.sources[0].passage as usize];
+                view! {
+                    <li data-event-id=e.id.clone()>
+                        <Link route=Route::Passage(p.id.clone())>{describe(data, e)}</Link>
+                    </li>
+                }
+            })
+            .collect_view();
         let count = placed.marks.len();
         view! {
             <p class="result-count">
@@ -200,6 +215,10 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
                     {marks}
                 </svg>
             </div>
+            <details class="as-text">
+                <summary>"The timeline as a list"</summary>
+                <ol data-testid="timeline-list">{as_text}</ol>
+            </details>
             <section class="undated" aria-labelledby="undated-title">
                 <h2 id="undated-title">"Undated"</h2>
                 <p class="hint">"Events the text gives no date for; they are not placed on the timeline."</p>

@@ -252,9 +252,12 @@ describe('timeline', () => {
     await page.goto(`${site.base}?view=timeline`);
     await ready(page);
     const marks = page.locator('svg.timeline [data-event-id]');
+    // Keyboard: a mark takes focus and Enter opens its passage (checked below with a click).
     await marks.first().waitFor();
     const dated = data.events.filter((e) => e.start !== null);
     assert.equal(await marks.count(), dated.length);
+    const asText = await page.$$eval('[data-testid=timeline-list] [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
+    assert.deepEqual(asText.sort(), dated.map((e) => e.id).sort(), 'the list holds the same events as the chart');
     const undated = data.events.filter((e) => e.start === null).map((e) => e.id);
     const listed = await page.$$eval('[data-testid=undated] [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
     assert.deepEqual(listed.sort(), undated.sort());
@@ -273,6 +276,13 @@ describe('timeline', () => {
     await page.goto(`${site.base}?view=timeline&year=2020`);
     await page.locator(`svg.timeline [data-event-id="${kavkaz.id}"]`).click();
     await page.locator(`[data-passage-id="${kavkaz.sources[0].passage}"][aria-current="true"]`).waitFor();
+
+    // By keyboard: focus a mark, press Enter.
+    const patrol = data.events.find((e) => e.start === '2020-12-22');
+    await page.goto(`${site.base}?view=timeline&year=2020`);
+    await page.locator(`svg.timeline [data-event-id="${patrol.id}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-passage-id="${patrol.sources[0].passage}"][aria-current="true"]`).waitFor();
     check();
   });
 });

@@ -42,14 +42,9 @@ pub const PREVIOUS_EXPORTS: &str = "previous-exports";
 
 /// The passage ids of every saved export in `dir`, with their file names.
 fn read_previous_exports(dir: &Path) -> Result<Vec<(String, String)>, BuildError> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(paths) = files_ending(dir, "json") else {
         return Ok(Vec::new());
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
     let mut links = Vec::new();
     for path in paths {
         let file = path
@@ -122,14 +117,19 @@ impl Built {
     }
 }
 
-/// Reads every `*.txt` in `dir`, in file-name order.
-pub fn read_sources(dir: &Path) -> Result<Vec<Source>, BuildError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| BuildError::Io(dir.to_path_buf(), e))?;
-    let mut paths: Vec<PathBuf> = entries
+/// The files in `dir` with the given extension, in file-name order.
+fn files_ending(dir: &Path, extension: &str) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == extension))
         .collect();
     paths.sort();
+    Ok(paths)
+}
+
+/// Reads every `*.txt` in `dir`, in file-name order.
+pub fn read_sources(dir: &Path) -> Result<Vec<Source>, BuildError> {
+    let paths = files_ending(dir, "txt").map_err(|e| BuildError::Io(dir.to_path_buf(), e))?;
     if paths.is_empty() {
         return Err(BuildError::Empty(dir.to_path_buf()));
     }

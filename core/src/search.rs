@@ -35,8 +35,21 @@ pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+/// Han characters: the Unicode `Han` script's blocks (radicals, ideographs and their
+/// extensions, compatibility ideographs, 々 〇 and the Hangzhou numerals).
+pub fn is_han(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2E80}'..='\u{2FDF}'
+            | '\u{3005}'
+            | '\u{3007}'
+            | '\u{3021}'..='\u{3029}'
+            | '\u{3038}'..='\u{303B}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{3FFFF}'
+    )
 }
 
 fn is_word(c: char) -> bool {
@@ -347,6 +360,15 @@ mod tests {
         assert_eq!(ids("\"golden dragon 2023\""), [1]);
         assert_eq!(ids("\"dragon golden\""), Vec::<u32>::new());
         assert_eq!(ids("ragon"), Vec::<u32>::new(), "prefixes, not infixes");
+    }
+
+    #[test]
+    fn radicals_and_iteration_marks_are_han() {
+        // Regression (found by proptest): a lone CJK radical indexed nothing.
+        let texts = ["⺛", "人々"];
+        let index = Index::build(texts);
+        assert_eq!(index.search("⺛", |p| texts[p as usize]).len(), 1);
+        assert_eq!(index.search("々", |p| texts[p as usize])[0].passage, 1);
     }
 
     #[test]

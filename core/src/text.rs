@@ -26,10 +26,7 @@ pub fn clean(raw: &str) -> String {
     out
 }
 
-/// Han ideographs (CJK Unified Ideographs and Extension A, compatibility ideographs).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-}
+pub use crate::search::is_han;
 
 /// Characters after which a paragraph is complete. A paragraph ending in anything else was
 /// cut by page layout and continues somewhere.

@@ -50,6 +50,16 @@ fn describe(data: &Dataset, e: &Event) -> String {
     parts.join(" · ")
 }
 
+/// An event as a line of text linking to the passage it was read from.
+fn event_item(data: &'static Dataset, e: &'static Event) -> impl IntoView {
+    let p = &data.passages[e.sources[0].passage as usize];
+    view! {
+        <li data-event-id=e.id.clone()>
+            <Link route=Route::Passage(p.id.clone())>{describe(data, e)}</Link>
+        </li>
+    }
+}
+
 #[component]
 pub fn Timeline(data: &'static Dataset) -> impl IntoView {
     let nav = use_route();
@@ -172,30 +182,14 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
         let undated = placed
             .undated
             .iter()
-            .map(|&i| {
-                let e = list[i];
-                let p = &data.passages[e.sources[0].passage as usize];
-                view! {
-                    <li data-event-id=e.id.clone()>
-                        <Link route=Route::Passage(p.id.clone())>{describe(data, e)}</Link>
-                    </li>
-                }
-            })
+            .map(|&i| event_item(data, list[i]))
             .collect_view();
         // The same events as text, in date order: the timeline's text equivalent.
         let mut dated: Vec<&milcoop_core::timeline::Mark> = placed.marks.iter().collect();
         dated.sort_by_key(|m| (list[m.event].start, m.event));
         let as_text = dated
             .into_iter()
-            .map(|m| {
-                let e = list[m.event];
-                let p = &data.passages[e.sources[0].passage as usize];
-                view! {
-                    <li data-event-id=e.id.clone()>
-                        <Link route=Route::Passage(p.id.clone())>{describe(data, e)}</Link>
-                    </li>
-                }
-            })
+            .map(|m| event_item(data, list[m.event]))
             .collect_view();
         let count = placed.marks.len();
         view! {

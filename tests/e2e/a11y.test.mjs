@@ -4,7 +4,7 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { exported, guardedPage, launch, ready, serve } from './harness.mjs';
+import { exported, guardedPage, ready, useBrowserAndSite } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const data = exported();
@@ -18,23 +18,14 @@ const views = {
   'not found': '?p=nothing.000000',
 };
 
-let browser;
-let site;
-before(async () => {
-  browser = await launch();
-  site = await serve();
-});
-after(async () => {
-  await browser?.close();
-  site?.stop();
-});
+const env = useBrowserAndSite({ before, after });
 
 for (const width of [1280, 375]) {
   it(`has no serious or critical axe violations at ${width}px`, async () => {
-    const { page, check } = await guardedPage(browser, site.origin, { viewport: { width, height: 900 } });
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { viewport: { width, height: 900 } });
     const found = [];
     for (const [name, query] of Object.entries(views)) {
-      await page.goto(site.base + query);
+      await page.goto(env.site.base + query);
       await ready(page);
       await page.addScriptTag({ path: axePath });
       const result = await page.evaluate(async () => {

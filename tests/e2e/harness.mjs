@@ -120,3 +120,20 @@ export async function guardedPage(browser, origin, options = {}) {
 export async function ready(page) {
   await page.waitForSelector('main > *', { timeout: 15000 });
 }
+
+/**
+ * Registers before/after hooks that launch the browser and serve the site for a test file,
+ * and returns a handle whose `browser` and `site` are set once the hooks have run.
+ */
+export function useBrowserAndSite(testHooks, options = {}) {
+  const handle = { browser: undefined, site: undefined };
+  testHooks.before(async () => {
+    handle.browser = await launch();
+    handle.site = await serve(options);
+  });
+  testHooks.after(async () => {
+    await handle.browser?.close();
+    handle.site?.stop();
+  });
+  return handle;
+}

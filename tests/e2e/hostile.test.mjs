@@ -3,7 +3,7 @@
 
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { guardedPage, launch, ready, serve } from './harness.mjs';
+import { guardedPage, ready, useBrowserAndSite } from './harness.mjs';
 
 const seeds = [
   '?p=%', '?p=%E4%B8', '?p=%%%%', '?q=%ZZ', '?q=' + 'x'.repeat(10000), // 5,000 CJK characters: ~45 KB percent-encoded, under the static server's 64 KiB request line.
@@ -27,27 +27,18 @@ for (const key of ['p', 'q', 'doc', 'year', 'country', 'type', 'lang', 'view', '
 }
 const urls = [...seeds, ...extra].slice(0, 100);
 
-let browser;
-let site;
-before(async () => {
-  browser = await launch();
-  site = await serve();
-});
-after(async () => {
-  await browser?.close();
-  site?.stop();
-});
+const env = useBrowserAndSite({ before, after });
 
 it(`loads ${urls.length} hostile URLs to working pages`, async () => {
   assert.equal(urls.length, 100);
-  const { page, check } = await guardedPage(browser, site.origin);
+  const { page, check } = await guardedPage(env.browser, env.site.origin);
   let dialogs = 0;
   page.on('dialog', (d) => {
     dialogs++;
     d.dismiss();
   });
   for (const url of urls) {
-    await page.goto(site.base + url);
+    await page.goto(env.site.base + url);
     await ready(page);
     const main = await page.locator('main').innerText();
     assert.ok(main.trim().length > 0, `${url}: the page shows something`);

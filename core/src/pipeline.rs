@@ -42,18 +42,13 @@ pub const PREVIOUS_EXPORTS: &str = "previous-exports";
 
 /// The passage ids of every saved export in `dir`, with their file names.
 fn read_previous_exports(dir: &Path) -> Result<Vec<(String, String)>, BuildError> {
-    let Ok(paths) = files_ending(dir, "json") else {
+    if !dir.is_dir() {
         return Ok(Vec::new());
-    };
+    }
     let mut links = Vec::new();
-    for path in paths {
-        let file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let text = std::fs::read_to_string(&path).map_err(|e| BuildError::Io(path.clone(), e))?;
+    for (file, text) in read_files(dir, "json")? {
         let value: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| BuildError::Registry(format!("{file}: {e}")))?;
+            .map_err(|e| BuildError::PreviousExport(format!("{file}: {e}")))?;
         for p in value["passages"].as_array().into_iter().flatten() {
             if let Some(id) = p["id"].as_str() {
                 links.push((file.clone(), id.to_string()));
@@ -73,6 +68,7 @@ pub enum BuildError {
         second: String,
     },
     Registry(String),
+    PreviousExport(String),
     Empty(PathBuf),
 }
 
@@ -88,6 +84,7 @@ impl fmt::Display for BuildError {
                 )
             }
             BuildError::Registry(e) => write!(f, "{REGISTRY}: {e}"),
+            BuildError::PreviousExport(e) => write!(f, "{PREVIOUS_EXPORTS}/{e}"),
             BuildError::Empty(p) => write!(f, "{}: no corpus documents (*.txt) found", p.display()),
         }
     }
@@ -117,29 +114,35 @@ impl Built {
     }
 }
 
-/// The files in `dir` with the given extension, in file-name order.
-fn files_ending(dir: &Path, extension: &str) -> std::io::Result<Vec<PathBuf>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+/// The files in `dir` with the given extension, in file-name order, as (file name, text).
+fn read_files(dir: &Path, extension: &str) -> Result<Vec<(String, String)>, BuildError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| BuildError::Io(dir.to_path_buf(), e))?;
+    let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == extension))
         .collect();
     paths.sort();
-    Ok(paths)
+    paths
+        .into_iter()
+        .map(|path| {
+            let file = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let text = std::fs::read_to_string(&path).map_err(|e| BuildError::Io(path, e))?;
+            Ok((file, text))
+        })
+        .collect()
 }
 
 /// Reads every `*.txt` in `dir`, in file-name order.
 pub fn read_sources(dir: &Path) -> Result<Vec<Source>, BuildError> {
-    let paths = files_ending(dir, "txt").map_err(|e| BuildError::Io(dir.to_path_buf(), e))?;
-    if paths.is_empty() {
+    let files = read_files(dir, "txt")?;
+    if files.is_empty() {
         return Err(BuildError::Empty(dir.to_path_buf()));
     }
     let mut sources: Vec<Source> = Vec::new();
-    for path in paths {
-        let file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let text = std::fs::read_to_string(&path).map_err(|e| BuildError::Io(path.clone(), e))?;
+    for (file, text) in files {
         let (header, body) = header::parse(&file, &text).map_err(BuildError::Header)?;
         if let Some(first) = sources.iter().find(|s| s.header.id == header.id) {
             return Err(BuildError::DuplicateId {

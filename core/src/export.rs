@@ -94,8 +94,14 @@ pub fn export(built: &Built) -> Value {
             })
         })
         .collect();
+    let counterparts: Vec<Value> = ds
+        .counterparts
+        .iter()
+        .map(|&(zh, en)| json!({"zh": pid(zh), "en": pid(en)}))
+        .collect();
     json!({
         "documents": documents,
+        "counterparts": counterparts,
         "passages": passages,
         "events": events,
         "figures": figures,

@@ -10,7 +10,10 @@ pub mod model;
 pub mod route;
 pub mod search;
 pub mod timeline;
+pub mod ui;
 
+#[cfg(feature = "build")]
+pub mod align;
 #[cfg(feature = "build")]
 pub mod anchor;
 #[cfg(feature = "build")]
@@ -37,4 +40,5 @@ pub mod segment;
 pub mod text;
 
 pub use model::Dataset;
-pub use route::Route;
+pub use route::{Route, Url};
+pub use ui::Ui;

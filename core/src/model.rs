@@ -386,6 +386,9 @@ pub struct Dataset {
     /// For each passage, the events it reports (indexes into `events`), so that looking
     /// them up does not scan every event.
     pub passage_events: Vec<Vec<u32>>,
+    /// Parallel text: (Chinese passage, English passage) pairs of bilingual documents that
+    /// say the same thing (see `align`), in reading order. One passage may have several.
+    pub counterparts: Vec<(u32, u32)>,
 }
 
 /// What a passage id found in a link resolves to.
@@ -442,6 +445,35 @@ impl Dataset {
             .into_iter()
             .flatten()
             .map(|&e| &self.events[e as usize])
+    }
+
+    /// The passages in the other language that say what `passage` says, in reading order.
+    pub fn counterparts_of(&self, passage: u32) -> Vec<u32> {
+        self.counterparts
+            .iter()
+            .filter_map(|&(zh, en)| {
+                if zh == passage {
+                    Some(en)
+                } else if en == passage {
+                    Some(zh)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// Index of a passage by id.
+    pub fn passage_index(&self, id: &str) -> Option<u32> {
+        self.passages
+            .iter()
+            .position(|p| p.id == id)
+            .map(|i| i as u32)
+    }
+
+    /// Index of an event by id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {

@@ -4,13 +4,19 @@
 //! so the same files work at a site root or under any sub-path of a plain static server.
 //! The query is untrusted input: parsing never fails; what it cannot use is returned as a
 //! notice for the page to show.
+//!
+//! [`Route`] is the view; [`Url`] adds what any view may carry beside it: the interface
+//! language (`ui=zh`), the parallel-text reading mode (`parallel=1`) and the event selected
+//! on the timeline (`event=<id>`).
 
 use crate::filter::Filters;
+use crate::ui::Ui;
 
 /// A view of the explorer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Route {
     /// The list of documents.
+    #[default]
     Home,
     /// A document's reading view.
     Document(String),
@@ -20,6 +26,150 @@ pub enum Route {
     Explore(Filters),
     /// The events matching filters on a timeline (`?view=timeline&year=…`).
     Timeline(Filters),
+    /// Partner countries of the matching events, ranked and on a map (`?view=countries`).
+    Countries(Filters),
+    /// Events per year, type and document, and the figures the texts state (`?view=stats`).
+    Stats(Filters),
+}
+
+impl Route {
+    /// The filters of a filtered view.
+    pub fn filters(&self) -> Option<&Filters> {
+        match self {
+            Route::Explore(f) | Route::Timeline(f) | Route::Countries(f) | Route::Stats(f) => {
+                Some(f)
+            }
+            _ => None,
+        }
+    }
+
+    /// The same kind of filtered view with other filters (Explore for a view without filters).
+    pub fn with_filters(&self, f: Filters) -> Route {
+        match self {
+            Route::Timeline(_) => Route::Timeline(f),
+            Route::Countries(_) => Route::Countries(f),
+            Route::Stats(_) => Route::Stats(f),
+            _ => Route::Explore(f),
+        }
+    }
+
+    fn view_name(&self) -> Option<&'static str> {
+        match self {
+            Route::Explore(_) => Some("explore"),
+            Route::Timeline(_) => Some("timeline"),
+            Route::Countries(_) => Some("countries"),
+            Route::Stats(_) => Some("stats"),
+            _ => None,
+        }
+    }
+}
+
+/// Names of the filtered views in `view=`.
+const VIEWS: [&str; 4] = ["explore", "timeline", "countries", "stats"];
+
+/// Everything a link says: the view and what it carries beside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Url {
+    pub route: Route,
+    /// The interface language, when the link names one.
+    pub ui: Option<Ui>,
+    /// Show a bilingual document's Chinese and English side by side.
+    pub parallel: bool,
+    /// The event opened on the timeline.
+    pub event: Option<String>,
+}
+
+impl From<Route> for Url {
+    fn from(route: Route) -> Url {
+        Url {
+            route,
+            ..Url::default()
+        }
+    }
+}
+
+impl Url {
+    /// Reads a query string; returns what it understood and a notice for each part it did not.
+    pub fn parse(query: &str) -> (Url, Vec<String>) {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut rest = form_urlencoded::Serializer::new(String::new());
+        let mut ui = None;
+        let mut parallel = None;
+        let mut event = None;
+        let mut ignored = Vec::new();
+        for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+            let v = v.trim();
+            match k.as_ref() {
+                "ui" => match Ui::from_code(v) {
+                    Some(u) if ui.is_none() => ui = Some(u),
+                    _ => ignored.push(format!("{} (ui is en or zh)", describe(&k, v))),
+                },
+                "parallel" => match v {
+                    "1" | "true" | "yes" if parallel.is_none() => parallel = Some(true),
+                    "0" | "false" | "no" if parallel.is_none() => parallel = Some(false),
+                    _ => ignored.push(format!("{} (parallel is 1 or 0)", describe(&k, v))),
+                },
+                "event" if event.is_none() && !v.is_empty() && v.chars().count() <= MAX_ID => {
+                    event = Some(v.to_string())
+                }
+                _ => {
+                    rest.append_pair(&k, v);
+                }
+            }
+        }
+        let (route, more) = Route::from_query(&rest.finish());
+        ignored.extend(more);
+        let parallel = parallel.unwrap_or(false);
+        let parallel = if parallel && !matches!(route, Route::Document(_) | Route::Passage(_)) {
+            ignored.push("parallel=1 (only a document or passage can be read in parallel)".into());
+            false
+        } else {
+            parallel
+        };
+        let event = match (&route, event) {
+            (Route::Timeline(_), e) => e,
+            (_, Some(e)) => {
+                ignored.push(format!(
+                    "{} (an event is opened on the timeline only)",
+                    describe("event", &e)
+                ));
+                None
+            }
+            (_, None) => None,
+        };
+        (
+            Url {
+                route,
+                ui,
+                parallel,
+                event,
+            },
+            ignored,
+        )
+    }
+
+    /// The query string for this link (`?…`), or empty for the plain home view.
+    pub fn to_query(&self) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        let route = self.route.to_query();
+        let route = route.strip_prefix('?').unwrap_or(&route);
+        if self.parallel {
+            s.append_pair("parallel", "1");
+        }
+        if let Some(e) = &self.event {
+            s.append_pair("event", e);
+        }
+        if let Some(u) = self.ui {
+            s.append_pair("ui", u.code());
+        }
+        let extra = s.finish();
+        match (route.is_empty(), extra.is_empty()) {
+            (true, true) => String::new(),
+            (true, false) => format!("?{extra}"),
+            (false, true) => format!("?{route}"),
+            (false, false) => format!("?{route}&{extra}"),
+        }
+    }
 }
 
 /// Longest id accepted from a URL; longer values cannot name anything in the corpus.
@@ -37,12 +187,14 @@ impl Route {
             .map(|(k, v)| (k.into_owned(), v.trim().to_string()))
             .collect();
         let mut ignored = Vec::new();
-        let timeline = pairs.iter().any(|(k, v)| k == "view" && v == "timeline");
-        let explore = timeline
-            || pairs.iter().any(|(k, v)| {
-                (k == "view" && v == "explore")
-                    || (FILTER_KEYS.contains(&k.as_str()) && !v.is_empty())
-            });
+        let view = pairs
+            .iter()
+            .find(|(k, v)| k == "view" && VIEWS.contains(&v.as_str()))
+            .map(|(_, v)| v.clone());
+        let explore = view.is_some()
+            || pairs
+                .iter()
+                .any(|(k, v)| FILTER_KEYS.contains(&k.as_str()) && !v.is_empty());
         let passage = pairs
             .iter()
             .find(|(k, v)| k == "p" && !v.is_empty() && v.chars().count() <= MAX_ID)
@@ -61,7 +213,7 @@ impl Route {
         if explore {
             let mut filters = Filters::default();
             for (k, v) in &pairs {
-                if k == "view" && (v == "explore" || v == "timeline") {
+                if k == "view" && Some(v) == view.as_ref() {
                     continue;
                 }
                 if v.is_empty() && k != "view" {
@@ -71,10 +223,11 @@ impl Route {
                     ignored.push(shorten(&notice));
                 }
             }
-            let route = if timeline {
-                Route::Timeline(filters)
-            } else {
-                Route::Explore(filters)
+            let route = match view.as_deref() {
+                Some("timeline") => Route::Timeline(filters),
+                Some("countries") => Route::Countries(filters),
+                Some("stats") => Route::Stats(filters),
+                _ => Route::Explore(filters),
             };
             return (route, ignored);
         }
@@ -104,13 +257,8 @@ impl Route {
             Route::Passage(p) => {
                 s.append_pair("p", p);
             }
-            Route::Explore(f) | Route::Timeline(f) => {
-                let view = if matches!(self, Route::Timeline(_)) {
-                    "timeline"
-                } else {
-                    "explore"
-                };
-                s.append_pair("view", view);
+            Route::Explore(f) | Route::Timeline(f) | Route::Countries(f) | Route::Stats(f) => {
+                s.append_pair("view", self.view_name().unwrap_or("explore"));
                 for (k, v) in f.pairs() {
                     s.append_pair(k, &v);
                 }
@@ -176,6 +324,33 @@ mod tests {
         let (t, _) = Route::from_query("?view=timeline&year=2015-2020&type=exercise");
         assert!(matches!(&t, Route::Timeline(f) if f.years == Some((2015, 2020))));
         assert_eq!(Route::from_query(&t.to_query()).0, t);
+    }
+
+    #[test]
+    fn urls_carry_language_parallel_and_selection() {
+        let (u, ignored) = Url::parse("?p=review-2020.3fa9c1&parallel=1&ui=zh");
+        assert_eq!(u.route, Route::Passage("review-2020.3fa9c1".into()));
+        assert!(u.parallel);
+        assert_eq!(u.ui, Some(Ui::Zh));
+        assert!(ignored.is_empty(), "{ignored:?}");
+        assert_eq!(Url::parse(&u.to_query()).0, u);
+
+        let (u, ignored) = Url::parse("?view=timeline&year=2020&event=e-1&ui=en");
+        assert_eq!(u.event.as_deref(), Some("e-1"));
+        assert!(ignored.is_empty());
+        assert_eq!(Url::parse(&u.to_query()).0, u);
+
+        for view in ["countries", "stats"] {
+            let (u, _) = Url::parse(&format!("?view={view}&country=RU"));
+            assert!(u.route.filters().is_some_and(|f| f.countries == ["RU"]));
+            assert_eq!(Url::parse(&u.to_query()).0, u);
+        }
+
+        let (u, ignored) = Url::parse("?ui=fr&parallel=maybe&event=x&view=explore");
+        assert_eq!((u.ui, u.parallel, u.event), (None, false, None));
+        assert_eq!(ignored.len(), 3, "{ignored:?}");
+        assert_eq!(Url::parse("?ui=zh").0.to_query(), "?ui=zh");
+        assert_eq!(Url::parse("").0.to_query(), "");
     }
 
     #[test]

@@ -13,6 +13,7 @@ commands:
   check     list joins, omissions, aliases and orphans; fail on any integrity problem
   passages  print every passage id and the start of its text
   events    print every extracted event, with its sources, for review
+  parallel  print the aligned Chinese and English passages of bilingual documents
   publish   record today's passage ids in corpus/published-ids.jsonl so later builds re-anchor them
   dataset   write the compact binary dataset the page embeds to stdout";
 
@@ -57,6 +58,21 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "publish" => publish(&built, &dir),
+        "parallel" => {
+            let ds = &built.dataset;
+            let head =
+                |i: u32| -> String { ds.passages[i as usize].text.chars().take(36).collect() };
+            for &(zh, en) in &ds.counterparts {
+                println!(
+                    "{}\t{}\n  {}\n  {}",
+                    ds.passages[zh as usize].id,
+                    ds.passages[en as usize].id,
+                    head(zh),
+                    head(en)
+                );
+            }
+            ExitCode::SUCCESS
+        }
         "events" => {
             print_events(&built);
             ExitCode::SUCCESS

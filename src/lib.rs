@@ -9,12 +9,14 @@ pub mod pages;
 
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, Resolution};
-use milcoop_core::Route;
+use milcoop_core::{Route, Ui, Url};
 use nav::{provide_route, Link, Location};
+use pages::countries::Countries;
 use pages::documents::Documents;
 use pages::explore::Explore;
 use pages::missing::{NotFound, Orphaned};
 use pages::reader::Reader;
+use pages::stats::Stats;
 use pages::timeline::Timeline;
 
 /// The page: the embedded corpus, or a clear message if it cannot be read.
@@ -32,25 +34,30 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Which page the route shows. Filters are left out, so changing them (typing a query)
-/// updates the Explore page in place instead of rebuilding it.
+/// Which page the link shows. Filters and the selected event are left out, so changing
+/// them (typing a query, zooming) updates the page in place instead of rebuilding it.
 #[derive(Clone, Debug, PartialEq)]
 enum Page {
     Home,
-    Document(String),
-    Passage(String),
+    /// A document, and whether it is read in parallel (Chinese beside English).
+    Document(String, bool),
+    Passage(String, bool),
     Explore,
     Timeline,
+    Countries,
+    Stats,
 }
 
-impl From<Route> for Page {
-    fn from(route: Route) -> Page {
-        match route {
+impl From<&Url> for Page {
+    fn from(url: &Url) -> Page {
+        match &url.route {
             Route::Home => Page::Home,
-            Route::Document(d) => Page::Document(d),
-            Route::Passage(p) => Page::Passage(p),
+            Route::Document(d) => Page::Document(d.clone(), url.parallel),
+            Route::Passage(p) => Page::Passage(p.clone(), url.parallel),
             Route::Explore(_) => Page::Explore,
             Route::Timeline(_) => Page::Timeline,
+            Route::Countries(_) => Page::Countries,
+            Route::Stats(_) => Page::Stats,
         }
     }
 }
@@ -59,14 +66,18 @@ impl From<Route> for Page {
 #[component]
 pub fn Explorer(data: &'static Dataset) -> impl IntoView {
     let nav = provide_route();
-    let page = Memo::new(move |_| Page::from(nav.location.get().route));
+    // The page and the interface language: a change of either rebuilds the view.
+    let page = Memo::new(move |_| nav.location.with(|l| (Page::from(&l.url), l.ui)));
     Effect::new(move |_| {
-        let title = match &page.get() {
+        let (page, ui) = page.get();
+        let title = match &page {
             Page::Home => None,
-            Page::Explore => Some("Explore".to_string()),
-            Page::Timeline => Some("Timeline".to_string()),
-            Page::Document(id) => data.document(id).map(|(_, d)| d.title.clone()),
-            Page::Passage(id) => match data.resolve(id) {
+            Page::Explore => Some(ui.pick("Explore", "浏览与搜索").to_string()),
+            Page::Timeline => Some(ui.pick("Timeline", "时间线").to_string()),
+            Page::Countries => Some(ui.pick("Partner countries", "合作国家").to_string()),
+            Page::Stats => Some(ui.pick("Statistics", "统计").to_string()),
+            Page::Document(id, _) => data.document(id).map(|(_, d)| d.title.clone()),
+            Page::Passage(id, _) => match data.resolve(id) {
                 Resolution::Current(p) | Resolution::Moved(p, _) => Some(format!(
                     "¶{} · {}",
                     p.index, data.documents[p.doc as usize].title
@@ -74,26 +85,59 @@ pub fn Explorer(data: &'static Dataset) -> impl IntoView {
                 _ => None,
             },
         };
+        let site = ui.pick(
+            "Milcoop — China's international military cooperation",
+            "Milcoop — 中国国际军事合作",
+        );
         document().set_title(&match title {
             Some(t) => format!("{t} — Milcoop"),
-            None => "Milcoop — China's international military cooperation".to_string(),
+            None => site.to_string(),
         });
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", ui.pick("en", "zh"));
+        }
     });
+    let head = move || {
+        let ui = page.get().1;
+        view! {
+            <header class="site-head">
+                <Link route=Route::Home class="brand">"Milcoop"</Link>
+                <span class="tagline">
+                    {ui.pick(
+                        "China's international military cooperation, in the sources' own words",
+                        "中国国际军事合作：以原文为据",
+                    )}
+                </span>
+                <nav class="site-nav" aria-label=ui.pick("Views", "视图")>
+                    <Link route=Route::Home>{ui.pick("Documents", "文献")}</Link>
+                    <Link route=Route::Explore(Default::default())>{ui.pick("Explore & search", "浏览与搜索")}</Link>
+                    <Link route=Route::Timeline(Default::default())>{ui.pick("Timeline", "时间线")}</Link>
+                    <Link route=Route::Countries(Default::default())>{ui.pick("Countries", "国家")}</Link>
+                    <Link route=Route::Stats(Default::default())>{ui.pick("Statistics", "统计")}</Link>
+                </nav>
+                <button
+                    type="button"
+                    class="ui-switch"
+                    data-testid="ui-switch"
+                    lang=ui.other().code()
+                    aria-label=ui.pick("界面语言：中文", "Interface language: English")
+                    on:click=move |_| nav.set_ui(ui.other())
+                >
+                    {ui.other().name()}
+                </button>
+            </header>
+        }
+    };
     view! {
-        <a class="skip" href="#main">"Skip to content"</a>
-        <header class="site-head">
-            <Link route=Route::Home class="brand">"Milcoop"</Link>
-            <span class="tagline">"China's international military cooperation, in the sources' own words"</span>
-            <nav class="site-nav" aria-label="Views">
-                <Link route=Route::Home>"Documents"</Link>
-                <Link route=Route::Explore(Default::default())>"Explore & search"</Link>
-                <Link route=Route::Timeline(Default::default())>"Timeline"</Link>
-            </nav>
-        </header>
+        <a class="skip" href="#main">{move || page.get().1.pick("Skip to content", "跳到正文")}</a>
+        {head}
         <Ignored location=nav.location />
-        <main id="main" tabindex="-1">{move || view_for(data, page.get())}</main>
+        <main id="main" tabindex="-1">{move || { let (p, ui) = page.get(); view_for(data, p, ui) }}</main>
         <footer class="site-foot">
-            "Texts are quoted verbatim from their sources; what a source does not say is shown as unknown."
+            {move || page.get().1.pick(
+                "Texts are quoted verbatim from their sources; what a source does not say is shown as unknown.",
+                "文本均照录原文；原文未载明的信息标为不详。",
+            )}
         </footer>
     }
 }
@@ -102,39 +146,57 @@ pub fn Explorer(data: &'static Dataset) -> impl IntoView {
 #[component]
 fn Ignored(location: ReadSignal<Location>) -> impl IntoView {
     move || {
-        let ignored = location.get().ignored;
+        let Location { ignored, ui, .. } = location.get();
         (!ignored.is_empty()).then(|| {
             view! {
                 <p class="notice" role="status" data-testid="url-notice">
-                    "Ignored parts of the link that could not be understood: " {ignored.join(", ")}
+                    {ui.pick("Ignored parts of the link that could not be understood: ", "链接中无法识别、已忽略的部分：")}
+                    {ignored.join(", ")}
                 </p>
             }
         })
     }
 }
 
-fn view_for(data: &'static Dataset, page: Page) -> AnyView {
+fn view_for(data: &'static Dataset, page: Page, ui: Ui) -> AnyView {
     match page {
         Page::Home => view! { <Documents data=data /> }.into_any(),
         Page::Explore => view! { <Explore data=data /> }.into_any(),
         Page::Timeline => view! { <Timeline data=data /> }.into_any(),
-        Page::Document(id) => match data.document(&id) {
-            Some((doc, _)) => view! { <Reader data=data doc=doc /> }.into_any(),
-            None => view! { <NotFound what="Document" id=id.clone() /> }.into_any(),
+        Page::Countries => view! { <Countries data=data /> }.into_any(),
+        Page::Stats => view! { <Stats data=data /> }.into_any(),
+        Page::Document(id, parallel) => match data.document(&id) {
+            Some((doc, _)) => view! { <Reader data=data doc=doc parallel=parallel /> }.into_any(),
+            None => {
+                view! { <NotFound what=ui.pick("Document", "文献") id=id.clone() /> }.into_any()
+            }
         },
-        Page::Passage(id) => match data.resolve(&id) {
-            Resolution::Current(p) => view! { <Reader data=data doc=p.doc current=p /> }.into_any(),
+        Page::Passage(id, parallel) => match data.resolve(&id) {
+            Resolution::Current(p) => {
+                view! { <Reader data=data doc=p.doc current=p parallel=parallel /> }.into_any()
+            }
             Resolution::Moved(p, alias) => {
-                let notice = format!(
-                    "This link was made for an earlier version of the corpus ({}). It now opens passage ¶{}, found again by {}.",
-                    alias.old,
-                    p.index,
-                    alias.method.label()
-                );
-                view! { <Reader data=data doc=p.doc current=p notice=notice /> }.into_any()
+                let notice = match ui {
+                    Ui::En => format!(
+                        "This link was made for an earlier version of the corpus ({}). It now opens passage ¶{}, found again by {}.",
+                        alias.old,
+                        p.index,
+                        alias.method.label()
+                    ),
+                    Ui::Zh => format!(
+                        "此链接针对语料库的早期版本（{}）。现打开第{}段（按{}重新定位）。",
+                        alias.old,
+                        p.index,
+                        alias.method.label()
+                    ),
+                };
+                view! { <Reader data=data doc=p.doc current=p notice=notice parallel=parallel /> }
+                    .into_any()
             }
             Resolution::Orphaned(o) => view! { <Orphaned data=data orphan=o /> }.into_any(),
-            Resolution::Unknown => view! { <NotFound what="Passage" id=id.clone() /> }.into_any(),
+            Resolution::Unknown => {
+                view! { <NotFound what=ui.pick("Passage", "段落") id=id.clone() /> }.into_any()
+            }
         },
     }
 }

@@ -1,29 +1,55 @@
-//! The one piece of navigation state: the route read from the query string.
+//! The one piece of navigation state: the link read from the query string, and the
+//! interface language.
 //!
 //! `provide_route` reads `location.search` once, listens to `popstate` for back and forward,
 //! and `navigate` pushes a history entry. No router crate is needed: all state lives in the
 //! query string, so relative links work at any sub-path.
+//!
+//! The interface language comes from the link (`ui=zh`), else from the reader's last choice
+//! (kept in `localStorage`), else English. Every link the page writes carries `ui=zh` while
+//! the interface is Chinese, so a shared link opens in the language it was shared in.
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use milcoop_core::Route;
+use milcoop_core::{Route, Ui, Url};
 
-/// The current route and the URL parameters it could not use.
+/// Where the reader's language choice is remembered.
+const UI_KEY: &str = "milcoop-ui";
+
+/// The current link, the URL parameters it could not use, and the interface language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Location {
-    pub route: Route,
+    pub url: Url,
     pub ignored: Vec<String>,
+    pub ui: Ui,
 }
 
 impl Location {
     fn current() -> Location {
         let search = window().location().search().unwrap_or_default();
-        let (route, ignored) = Route::from_query(&search);
-        Location { route, ignored }
+        let (url, ignored) = Url::parse(&search);
+        let ui = url.ui.or_else(stored_ui).unwrap_or_default();
+        Location { url, ignored, ui }
+    }
+
+    pub fn route(&self) -> &Route {
+        &self.url.route
     }
 }
 
-/// Read access to the route and a way to change it.
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn stored_ui() -> Option<Ui> {
+    storage()?
+        .get_item(UI_KEY)
+        .ok()
+        .flatten()
+        .and_then(|s| Ui::from_code(&s))
+}
+
+/// Read access to the link and ways to change it.
 #[derive(Clone, Copy)]
 pub struct UseRoute {
     pub location: ReadSignal<Location>,
@@ -33,47 +59,91 @@ pub struct UseRoute {
 impl UseRoute {
     /// Opens `route` as a new history entry.
     pub fn navigate(&self, route: Route) {
-        self.go(route, false);
+        self.go(Url::from(route), false);
     }
 
     /// Shows `route` in place of the current history entry (while typing a query).
     pub fn replace(&self, route: Route) {
-        self.go(route, true);
+        self.go(Url::from(route), true);
     }
 
-    fn go(&self, route: Route, replace: bool) {
-        let url = href(&route);
+    /// Opens a link with its extras (parallel text, a selected event).
+    pub fn open(&self, url: Url, replace: bool) {
+        self.go(url, replace);
+    }
+
+    /// The interface language now.
+    pub fn ui(&self) -> Ui {
+        self.location.with_untracked(|l| l.ui)
+    }
+
+    /// Switches the interface language, remembers it, and writes it into the current link.
+    pub fn set_ui(&self, ui: Ui) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(UI_KEY, ui.code());
+        }
+        let url = self.location.with_untracked(|l| l.url.clone());
+        self.go_in(url, ui, true);
+    }
+
+    fn go(&self, url: Url, replace: bool) {
+        self.go_in(url, self.ui(), replace);
+    }
+
+    fn go_in(&self, mut url: Url, ui: Ui, replace: bool) {
+        url.ui = (ui == Ui::Zh).then_some(Ui::Zh);
+        let href = relative(&url);
         if let Ok(history) = window().history() {
             let _ = if replace {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
             } else {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
             };
         }
         self.set_location.set(Location {
-            route,
+            url,
             ignored: Vec::new(),
+            ui,
         });
+    }
+
+    /// The link for a route in the current language, relative to the page.
+    pub fn href(&self, route: Route) -> String {
+        let ui = self.ui();
+        relative(&Url {
+            route,
+            ui: (ui == Ui::Zh).then_some(Ui::Zh),
+            ..Url::default()
+        })
+    }
+
+    /// The absolute link of the current view, for citing and sharing.
+    pub fn current_absolute(&self) -> String {
+        self.location.with_untracked(|l| {
+            let mut url = l.url.clone();
+            url.ui = (l.ui == Ui::Zh).then_some(Ui::Zh);
+            absolute(&url)
+        })
     }
 }
 
-/// The link for a route, relative to the page, so it works under any sub-path.
-pub fn href(route: &Route) -> String {
-    match route {
-        Route::Home => window()
+/// A link relative to the page, so it works under any sub-path.
+fn relative(url: &Url) -> String {
+    match url.to_query() {
+        q if q.is_empty() => window()
             .location()
             .pathname()
             .unwrap_or_else(|_| "./".into()),
-        other => other.to_query(),
+        q => q,
     }
 }
 
-/// The absolute URL of a route, for copying and citing.
-pub fn absolute(route: &Route) -> String {
+/// The absolute URL of a link, for copying and citing.
+pub fn absolute(url: &Url) -> String {
     let location = window().location();
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}{}", route.to_query())
+    format!("{origin}{path}{}", url.to_query())
 }
 
 /// Sets up the route state for the app below; call once at the top.
@@ -96,6 +166,11 @@ pub fn use_route() -> UseRoute {
     expect_context::<UseRoute>()
 }
 
+/// The interface language. Views are rebuilt when it changes, so reading it once is enough.
+pub fn use_ui() -> Ui {
+    use_route().ui()
+}
+
 /// An in-app link: a real `href` (copyable, opens in a new tab) that navigates without a
 /// page load on a plain click.
 #[component]
@@ -106,7 +181,7 @@ pub fn Link(
     #[prop(optional, into)] label: Option<String>,
 ) -> impl IntoView {
     let nav = use_route();
-    let url = href(&route);
+    let url = nav.href(route.clone());
     let on_click = move |ev: MouseEvent| {
         if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
             ev.prevent_default();

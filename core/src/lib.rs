@@ -5,10 +5,13 @@
 //! always-present half ([`model`], [`route`]) is what the wasm view links: the decoded
 //! dataset and the URL-state codec.
 
+pub mod cite;
 pub mod filter;
 pub mod model;
 pub mod route;
 pub mod search;
+pub mod stats;
+pub mod table;
 pub mod timeline;
 pub mod ui;
 

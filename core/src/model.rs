@@ -463,6 +463,40 @@ impl Dataset {
             .collect()
     }
 
+    /// A bilingual document as rows of (Chinese passages, English passages) that say the
+    /// same thing, in reading order; a passage without counterpart has a row of its own.
+    pub fn parallel_rows(&self, doc: u32) -> Vec<(Vec<u32>, Vec<u32>)> {
+        let order: Vec<u32> = (0..self.passages.len() as u32)
+            .filter(|&i| self.passages[i as usize].doc == doc)
+            .collect();
+        let mut placed = vec![false; self.passages.len()];
+        let mut rows = Vec::new();
+        for &start in &order {
+            if placed[start as usize] {
+                continue;
+            }
+            // Everything linked to `start`, directly or through a shared counterpart.
+            let mut group = vec![start];
+            placed[start as usize] = true;
+            let mut at = 0;
+            while at < group.len() {
+                for other in self.counterparts_of(group[at]) {
+                    if !placed[other as usize] {
+                        placed[other as usize] = true;
+                        group.push(other);
+                    }
+                }
+                at += 1;
+            }
+            group.sort_unstable();
+            let (zh, en): (Vec<u32>, Vec<u32>) = group
+                .into_iter()
+                .partition(|&i| self.passages[i as usize].lang == Lang::Zh);
+            rows.push((zh, en));
+        }
+        rows
+    }
+
     /// Index of a passage by id.
     pub fn passage_index(&self, id: &str) -> Option<u32> {
         self.passages

@@ -168,18 +168,40 @@ pub fn layout(events: &[&Event], scale: &Scale) -> Layout {
 /// The year range a zoom step gives: `factor` < 1 zooms in around the centre, > 1 out,
 /// never beyond `bounds` and never narrower than one year.
 pub fn zoom(range: (u16, u16), factor: f32, bounds: (u16, u16)) -> (u16, u16) {
+    zoom_at(range, factor, 0.5, bounds)
+}
+
+/// A zoom step that keeps the point at `at` (0 = left edge, 1 = right edge of the range)
+/// where it is, as a wheel or pinch under the pointer does.
+pub fn zoom_at(range: (u16, u16), factor: f32, at: f32, bounds: (u16, u16)) -> (u16, u16) {
     let (a, b) = (range.0 as f32, range.1 as f32 + 1.0);
-    let centre = (a + b) / 2.0;
-    let half = ((b - a) * factor / 2.0).max(0.5);
-    let lo = (centre - half).floor().max(bounds.0 as f32) as u16;
-    let hi = ((centre + half).ceil() as u16)
-        .saturating_sub(1)
-        .min(bounds.1);
-    if hi < lo {
-        (lo, lo)
+    let at = if at.is_finite() {
+        at.clamp(0.0, 1.0)
     } else {
-        (lo, hi)
+        0.5
+    };
+    let factor = if factor.is_finite() && factor > 0.0 {
+        factor
+    } else {
+        1.0
+    };
+    let pivot = a + (b - a) * at;
+    let width = ((b - a) * factor).max(1.0);
+    let mut lo = (pivot - width * at).round();
+    let mut hi = lo + width.round();
+    // Keep the width when a bound cuts one side, as far as the bounds allow.
+    let (min, max) = (bounds.0 as f32, bounds.1 as f32 + 1.0);
+    if lo < min {
+        hi = (hi + (min - lo)).min(max);
+        lo = min;
     }
+    if hi > max {
+        lo = (lo - (hi - max)).max(min);
+        hi = max;
+    }
+    let lo = lo as u16;
+    let hi = (hi as u16).saturating_sub(1).max(lo);
+    (lo, hi)
 }
 
 /// The year range moved by `years`, kept inside `bounds` with its width.
@@ -286,6 +308,14 @@ mod tests {
         assert_eq!(zoom((2020, 2020), 0.5, (1990, 2030)), (2020, 2020));
         assert_eq!(zoom((1990, 2030), 4.0, (1990, 2030)), (1990, 2030));
         assert_eq!(pan((2000, 2009), 5, (1990, 2012)), (2003, 2012));
+        // Under the pointer: zooming in at the left edge keeps the left edge.
+        assert_eq!(zoom_at((2000, 2019), 0.5, 0.0, (1990, 2030)), (2000, 2009));
+        assert_eq!(zoom_at((2000, 2019), 0.5, 1.0, (1990, 2030)), (2010, 2019));
+        assert_eq!(zoom_at((1995, 2000), 4.0, 0.0, (1990, 2030)), (1995, 2018));
+        assert_eq!(
+            zoom_at((2000, 2001), f32::NAN, f32::NAN, (1990, 2030)),
+            (2000, 2001)
+        );
         assert_eq!(pan((2000, 2009), -50, (1990, 2030)), (1990, 1999));
     }
 }

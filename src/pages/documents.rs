@@ -1,12 +1,13 @@
 //! The home view: every document with what is known about it, and what is not.
 
-use crate::nav::Link;
+use crate::nav::{use_ui, Link};
 use leptos::prelude::*;
-use milcoop_core::model::{Dataset, Document, Lang};
+use milcoop_core::model::{Dataset, Document, Lang, Precision};
 use milcoop_core::Route;
 
 #[component]
 pub fn Documents(data: &'static Dataset) -> impl IntoView {
+    let ui = use_ui();
     let cards = data
         .documents
         .iter()
@@ -18,9 +19,12 @@ pub fn Documents(data: &'static Dataset) -> impl IntoView {
         .collect_view();
     view! {
         <section class="documents" aria-labelledby="documents-title">
-            <h1 id="documents-title">"Documents"</h1>
+            <h1 id="documents-title">{ui.pick("Documents", "文献")}</h1>
             <p class="lede">
-                "Official texts on China's international military cooperation. Open a document to read it; every passage has a link you can share."
+                {ui.pick(
+                    "Official texts on China's international military cooperation. Open a document to read it; every passage has a link you can share.",
+                    "关于中国国际军事合作的官方文本。打开文献即可阅读；每个段落都有可分享的链接。",
+                )}
             </p>
             <ul class="doc-list">{cards}</ul>
         </section>
@@ -44,39 +48,37 @@ fn DocumentCard(doc: &'static Document, passages: usize) -> impl IntoView {
 /// The metadata of a document as a definition list; unknown values say so.
 #[component]
 pub fn MetaList(doc: &'static Document, passages: usize) -> impl IntoView {
+    let ui = use_ui();
     let published = doc
         .published
         .map(|d| {
             let precision = match d.precision() {
-                milcoop_core::model::Precision::Day => "day",
-                milcoop_core::model::Precision::Month => "month only",
-                milcoop_core::model::Precision::Year => "year only",
+                Precision::Day => ui.pick("day", "精确到日"),
+                Precision::Month => ui.pick("month only", "仅知月份"),
+                Precision::Year => ui.pick("year only", "仅知年份"),
             };
-            format!("{} ({precision})", d.long_en())
+            format!("{} ({precision})", ui.date(d))
         })
-        .unwrap_or_else(|| "Date unknown".to_string());
+        .unwrap_or_else(|| ui.pick("Date unknown", "日期不详").to_string());
     let languages = doc
         .languages
         .iter()
-        .map(|l| match l {
-            Lang::Zh => "Chinese",
-            Lang::En => "English",
-        })
+        .map(|l: &Lang| ui.lang(*l))
         .collect::<Vec<_>>()
         .join(", ");
     view! {
         <dl class="meta">
-            <dt>"Kind"</dt>
-            <dd data-field="kind">{doc.kind.label()}</dd>
-            <dt>"Publisher"</dt>
+            <dt>{ui.pick("Kind", "类别")}</dt>
+            <dd data-field="kind">{ui.kind(doc.kind)}</dd>
+            <dt>{ui.pick("Publisher", "发布者")}</dt>
             <dd data-field="publisher">
-                {doc.publisher.clone().unwrap_or_else(|| "Publisher unknown".to_string())}
+                {doc.publisher.clone().unwrap_or_else(|| ui.pick("Publisher unknown", "发布者不详").to_string())}
             </dd>
-            <dt>"Published"</dt>
+            <dt>{ui.pick("Published", "发布日期")}</dt>
             <dd data-field="published">{published}</dd>
-            <dt>"Languages"</dt>
+            <dt>{ui.pick("Languages", "语言")}</dt>
             <dd data-field="languages">{languages}</dd>
-            <dt>"Passages"</dt>
+            <dt>{ui.pick("Passages", "段落数")}</dt>
             <dd data-field="passages">{passages}</dd>
         </dl>
     }

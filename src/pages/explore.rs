@@ -1,12 +1,13 @@
 //! The Explore view: a query box, facets with live counts, and the matching passages and
 //! events. All state is the URL's; this view only reads it and writes it back.
 
-use crate::nav::{use_route, Link};
-use crate::pages::events::when;
+use crate::nav::{use_route, use_ui, Link};
+use crate::pages::events::country_name;
+use crate::pages::share::ShareBar;
 use leptos::prelude::*;
 use milcoop_core::filter::{apply, Filters, Results};
 use milcoop_core::model::{Dataset, EventType, Lang};
-use milcoop_core::Route;
+use milcoop_core::{Route, Ui};
 
 /// How many passages are listed at most; the count always gives the full number.
 const SHOWN: usize = 100;
@@ -23,10 +24,10 @@ pub struct UseFilters {
 pub fn use_filters(data: &'static Dataset) -> UseFilters {
     let nav = use_route();
     let validated = Memo::new(move |_| {
-        let mut f = match nav.location.get().route {
-            Route::Explore(f) | Route::Timeline(f) => f,
-            _ => Filters::default(),
-        };
+        let mut f = nav
+            .location
+            .with(|l| l.route().filters().cloned())
+            .unwrap_or_default();
         let notices = f.validate(data);
         (f, notices)
     });
@@ -34,10 +35,7 @@ pub fn use_filters(data: &'static Dataset) -> UseFilters {
         filters: Memo::new(move |_| validated.get().0),
         notices: Memo::new(move |_| validated.get().1),
         set: Callback::new(move |(f, typing): (Filters, bool)| {
-            let route = match nav.location.get_untracked().route {
-                Route::Timeline(_) => Route::Timeline(f),
-                _ => Route::Explore(f),
-            };
+            let route = nav.location.with_untracked(|l| l.route().with_filters(f));
             if typing {
                 nav.replace(route);
             } else {
@@ -55,7 +53,8 @@ pub fn FilterNotices(notices: Memo<Vec<String>>) -> impl IntoView {
         (!n.is_empty()).then(|| {
             view! {
                 <p class="notice" role="status" data-testid="filter-notice">
-                    "Ignored: " {n.join("; ")}
+                    {use_ui().pick("Ignored: ", "已忽略：")}
+                    {n.join("; ")}
                 </p>
             }
         })
@@ -69,6 +68,7 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
         notices,
         set,
     } = use_filters(data);
+    let ui = use_ui();
     let results: Memo<Results> = Memo::new(move |_| apply(data, &filters.get()));
     // A run of keystrokes is one history entry: the first pushes, the rest replace.
     let typing = StoredValue::new(false);
@@ -92,18 +92,22 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
 
     view! {
         <section class="explore" aria-labelledby="explore-title">
-            <h1 id="explore-title">"Explore"</h1>
+            <h1 id="explore-title">{ui.pick("Explore", "浏览与搜索")}</h1>
             <p class="hint" data-testid="semantics-hint">
-                "Filters combine with AND across kinds and OR within a kind. A passage matches a year if it reports an event in that year or states a date in it; a country if it names it in either language or reports an event with it."
+                {ui.pick(
+                    "Filters combine with AND across kinds and OR within a kind. A passage matches a year if it reports an event in that year or states a date in it; a country if it names it in either language or reports an event with it.",
+                    "不同类别的筛选条件同时满足（与），同一类别内任一即可（或）。段落若报道该年的事件或提及该年的日期，即与年份匹配；若以任一语言提及某国或报道与其有关的事件，即与该国匹配。",
+                )}
             </p>
             <FilterNotices notices=notices />
+            <ShareBar data=data passages=Signal::derive(move || results.with(|r| r.passages.iter().map(|h| h.passage).collect())) events=Signal::derive(move || results.with(|r| r.events.clone())) />
             <div class="search-row">
-                <label for="q">"Search the Chinese and English text"</label>
+                <label for="q">{ui.pick("Search the Chinese and English text", "搜索中文和英文文本")}</label>
                 <input
                     id="q"
                     type="search"
                     autocomplete="off"
-                    placeholder="e.g. 联合演习, Golden Dragon, \"joint exercise\", Russia"
+                    placeholder=ui.pick("e.g. 联合演习, Golden Dragon, \"joint exercise\", Russia", "例如 联合演习、Golden Dragon、\"joint exercise\"、俄罗斯")
                     prop:value=move || filters.get().q
                     on:input=on_input
                     on:change=move |_| typing.set_value(false)
@@ -126,7 +130,11 @@ fn Facets(
     filters: Memo<Filters>,
     update: impl Fn(&dyn Fn(&mut Filters)) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let ui = use_ui();
     let years = move || {
+        // Track the filters first: read after a memo derived from them, a change can be missed
+        // (see docs/architecture.md, "Reading memos").
+        filters.track();
         let r = results.get();
         let max = r
             .facets
@@ -175,6 +183,9 @@ fn Facets(
             .collect_view()
     };
     let countries = move || {
+        // Track the filters first: read after a memo derived from them, a change can be missed
+        // (see docs/architecture.md, "Reading memos").
+        filters.track();
         let selected = filters.get().countries;
         results
             .get()
@@ -183,7 +194,7 @@ fn Facets(
             .iter()
             .map(|(code, n)| {
                 let code = code.clone();
-                let name = data.country(&code).map(|c| c.en.clone()).unwrap_or_default();
+                let name = country_name(data, &code, ui);
                 let checked = selected.contains(&code);
                 let c2 = code.clone();
                 view! {
@@ -209,6 +220,9 @@ fn Facets(
             .collect_view()
     };
     let types = move || {
+        // Track the filters first: read after a memo derived from them, a change can be missed
+        // (see docs/architecture.md, "Reading memos").
+        filters.track();
         let selected = filters.get().types;
         let counts = results.get().facets.types;
         EventType::ALL
@@ -224,7 +238,7 @@ fn Facets(
                                 prop:checked=selected.contains(&t)
                                 on:change=move |_| update(&move |f: &mut Filters| toggle(&mut f.types, t))
                             />
-                            <span class=format!("type-chip type-{}", t.slug())>{t.label()}</span>
+                            <span class=format!("type-chip type-{}", t.slug())>{ui.event_type(t)}</span>
                             <span class="count">{n}</span>
                         </label>
                     </li>
@@ -263,6 +277,9 @@ fn Facets(
             .collect_view()
         };
     let langs = move || {
+        // Track the filters first: read after a memo derived from them, a change can be missed
+        // (see docs/architecture.md, "Reading memos").
+        filters.track();
         let current = filters.get().lang;
         let counts = results.get().facets.langs;
         let option = move |value: Option<Lang>, label: &'static str, n: Option<usize>| {
@@ -282,32 +299,32 @@ fn Facets(
         };
         let n = |l: Lang| counts.iter().find(|(k, _)| *k == l).map(|(_, n)| *n);
         view! {
-            {option(None, "Both", None)}
-            {option(Some(Lang::Zh), "Chinese", n(Lang::Zh))}
-            {option(Some(Lang::En), "English", n(Lang::En))}
+            {option(None, ui.pick("Both", "全部"), None)}
+            {option(Some(Lang::Zh), ui.lang(Lang::Zh), n(Lang::Zh))}
+            {option(Some(Lang::En), ui.lang(Lang::En), n(Lang::En))}
         }
     };
     view! {
-        <aside class="facets" aria-label="Filters">
+        <aside class="facets" aria-label=ui.pick("Filters", "筛选")>
             <fieldset>
-                <legend>"Year"</legend>
-                <p class="facet-help">"Click a year; shift-click to extend the range."</p>
+                <legend>{ui.pick("Year", "年份")}</legend>
+                <p class="facet-help">{ui.pick("Click a year; shift-click to extend the range.", "点击年份；按住 Shift 点击可扩展范围。")}</p>
                 <ul class="years" data-testid="year-histogram">{years}</ul>
             </fieldset>
             <fieldset>
-                <legend>"Type of event"</legend>
+                <legend>{ui.pick("Type of event", "事件类型")}</legend>
                 <ul>{types}</ul>
             </fieldset>
             <fieldset>
-                <legend>"Partner country"</legend>
+                <legend>{ui.pick("Partner country", "合作国家")}</legend>
                 <ul class="countries">{countries}</ul>
             </fieldset>
             <fieldset>
-                <legend>"Document"</legend>
+                <legend>{ui.pick("Document", "文献")}</legend>
                 <ul>{docs}</ul>
             </fieldset>
             <fieldset>
-                <legend>"Language"</legend>
+                <legend>{ui.pick("Language", "语言")}</legend>
                 {langs}
             </fieldset>
         </aside>
@@ -330,6 +347,7 @@ fn ResultList(
     filters: Memo<Filters>,
     update: impl Fn(&dyn Fn(&mut Filters)) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let ui = use_ui();
     let count = move || results.with(|r| r.passages.len());
     let passages = move || {
         results.with(|r| {
@@ -362,11 +380,11 @@ fn ResultList(
                     let first = &data.passages[e.sources[0].passage as usize];
                     view! {
                         <li class="event" data-event-id=e.id.clone() data-type=e.kind.slug()>
-                            <span class=format!("type-chip type-{}", e.kind.slug())>{e.kind.label()}</span>
-                            <span class="event-date">{when(e.start, e.end)}</span>
+                            <span class=format!("type-chip type-{}", e.kind.slug())>{ui.event_type(e.kind)}</span>
+                            <span class="event-date">{ui.when(e.start, e.end)}</span>
                             {e.name.clone().map(|n| view! { <span class="event-name" lang="zh">{n}</span> })}
-                            {e.countries.iter().map(|c| view! { <abbr class="partner" title=data.country(c).map(|x| x.en.clone()).unwrap_or_default()>{c.clone()}</abbr> }).collect_view()}
-                            <Link route=Route::Passage(first.id.clone())>"source"</Link>
+                            {e.countries.iter().map(|c| view! { <abbr class="partner" title=country_name(data, c, ui)>{c.clone()}</abbr> }).collect_view()}
+                            <Link route=Route::Passage(first.id.clone())>{ui.pick("source", "出处")}</Link>
                         </li>
                     }
                 })
@@ -383,7 +401,7 @@ fn ResultList(
                     view! {
                         <li>
                             <button type="button" on:click=move |_| update(&move |f: &mut Filters| clear(f, key))>
-                                {format!("Remove {key}={value}")}
+                                {format!("{} {key}={value}", ui.pick("Remove", "去掉"))}
                             </button>
                         </li>
                     }
@@ -391,7 +409,7 @@ fn ResultList(
                 .collect_view();
             view! {
                 <div class="empty" data-testid="empty-state">
-                    <p>"No passage matches all these filters. Loosen one:"</p>
+                    <p>{ui.pick("No passage matches all these filters. Loosen one:", "没有段落满足全部条件。可放宽其中一项：")}</p>
                     <ul>{loosen}</ul>
                 </div>
             }
@@ -400,15 +418,22 @@ fn ResultList(
     view! {
         <p class="result-count">
             <span data-testid="result-count">{count}</span>
-            {move || if count() == 1 { " passage" } else { " passages" }}
-            {move || (count() > SHOWN).then(|| format!(" (the first {SHOWN} are listed)"))}
+            {move || match ui {
+                Ui::En if count() == 1 => " passage",
+                Ui::En => " passages",
+                Ui::Zh => " 段",
+            }}
+            {move || (count() > SHOWN).then(|| match ui {
+                Ui::En => format!(" (the first {SHOWN} are listed)"),
+                Ui::Zh => format!("（列出前 {SHOWN} 段）"),
+            })}
             " · "
             {move || results.with(|r| r.events.len())}
-            " events"
+            {ui.pick(" events", " 个事件")}
         </p>
         {empty}
         <details class="event-results" open>
-            <summary>"Matching events"</summary>
+            <summary>{ui.pick("Matching events", "匹配的事件")}</summary>
             <ul class="events">{events}</ul>
         </details>
         <ol class="result-list">{passages}</ol>

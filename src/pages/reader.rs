@@ -1,19 +1,24 @@
 //! The reading view of one document: headings and passages in order, each passage with its
-//! own link and a copy-link control; a linked passage is highlighted and scrolled into view.
+//! own link, copy-link and cite controls; a linked passage is highlighted and scrolled into
+//! view. A bilingual document can be read in parallel: Chinese beside English, row by row
+//! as `milcoop_core::align` paired them (`parallel=1` in the link).
 
-use crate::nav::{absolute, Link};
+use crate::nav::{absolute, use_route, use_ui, Link};
 use crate::pages::documents::MetaList;
 use crate::pages::events::PassageEvents;
+use crate::pages::share::{copy_text, Copied, CopyStatus};
 use leptos::prelude::*;
-use milcoop_core::model::{Block, Dataset, Passage};
-use milcoop_core::Route;
-use wasm_bindgen_futures::JsFuture;
+use milcoop_core::model::{Block, Dataset, Lang, Passage};
+use milcoop_core::{cite, Route, Ui, Url};
 
-/// The outcome of the last copy, shown in a live region.
-#[derive(Clone, Debug, PartialEq)]
-enum Copied {
-    Done(String),
-    Failed(String),
+/// The link to a passage, in the interface language, optionally in parallel mode.
+fn passage_url(id: &str, parallel: bool, ui: Ui) -> Url {
+    Url {
+        route: Route::Passage(id.to_string()),
+        parallel,
+        ui: (ui == Ui::Zh).then_some(Ui::Zh),
+        event: None,
+    }
 }
 
 #[component]
@@ -26,12 +31,27 @@ pub fn Reader(
     /// Why the reader landed here (e.g. a re-anchored link), shown above the text.
     #[prop(optional)]
     notice: Option<String>,
+    /// Chinese and English side by side.
+    #[prop(optional)]
+    parallel: bool,
 ) -> impl IntoView {
+    let ui = use_ui();
+    let nav = use_route();
     let document = &data.documents[doc as usize];
     let passages = data.passages_of(doc).count();
     let bilingual = document.languages.len() > 1;
+    let parallel = parallel && bilingual;
     let copied = RwSignal::new(None::<Copied>);
     let current_id = current.map(|p| p.id.as_str());
+    // In parallel mode the counterparts of the linked passage are highlighted with it.
+    let current_set: Vec<u32> = current
+        .and_then(|p| data.passage_index(&p.id))
+        .map(|i| {
+            let mut v = data.counterparts_of(i);
+            v.push(i);
+            v
+        })
+        .unwrap_or_default();
 
     if let Some(id) = current_id {
         // After the view is in the DOM: bring the passage into view and give it focus, so
@@ -39,32 +59,91 @@ pub fn Reader(
         request_animation_frame(move || scroll_to(id));
     }
 
-    let outline = document
-        .outline
-        .iter()
-        .map(|block| match block {
-            Block::Heading { level, text } => heading(*level, text.clone()).into_any(),
-            Block::Passage(i) => {
-                let p = &data.passages[*i as usize];
+    let passage_view = move |i: u32| {
+        let p = &data.passages[i as usize];
+        let is_current = current_id == Some(p.id.as_str());
+        let also = parallel && !is_current && current_set.contains(&i);
+        view! {
+            <PassageView
+                data=data
+                number=i
+                passage=p
+                current=is_current
+                counterpart=also
+                bilingual=bilingual
+                parallel=parallel
+                copied=copied
+            />
+        }
+    };
+
+    let body = if parallel {
+        let rows = data
+            .parallel_rows(doc)
+            .into_iter()
+            .map(|(zh, en)| {
+                let zh = zh.into_iter().map(&passage_view).collect_view();
+                let en = en.into_iter().map(&passage_view).collect_view();
                 view! {
-                    <PassageView
-                        data=data
-                        number=*i
-                        passage=p
-                        current=current_id == Some(p.id.as_str())
-                        bilingual=bilingual
-                        copied=copied
-                    />
+                    <div class="parallel-row">
+                        <div class="side" lang="zh">{zh}</div>
+                        <div class="side" lang="en">{en}</div>
+                    </div>
                 }
-                .into_any()
-            }
-        })
-        .collect_view();
+            })
+            .collect_view();
+        view! {
+            <div class="parallel" data-testid="parallel">
+                <div class="parallel-row parallel-head" aria-hidden="true">
+                    <div>{ui.lang(Lang::Zh)}</div>
+                    <div>{ui.lang(Lang::En)}</div>
+                </div>
+                {rows}
+            </div>
+        }
+        .into_any()
+    } else {
+        document
+            .outline
+            .iter()
+            .map(|block| match block {
+                Block::Heading { level, text } => heading(*level, text.clone()).into_any(),
+                Block::Passage(i) => passage_view(*i).into_any(),
+            })
+            .collect_view()
+            .into_any()
+    };
+
+    let mode = bilingual.then(|| {
+        let target = current_id.map(str::to_string);
+        let doc_id = document.id.clone();
+        let toggle = move |_| {
+            let route = match &target {
+                Some(p) => Route::Passage(p.clone()),
+                None => Route::Document(doc_id.clone()),
+            };
+            nav.open(
+                Url {
+                    route,
+                    parallel: !parallel,
+                    ..Url::default()
+                },
+                false,
+            );
+        };
+        view! {
+            <p class="reading-mode">
+                <button type="button" data-testid="parallel-toggle" aria-pressed=if parallel { "true" } else { "false" } on:click=toggle>
+                    {ui.pick("Chinese and English side by side", "中英对照")}
+                </button>
+            </p>
+        }
+    });
 
     view! {
         <article class="reader" data-doc-id=document.id.clone()>
-            <nav class="crumbs" aria-label="Breadcrumb">
-                <Link route=Route::Home>"Documents"</Link>
+            <nav class="crumbs" aria-label=ui.pick("Breadcrumb", "位置")>
+                <Link route=Route::Home>{ui.pick("Documents", "文献")}</Link>
                 " / "
                 <span aria-current="page">{document.title.clone()}</span>
             </nav>
@@ -73,20 +152,11 @@ pub fn Reader(
                 <h1 lang="zh">{document.title.clone()}</h1>
                 {document.title_en.clone().map(|t| view! { <p class="title-en" lang="en">{t}</p> })}
                 <MetaList doc=document passages=passages />
-                {document.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+                {document.note.clone().map(|n| view! { <p class="note" lang="en">{n}</p> })}
             </header>
-            <div class="outline">{outline}</div>
-            <p class="copy-status" role="status" aria-live="polite" data-testid="copy-status">
-                {move || match copied.get() {
-                    None => ().into_any(),
-                    Some(Copied::Done(url)) => view! { "Link copied: " <code>{url}</code> }.into_any(),
-                    Some(Copied::Failed(url)) => view! {
-                        "Copying is not allowed here; select the link: "
-                        <input class="copy-fallback" readonly value=url aria-label="Passage link" />
-                    }
-                    .into_any(),
-                }}
-            </p>
+            {mode}
+            <div class="outline">{body}</div>
+            <CopyStatus copied=copied testid="copy-status" />
         </article>
     }
 }
@@ -107,35 +177,53 @@ fn PassageView(
     number: u32,
     passage: &'static Passage,
     current: bool,
+    /// A counterpart of the linked passage, highlighted with it.
+    counterpart: bool,
     bilingual: bool,
+    parallel: bool,
     copied: RwSignal<Option<Copied>>,
 ) -> impl IntoView {
+    let ui = use_ui();
+    let nav = use_route();
     let id = passage.id.as_str();
     let lang = passage.lang.code();
-    let copy = move |_| {
-        let url = absolute(&Route::Passage(id.to_string()));
-        leptos::task::spawn_local(async move {
-            let result = JsFuture::from(window().navigator().clipboard().write_text(&url)).await;
-            copied.set(Some(match result {
-                Ok(_) => Copied::Done(url),
-                Err(_) => Copied::Failed(url),
-            }));
-        });
+    let copy = move |_| copy_text(absolute(&passage_url(id, false, ui)), copied);
+    let cite = move |_| {
+        let link = absolute(&passage_url(id, false, Ui::En));
+        copy_text(cite::passage(data, passage, &link, ui), copied);
     };
+    let has_counterpart = bilingual && !parallel && !data.counterparts_of(number).is_empty();
+    let beside = has_counterpart.then(|| {
+        let label = match passage.lang {
+            Lang::Zh => ui.pick("Show the English beside", "对照英文"),
+            Lang::En => ui.pick("Show the Chinese beside", "对照中文"),
+        };
+        view! {
+            <button
+                type="button"
+                class="show-counterpart"
+                data-testid="show-counterpart"
+                on:click=move |_| nav.open(passage_url(id, true, ui), false)
+            >
+                {label}
+            </button>
+        }
+    });
     view! {
         <section
             class="passage"
             class:current=current
+            class:counterpart=counterpart
             data-passage-id=id
             aria-current=current.then_some("true")
             tabindex=current.then_some("-1")
             lang=lang
         >
-            <div class="passage-tools">
+            <div class="passage-tools" lang=ui.code()>
                 <Link
                     route=Route::Passage(id.to_string())
                     class="passage-number"
-                    label=format!("Passage {}", passage.index)
+                    label=format!("{} {}", ui.pick("Passage", "段落"), passage.index)
                 >
                     {format!("¶{}", passage.index)}
                 </Link>
@@ -143,11 +231,21 @@ fn PassageView(
                 <button
                     type="button"
                     class="copy-link"
-                    aria-label=format!("Copy link to passage {}", passage.index)
+                    aria-label=format!("{} {}", ui.pick("Copy link to passage", "复制段落链接"), passage.index)
                     on:click=copy
                 >
-                    "Copy link"
+                    {ui.pick("Copy link", "复制链接")}
                 </button>
+                <button
+                    type="button"
+                    class="cite"
+                    data-testid="cite"
+                    aria-label=format!("{} {}", ui.pick("Cite passage", "引用段落"), passage.index)
+                    on:click=cite
+                >
+                    {ui.pick("Cite", "引用")}
+                </button>
+                {beside}
             </div>
             <p class="passage-text">{passage.text.clone()}</p>
             <PassageEvents data=data passage=number />

@@ -272,15 +272,27 @@ describe('timeline', () => {
     });
     await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length === n, inRange.length);
 
+    // Click: the event opens with every source passage; a source opens highlighted.
     const kavkaz = data.events.find((e) => e.name === '高加索-2020');
     await page.goto(`${site.base}?view=timeline&year=2020`);
     await page.locator(`svg.timeline [data-event-id="${kavkaz.id}"]`).click();
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('event') === id, kavkaz.id);
+    const panel = page.getByTestId('event-panel');
+    assert.equal(await panel.getAttribute('data-event-id'), kavkaz.id);
+    const links = await panel.locator('[data-testid=event-sources] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(links, kavkaz.sources.map((s) => `?p=${s.passage}`));
+    for (const s of kavkaz.sources) assert.ok((await panel.textContent()).includes(s.quote));
+    await panel.locator('[data-testid=event-sources] a').first().click();
     await page.locator(`[data-passage-id="${kavkaz.sources[0].passage}"][aria-current="true"]`).waitFor();
 
-    // By keyboard: focus a mark, press Enter.
+    // By keyboard: focus a mark, press Enter, then follow the source.
     const patrol = data.events.find((e) => e.start === '2020-12-22');
     await page.goto(`${site.base}?view=timeline&year=2020`);
     await page.locator(`svg.timeline [data-event-id="${patrol.id}"]`).focus();
+    assert.match(await page.getByTestId('mark-detail').textContent(), /22 December 2020/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('event-panel').waitFor();
+    await page.getByTestId('event-panel').locator('a').first().focus();
     await page.keyboard.press('Enter');
     await page.locator(`[data-passage-id="${patrol.sources[0].passage}"][aria-current="true"]`).waitFor();
     check();

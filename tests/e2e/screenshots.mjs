@@ -19,6 +19,14 @@ const views = {
   timeline: '?view=timeline',
   'timeline-zoomed': '?view=timeline&year=2019-2021',
   'explore-filtered': '?country=RU&year=2020&q=' + encodeURIComponent('联合'),
+  'timeline-event': `?view=timeline&year=2020&event=${encodeURIComponent(data.events.find((e) => e.name === '高加索-2020').id)}`,
+  countries: '?view=countries',
+  'countries-selected': '?view=countries&country=RU',
+  stats: '?view=stats',
+  parallel: `?p=${data.counterparts[3].zh}&parallel=1`,
+  'home-zh': '?ui=zh',
+  'timeline-zh': '?view=timeline&ui=zh',
+  'countries-zh': '?view=countries&ui=zh',
 };
 
 const site = await serve();
@@ -31,7 +39,7 @@ try {
       await ready(page);
       await page.waitForTimeout(150);
       const file = join(out, `${name}-${width}.png`);
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: file, fullPage: name !== 'passage' && name !== 'parallel' });
       console.log(file);
     }
     await page.close();

@@ -1,0 +1,198 @@
+//! Citations: of one passage (title, publisher, date, passage number and link), and of a
+//! view (its link and one line saying what it shows). What the source does not say is
+//! written as unknown, never filled in.
+
+use crate::filter::Filters;
+use crate::model::{Dataset, Passage};
+use crate::route::{Route, Url};
+use crate::ui::Ui;
+
+/// A citation of one passage, in the interface language, ending with its link.
+pub fn passage(ds: &Dataset, p: &Passage, link: &str, ui: Ui) -> String {
+    let d = &ds.documents[p.doc as usize];
+    let title = match &d.title_en {
+        Some(en) => format!("{} [{en}]", d.title),
+        None => d.title.clone(),
+    };
+    let publisher = d
+        .publisher
+        .clone()
+        .unwrap_or_else(|| ui.pick("publisher unknown", "发布者不详").to_string());
+    let date = d
+        .published
+        .map(|x| ui.date(x))
+        .unwrap_or_else(|| ui.pick("date unknown", "日期不详").to_string());
+    match ui {
+        Ui::En => format!("{title}. {publisher}, {date}, ¶{}. {link}", p.index),
+        Ui::Zh => format!(
+            "《{}》，{publisher}，{date}，第{}段。{link}",
+            d.title, p.index
+        ),
+    }
+}
+
+/// One line saying what a view shows: "Timeline: 12 events · type Exercise · country
+/// Russia (RU) · years 2015–2020 · search “联合”".
+pub fn view(ds: &Dataset, url: &Url, passages: usize, events: usize, ui: Ui) -> String {
+    let what = match &url.route {
+        Route::Home => return ui.pick("The list of documents", "文献列表").to_string(),
+        Route::Document(id) | Route::Passage(id) => {
+            let p = ds.passage(id);
+            let doc = match p {
+                Some(p) => Some(&ds.documents[p.doc as usize]),
+                None => ds.document(id).map(|(_, d)| d),
+            };
+            let title = doc.map_or(id.as_str(), |d| d.title.as_str());
+            let mut s = match p {
+                Some(p) => format!("{title} ¶{}", p.index),
+                None => title.to_string(),
+            };
+            if url.parallel {
+                s.push_str(ui.pick(", Chinese and English side by side", "，中英对照"));
+            }
+            return s;
+        }
+        Route::Explore(_) => ui.pick("Explore", "浏览"),
+        Route::Timeline(_) => ui.pick("Timeline", "时间线"),
+        Route::Countries(_) => ui.pick("Partner countries", "合作国家"),
+        Route::Stats(_) => ui.pick("Statistics", "统计"),
+    };
+    let mut parts = vec![format!(
+        "{what}: {}, {}",
+        ui.count(passages, "passage", "passages", "段"),
+        ui.count(events, "event", "events", "个事件")
+    )];
+    if let Some(f) = url.route.filters() {
+        parts.extend(filters(ds, f, ui));
+    }
+    if let Some(e) = url.event.as_deref().and_then(|id| ds.event(id)) {
+        let name = e
+            .name
+            .clone()
+            .unwrap_or_else(|| ui.event_type(e.kind).to_string());
+        parts.push(format!("{} {name}", ui.pick("opened:", "已打开：")));
+    }
+    parts.join(" · ")
+}
+
+/// The filters in words, one part per kind.
+pub fn filters(ds: &Dataset, f: &Filters, ui: Ui) -> Vec<String> {
+    let mut parts = Vec::new();
+    if !f.q.is_empty() {
+        parts.push(format!("{} “{}”", ui.pick("search", "搜索"), f.q));
+    }
+    if let Some((a, b)) = f.years {
+        let years = if a == b {
+            a.to_string()
+        } else {
+            format!("{a}–{b}")
+        };
+        parts.push(format!("{} {years}", ui.pick("years", "年份")));
+    }
+    if !f.countries.is_empty() {
+        let names: Vec<String> = f
+            .countries
+            .iter()
+            .map(|c| match ds.country(c) {
+                Some(x) => format!("{} ({c})", ui.pick(&x.en, &x.zh)),
+                None => c.clone(),
+            })
+            .collect();
+        parts.push(format!(
+            "{} {}",
+            ui.pick("country", "国家"),
+            names.join(", ")
+        ));
+    }
+    if !f.types.is_empty() {
+        let names: Vec<&str> = f.types.iter().map(|t| ui.event_type(*t)).collect();
+        parts.push(format!("{} {}", ui.pick("type", "类型"), names.join(", ")));
+    }
+    if !f.docs.is_empty() {
+        let names: Vec<&str> = f
+            .docs
+            .iter()
+            .map(|d| ds.document(d).map_or(d.as_str(), |(_, x)| x.title.as_str()))
+            .collect();
+        parts.push(format!(
+            "{} {}",
+            ui.pick("document", "文献"),
+            names.join(", ")
+        ));
+    }
+    if let Some(l) = f.lang {
+        parts.push(format!("{} {}", ui.pick("language", "语言"), ui.lang(l)));
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Country, Document, Kind, Lang, PartialDate};
+
+    fn dataset() -> Dataset {
+        let mut ds = Dataset::default();
+        ds.documents.push(Document {
+            id: "d".into(),
+            title: "国际军事合作".into(),
+            title_en: None,
+            kind: Kind::Overview,
+            publisher: None,
+            published: None,
+            languages: vec![Lang::Zh],
+            source_file: String::new(),
+            note: None,
+            outline: vec![],
+        });
+        ds.passages.push(Passage {
+            id: "d.1".into(),
+            doc: 0,
+            index: 3,
+            lang: Lang::Zh,
+            section: None,
+            text: String::new(),
+            years: vec![],
+            countries: vec![],
+        });
+        ds.countries.push(Country {
+            code: "RU".into(),
+            en: "Russia".into(),
+            zh: "俄罗斯".into(),
+        });
+        ds
+    }
+
+    #[test]
+    fn a_passage_citation_says_what_is_unknown() {
+        let mut ds = dataset();
+        let c = passage(&ds, &ds.passages[0], "https://x/?p=d.1", Ui::En);
+        assert_eq!(
+            c,
+            "国际军事合作. publisher unknown, date unknown, ¶3. https://x/?p=d.1"
+        );
+        ds.documents[0].published = PartialDate::parse("2023-12-28");
+        ds.documents[0].publisher = Some("国防部网".into());
+        let c = passage(&ds, &ds.passages[0], "L", Ui::Zh);
+        assert_eq!(c, "《国际军事合作》，国防部网，2023年12月28日，第3段。L");
+    }
+
+    #[test]
+    fn a_view_is_described_in_one_line() {
+        let ds = dataset();
+        let (url, _) = Url::parse("?view=timeline&country=RU&year=2015-2020&type=exercise");
+        assert_eq!(
+            view(&ds, &url, 4, 1, Ui::En),
+            "Timeline: 4 passages, 1 event · years 2015–2020 · country Russia (RU) · type Exercise"
+        );
+        assert_eq!(
+            view(&ds, &url, 4, 1, Ui::Zh),
+            "时间线: 4 段, 1 个事件 · 年份 2015–2020 · 国家 俄罗斯 (RU) · 类型 联合演训"
+        );
+        let (url, _) = Url::parse("?p=d.1&parallel=1");
+        assert_eq!(
+            view(&ds, &url, 0, 0, Ui::En),
+            "国际军事合作 ¶3, Chinese and English side by side"
+        );
+    }
+}

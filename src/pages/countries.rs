@@ -1,0 +1,245 @@
+//! Partner countries: the events of the current filters ranked by country with counts by
+//! type, and a world map shaded by event count. Clicking a country (in the list or on the
+//! map) toggles it in the country filter. The list is the map's text equivalent.
+//!
+//! The map is Natural Earth's outlines, projected and simplified at generation time by
+//! `scripts/gen-world.mjs` into `core/data/world.tsv` (see docs/countries.md).
+
+use crate::nav::{use_ui, Link};
+use crate::pages::events::country_name;
+use crate::pages::explore::{use_filters, FilterNotices};
+use crate::pages::share::ShareBar;
+use leptos::prelude::*;
+use milcoop_core::filter::{apply, Filters};
+use milcoop_core::model::Dataset;
+use milcoop_core::stats::{per_country, CountryCount};
+use milcoop_core::Route;
+
+static WORLD: &str = include_str!("../../core/data/world.tsv");
+
+/// One outline of the map: code, SVG path, and a marker point for states too small to see.
+pub struct Shape {
+    pub code: &'static str,
+    pub path: &'static str,
+    pub marker: Option<(i32, i32)>,
+}
+
+pub fn shapes() -> impl Iterator<Item = Shape> {
+    WORLD
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let code = cols.next()?;
+            let path = cols.next()?;
+            let marker = cols.next().and_then(|m| {
+                let (x, y) = m.split_once(' ')?;
+                Some((x.parse().ok()?, y.parse().ok()?))
+            });
+            Some(Shape { code, path, marker })
+        })
+}
+
+/// Shade class 1–5 for a count against the largest count (0 for none).
+fn shade(n: u32, max: u32) -> u32 {
+    if n == 0 || max == 0 {
+        0
+    } else {
+        (n * 5).div_ceil(max).clamp(1, 5)
+    }
+}
+
+#[component]
+pub fn Countries(data: &'static Dataset) -> impl IntoView {
+    let ui = use_ui();
+    let filters = use_filters(data);
+    // Every filter but the country one, so the list shows every partner to choose from.
+    let ranked = Memo::new(move |_| {
+        let mut f = filters.filters.get();
+        f.countries.clear();
+        let r = apply(data, &f);
+        per_country(data, &r.events)
+    });
+    let results = Memo::new(move |_| apply(data, &filters.filters.get()));
+    let toggle = move |code: String| {
+        let mut f: Filters = filters.filters.get_untracked();
+        match f.countries.iter().position(|c| *c == code) {
+            Some(i) => {
+                f.countries.remove(i);
+            }
+            None => f.countries.push(code),
+        }
+        filters.set.run((f, false));
+    };
+
+    let map = move || {
+        // The filters before `ranked`, which derives from them: read after it, a change of
+        // selection alone is missed (see docs/architecture.md, "Reading memos").
+        let selected = filters.filters.get().countries;
+        let ranked = ranked.get();
+        let max = ranked.first().map_or(0, |c| c.events.total());
+        let count = |code: &str| {
+            ranked
+                .iter()
+                .find(|c| c.code == code)
+                .map_or(0, |c| c.events.total())
+        };
+        let mut markers = Vec::new();
+        let outlines = shapes()
+            .map(|s| {
+                let n = count(s.code);
+                // One class string (no `class:` toggles beside it): rebuilt as a whole.
+                let class = format!(
+                    "land shade-{}{}{}",
+                    shade(n, max),
+                    if n > 0 { " partner" } else { "" },
+                    if selected.iter().any(|c| c == s.code) {
+                        " selected"
+                    } else {
+                        ""
+                    }
+                );
+                let code = s.code.to_string();
+                let title = if s.code.starts_with("X-") {
+                    String::new()
+                } else {
+                    format!(
+                        "{} ({}): {}",
+                        country_name(data, s.code, ui),
+                        s.code,
+                        ui.count(n as usize, "event", "events", "个事件")
+                    )
+                };
+                if let (Some((x, y)), true) = (s.marker, n > 0) {
+                    markers.push((code.clone(), x, y, class.clone(), title.clone()));
+                }
+                let clickable = n > 0;
+                view! {
+                    <path
+                        class=class
+                        d=s.path
+                        data-country=code.clone()
+                        on:click=move |_| if clickable { toggle(code.clone()) }
+                    >
+                        {(!title.is_empty()).then(|| view! { <title>{title}</title> })}
+                    </path>
+                }
+            })
+            .collect_view();
+        let markers = markers
+            .into_iter()
+            .map(|(code, x, y, class, title)| {
+                view! {
+                    <circle class=format!("{class} marker") cx=x cy=y r=5 data-country=code.clone() on:click=move |_| toggle(code.clone())>
+                        <title>{title}</title>
+                    </circle>
+                }
+            })
+            .collect_view();
+        view! {
+            <svg
+                class="world"
+                data-testid="world-map"
+                viewBox="0 0 1000 500"
+                role="img"
+                aria-label=ui.pick("World map of partner countries shaded by number of events; the list below holds the same counts", "按事件数着色的合作国家世界地图；下方列表给出相同数字")
+            >
+                {outlines}
+                {markers}
+            </svg>
+        }
+    };
+
+    let list = move || {
+        // Track the filters first: read after a memo derived from them, a change can be missed
+        // (see docs/architecture.md, "Reading memos").
+        filters.filters.track();
+        let selected = filters.filters.get().countries;
+        ranked
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(rank, CountryCount { code, events })| {
+                let on = selected.contains(&code);
+                let by_type = events
+                    .nonzero()
+                    .map(|(t, n)| view! { <span class=format!("type-chip type-{}", t.slug())>{format!("{} {n}", ui.event_type(t))}</span> })
+                    .collect_view();
+                let c = code.clone();
+                view! {
+                    <li class=if on { "country-row selected" } else { "country-row" } data-country=code.clone()>
+                        <span class="rank">{rank + 1}</span>
+                        <button type="button" class="country-name" aria-pressed=if on { "true" } else { "false" } on:click=move |_| toggle(c.clone())>
+                            {country_name(data, &code, ui)}
+                            " "
+                            <span class="code">{code.clone()}</span>
+                        </button>
+                        <span class="count">{events.total()}</span>
+                        <span class="by-type">{by_type}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let chosen = move || {
+        // Track the filters first: read after a memo derived from them, a change can be missed
+        // (see docs/architecture.md, "Reading memos").
+        filters.filters.track();
+        let f = filters.filters.get();
+        (!f.countries.is_empty()).then(|| {
+            let items = results
+                .get()
+                .events
+                .iter()
+                .map(|&i| {
+                    let e = &data.events[i as usize];
+                    let first = &data.passages[e.sources[0].passage as usize];
+                    view! {
+                        <li class="event" data-event-id=e.id.clone()>
+                            <span class=format!("type-chip type-{}", e.kind.slug())>{ui.event_type(e.kind)}</span>
+                            <span class="event-date">{ui.when(e.start, e.end)}</span>
+                            {e.name.clone().map(|n| view! { <span class="event-name" lang="zh">{n}</span> })}
+                            <Link route=Route::Passage(first.id.clone())>{ui.pick("source", "出处")}</Link>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let names: Vec<String> = f.countries.iter().map(|c| country_name(data, c, ui)).collect();
+            let timeline = Route::Timeline(f.clone());
+            let explore = Route::Explore(f.clone());
+            view! {
+                <section class="chosen" data-testid="country-events">
+                    <h2>{format!("{} {}", ui.pick("Events with", "合作事件："), names.join(", "))}</h2>
+                    <p>
+                        <Link route=timeline>{ui.pick("On the timeline", "在时间线上查看")}</Link>
+                        " · "
+                        <Link route=explore>{ui.pick("Passages in Explore", "在浏览页查看段落")}</Link>
+                    </p>
+                    <ul class="events">{items}</ul>
+                </section>
+            }
+        })
+    };
+
+    view! {
+        <section class="countries-view" aria-labelledby="countries-title">
+            <h1 id="countries-title">{ui.pick("Partner countries", "合作国家")}</h1>
+            <p class="hint">
+                {ui.pick(
+                    "Countries named as partners in the events of the current filters, most events first. Click a country in the list or on the map to filter by it.",
+                    "当前筛选下各事件中的合作国家，按事件数排列。点击列表或地图中的国家即按其筛选。",
+                )}
+            </p>
+            <FilterNotices notices=filters.notices />
+            <ShareBar
+                data=data
+                passages=Signal::derive(move || results.with(|r| r.passages.iter().map(|h| h.passage).collect()))
+                events=Signal::derive(move || results.with(|r| r.events.clone()))
+            />
+            <div class="map-frame">{map}</div>
+            <ol class="country-list" data-testid="country-list" aria-label=ui.pick("Partner countries by number of events", "按事件数排列的合作国家")>{list}</ol>
+            {chosen}
+        </section>
+    }
+}

@@ -1,0 +1,249 @@
+// End to end: the timeline's overview and zoom, the Countries and Statistics views,
+// downloads, citations, parallel text and the bilingual interface, in real headless
+// Chromium against the release build on a plain static server.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { exported, guardedPage, ready, useBrowserAndSite } from './harness.mjs';
+
+const data = exported();
+const env = useBrowserAndSite({ before, after });
+const year = (page) => new URL(page.url()).searchParams.get('year');
+
+/** RFC 4180 rows of a CSV text, `#` comment lines left out. */
+function csvRows(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  const body = text.split('\r\n').filter((l) => !l.startsWith('#')).join('\r\n');
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && body[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+/** Clicks a download button and returns the file's name and text. */
+async function download(page, testid) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+describe('timeline overview and zoom', () => {
+  it('a year in the overview shows that year; the wheel zooms the URL year', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${env.site.base}?view=timeline`);
+    await ready(page);
+    assert.equal(year(page), null);
+    await page.locator('[data-testid=overview] .overview-year[data-year="2020"] .hit').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2020');
+    const in2020 = data.events.filter((e) => e.start && e.start.startsWith('2020') && (!e.end || e.end.startsWith('2020')));
+    await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length >= n, in2020.length);
+
+    await page.getByRole('button', { name: 'All years' }).click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get('year'));
+    const box = await page.locator('svg.timeline').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('year'));
+    const [from, to] = year(page).split('-').map(Number);
+    const dated = data.events.filter((e) => e.start);
+    const min = Math.min(...dated.map((e) => Number(e.start.slice(0, 4))));
+    const max = Math.max(...dated.map((e) => Number((e.end ?? e.start).slice(0, 4))));
+    assert.ok(to - from < max - min, `zoomed in: ${from}-${to}`);
+    assert.ok(from - min > max - to, `zoomed under the pointer, near the right edge: ${from}-${to}`);
+    check();
+  });
+});
+
+describe('countries', () => {
+  it('ranks partners, and a click in the list or on the map filters by the country', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin);
+    await page.goto(`${env.site.base}?view=countries`);
+    await ready(page);
+    const codes = await page.$$eval('[data-testid=country-list] [data-country]', (els) => els.map((e) => e.dataset.country));
+    const counts = new Map();
+    for (const e of data.events) for (const c of e.countries) counts.set(c, (counts.get(c) ?? 0) + 1);
+    assert.deepEqual(new Set(codes), new Set(counts.keys()));
+    assert.equal(codes[0], [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]);
+
+    await page.locator('[data-testid=country-list] [data-country="PK"] button').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('country') === 'PK');
+    await page.getByTestId('country-events').waitFor();
+    const shown = await page.$$eval('[data-testid=country-events] [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
+    assert.deepEqual(shown.sort(), data.events.filter((e) => e.countries.includes('PK')).map((e) => e.id).sort());
+
+    // A real click on a point inside Russia's outline (its box's centre may be sea).
+    await page.locator('svg.world').scrollIntoViewIfNeeded();
+    const inside = await page.$eval('svg.world path[data-country="RU"]', (path) => {
+      const box = path.getBBox();
+      for (let y = box.y; y < box.y + box.height; y += 2) {
+        for (let x = box.x; x < box.x + box.width; x += 2) {
+          const pt = new DOMPoint(x, y);
+          if (path.isPointInFill(pt)) {
+            const screen = pt.matrixTransform(path.getScreenCTM());
+            if (document.elementFromPoint(screen.x, screen.y) === path) return { x: screen.x, y: screen.y };
+          }
+        }
+      }
+      return null;
+    });
+    assert.ok(inside, 'a visible point of Russia');
+    await page.mouse.click(inside.x, inside.y);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('country') === 'PK,RU');
+    await page.waitForFunction(() => document.querySelectorAll('svg.world path.selected').length === 2);
+    assert.equal(await page.locator('[data-testid=country-list] .selected').count(), 2);
+    check();
+  });
+});
+
+describe('downloads', () => {
+  it('the events CSV and JSON hold exactly the filtered events, and say which view made them', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { acceptDownloads: true });
+    await page.goto(`${env.site.base}?view=explore&country=RU&type=exercise`);
+    await ready(page);
+    const expected = data.events.filter((e) => e.countries.includes('RU') && e.type === 'exercise').map((e) => e.id).sort();
+    assert.ok(expected.length >= 3);
+
+    const csv = await download(page, 'download-events-csv');
+    assert.equal(csv.name, 'milcoop-events.csv');
+    assert.match(csv.text, /^# Milcoop: \d+ events\. Explore: .*country Russia \(RU\).*type Exercise/);
+    assert.ok(csv.text.includes(`# View: ${env.site.base}?view=explore&country=RU&type=exercise`));
+    const [head, ...rows] = csvRows(csv.text);
+    assert.equal(head[0], 'id');
+    assert.deepEqual(rows.map((r) => r[0]).sort(), expected);
+    const quotes = head.indexOf('quotes');
+    const kavkaz = data.events.find((e) => e.name === '高加索-2020');
+    assert.ok(rows.find((r) => r[0] === kavkaz.id)[quotes].includes(kavkaz.sources[0].quote));
+
+    const json = JSON.parse((await download(page, 'download-events-json')).text);
+    assert.deepEqual(json.events.map((e) => e.id).sort(), expected);
+    assert.equal(json.count, expected.length);
+    assert.ok(json.view.endsWith('?view=explore&country=RU&type=exercise'));
+
+    const passages = csvRows((await download(page, 'download-passages-csv')).text).slice(1);
+    assert.equal(passages.length, Number(await page.getByTestId('result-count').textContent()));
+    for (const [id, , , , , , text] of passages) assert.equal(data.passages.find((p) => p.id === id).text, text);
+    check();
+  });
+});
+
+describe('citation', () => {
+  it('cites a passage and a view to the clipboard', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const press = data.documents.find((d) => d.id === 'mnd-press-2023-12-28');
+    const p = data.passages.filter((x) => x.doc === press.id)[2];
+    await page.goto(`${env.site.base}?p=${p.id}`);
+    await ready(page);
+    await page.locator(`[data-passage-id="${p.id}"] [data-testid=cite]`).click();
+    await page.locator('[data-testid=copy-status] code').waitFor();
+    const citation = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(citation, `${press.title}. ${press.publisher}, 28 December 2023, ¶${p.index}. ${env.site.base}?p=${p.id}`);
+
+    await page.goto(`${env.site.base}?view=timeline&year=2020&type=exercise`);
+    await ready(page);
+    await page.getByTestId('cite-view').click();
+    await page.locator('[data-testid=cite-view-status] code').waitFor();
+    const line = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(line, /^Timeline: \d+ passages, \d+ events · years 2020 · type Exercise — /);
+    assert.ok(line.endsWith(`${env.site.base}?view=timeline&year=2020&type=exercise`));
+    check();
+  });
+});
+
+describe('parallel text', () => {
+  it('a deep link opens a passage beside its counterpart; a button turns it on', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { viewport: { width: 1280, height: 900 } });
+    const pair = data.counterparts.find((c) => data.passages.find((p) => p.id === c.zh).text.startsWith('三是'));
+    await page.goto(`${env.site.base}?p=${pair.zh}&parallel=1`);
+    await ready(page);
+    await page.getByTestId('parallel').waitFor();
+    const row = page.locator('.parallel-row', { has: page.locator(`[data-passage-id="${pair.zh}"]`) });
+    assert.equal(await row.locator(`[data-passage-id="${pair.en}"]`).count(), 1, 'the counterpart is in the same row');
+    assert.equal(await page.locator(`[data-passage-id="${pair.zh}"]`).getAttribute('aria-current'), 'true');
+    assert.match(await page.locator(`[data-passage-id="${pair.en}"]`).getAttribute('class'), /counterpart/);
+    const zhBox = await page.locator(`[data-passage-id="${pair.zh}"]`).boundingBox();
+    const enBox = await page.locator(`[data-passage-id="${pair.en}"]`).boundingBox();
+    assert.ok(enBox.x > zhBox.x + zhBox.width - 1, 'side by side');
+
+    await page.goto(`${env.site.base}?p=${pair.en}`);
+    await ready(page);
+    await page.locator(`[data-passage-id="${pair.en}"] [data-testid=show-counterpart]`).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('parallel') === '1');
+    assert.equal(new URL(page.url()).searchParams.get('p'), pair.en);
+    await page.getByTestId('parallel').waitFor();
+    check();
+  });
+});
+
+describe('statistics', () => {
+  it('counts every dated event once by year and lists the figures with their quotes', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin);
+    await page.goto(`${env.site.base}?view=stats`);
+    await ready(page);
+    const totals = await page.$$eval('[data-testid=per-year] .column', (cols) => cols.map((c) => Number(c.dataset.total)));
+    assert.equal(totals.reduce((a, b) => a + b, 0), data.events.filter((e) => e.start).length);
+    const figures = await page.locator('[data-testid=figures] .figure').count();
+    assert.equal(figures, data.figures.length);
+    const first = page.locator('[data-testid=figures] .figure').first();
+    const pid = await first.getAttribute('data-passage-id');
+    const quote = await first.locator('blockquote').textContent();
+    assert.ok(data.passages.find((p) => p.id === pid).text.includes(quote));
+    check();
+  });
+});
+
+describe('bilingual interface', () => {
+  it('switches labels, dates and type names, keeps ui=zh in links, and survives a reload', async () => {
+    const { page, context, check } = await guardedPage(env.browser, env.site.origin);
+    await page.goto(`${env.site.base}?view=timeline&year=2020`);
+    await ready(page);
+    assert.equal(await page.locator('.site-nav a').first().textContent(), 'Documents');
+    await page.getByTestId('ui-switch').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('ui') === 'zh');
+    assert.equal(new URL(page.url()).searchParams.get('year'), '2020', 'the view is kept');
+    assert.equal(await page.locator('.site-nav a').first().textContent(), '文献');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh');
+    assert.ok((await page.locator('svg.timeline .lane-label').allTextContents()).includes('联合演训'));
+    assert.match(await page.locator('.site-nav a').nth(2).getAttribute('href'), /ui=zh/);
+
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.locator('h1').textContent(), '事件时间线');
+
+    // Remembered: a link without ui opens in Chinese in the same browser.
+    const tab = await context.newPage();
+    await tab.goto(`${env.site.base}?view=stats`);
+    await ready(tab);
+    assert.equal(await tab.locator('h1').textContent(), '统计');
+    const kavkaz = data.events.find((e) => e.name === '高加索-2020');
+    await tab.goto(`${env.site.base}?p=${kavkaz.sources[0].passage}`);
+    await ready(tab);
+    assert.ok((await tab.locator(`[data-event-id="${kavkaz.id}"] .event-date`).first().textContent()).includes('2020年9月'));
+
+    // And back to English, which the link then says nothing about.
+    await tab.getByTestId('ui-switch').click();
+    await tab.waitForFunction(() => !new URL(location.href).searchParams.get('ui'));
+    assert.equal(await tab.locator('.site-nav a').first().textContent(), 'Documents');
+    check();
+  });
+});

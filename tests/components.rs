@@ -3,81 +3,17 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
 use milcoop_core::model::{Alias, AnchorMethod, Dataset, Orphan};
 use milcoop_core::Route;
-use milcoop_web::{data::dataset, App, Explorer};
+use milcoop_web::data::dataset;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Sets the page URL's query, then mounts `view` into a fresh container.
-fn mount<V: IntoView + 'static>(
-    query: &str,
-    view: impl FnOnce() -> V + 'static,
-) -> (
-    Element,
-    leptos::mount::UnmountHandle<<V as leptos::tachys::view::Render>::State>,
-) {
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{query}")),
-        )
-        .unwrap();
-    let doc = window.document().unwrap();
-    let container = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone().unchecked_into::<HtmlElement>(), view);
-    (container, handle)
-}
-
-/// The whole app, as the page mounts it, at `query`.
-fn mount_at(query: &str) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
-    mount(query, App)
-}
-
-/// The explorer over a given dataset at `query`.
-fn mount_view_at(
-    query: &str,
-    data: &'static Dataset,
-) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
-    mount(query, move || view! { <Explorer data=data /> })
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into())
-        .collect()
-}
-
-fn text(root: &Element) -> String {
-    root.text_content().unwrap_or_default()
-}
-
-/// Waits (up to a second) for `ready` to hold, for DOM changes driven by browser promises.
-async fn until(ready: impl Fn() -> bool) {
-    for _ in 0..50 {
-        if ready() {
-            return;
-        }
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    }
-}
+mod common;
+use common::{all, mount_at, mount_view_at, text, until};
 
 #[wasm_bindgen_test]
 async fn home_lists_every_document_with_its_metadata() {

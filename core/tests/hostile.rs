@@ -5,7 +5,9 @@ use milcoop_core::dates::{self, Context};
 use milcoop_core::filter::{apply, Filters};
 use milcoop_core::pipeline::build_dir;
 use milcoop_core::search::{parse_query, Index};
-use milcoop_core::{Dataset, Route};
+use milcoop_core::stats::per_country;
+use milcoop_core::table::{self, About};
+use milcoop_core::{cite, Dataset, Route, Ui, Url};
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -39,6 +41,13 @@ fn hostile() -> impl Strategy<Value = String> {
         Just("country=".to_string()),
         Just("p=".to_string()),
         Just("view=timeline".to_string()),
+        Just("view=countries".to_string()),
+        Just("view=stats".to_string()),
+        Just("ui=".to_string()),
+        Just("zh".to_string()),
+        Just("parallel=".to_string()),
+        Just("1".to_string()),
+        Just("event=".to_string()),
         Just("-".to_string()),
         Just("99999".to_string()),
         Just("中俄".to_string()),
@@ -67,6 +76,26 @@ proptest! {
         if let Route::Explore(mut f) | Route::Timeline(mut f) = route {
             let _ = f.validate(dataset());
             let _ = apply(dataset(), &f);
+        }
+    }
+
+    #[test]
+    fn any_link_parses_and_what_it_says_can_be_shown(q in hostile()) {
+        let (url, ignored) = Url::parse(&q);
+        prop_assert_eq!(Url::parse(&url.to_query()).0, url.clone());
+        prop_assert!(ignored.iter().all(|n| n.chars().count() <= 160));
+        let ds = dataset();
+        if let Some(f) = url.route.filters() {
+            let mut f = f.clone();
+            let _ = f.validate(ds);
+            let r = apply(ds, &f);
+            let passages: Vec<u32> = r.passages.iter().map(|h| h.passage).collect();
+            let about = About { description: cite::view(ds, &url, passages.len(), r.events.len(), Ui::Zh), link: q.clone() };
+            let csv = table::events_csv(ds, &r.events, &about);
+            prop_assert_eq!(csv.matches("\r\n").count(), r.events.len() + 3);
+            let _ = table::events_json(ds, &r.events, &about);
+            let _ = table::passages_csv(ds, &passages, &about);
+            let _ = per_country(ds, &r.events);
         }
     }
 

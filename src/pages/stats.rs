@@ -161,23 +161,38 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
         if list.is_empty() {
             return view! { <p>{ui.pick("No figures in the matching passages.", "匹配的段落中没有统计数字。")}</p> }.into_any();
         }
-        let items = list
+        let rows = list
             .into_iter()
             .map(|i| {
                 let f = &data.figures[i as usize];
                 let p = &data.passages[f.passage as usize];
                 let doc = &data.documents[p.doc as usize];
                 view! {
-                    <li class="figure" data-passage-id=p.id.clone()>
-                        <span class="figure-value">{format!("{} {}", f.value, f.unit)}</span>
-                        <span class="figure-when">{f.as_of.map(|d| ui.date(d)).unwrap_or_else(|| ui.pick("date not stated", "未注明日期").to_string())}</span>
-                        <blockquote lang=p.lang.code()>{f.quote.clone()}</blockquote>
-                        <Link route=Route::Passage(p.id.clone())>{format!("{} ¶{}", doc.title, p.index)}</Link>
-                    </li>
+                    <tr class="figure" data-passage-id=p.id.clone()>
+                        <td class="figure-value">{format!("{} {}", f.value, f.unit)}</td>
+                        <td class="figure-when">{f.as_of.map(|d| ui.date(d)).unwrap_or_else(|| ui.pick("not stated", "未注明").to_string())}</td>
+                        <td><blockquote lang=p.lang.code()>{f.quote.clone()}</blockquote></td>
+                        <td><Link route=Route::Passage(p.id.clone())>{format!("{} ¶{}", doc.title, p.index)}</Link></td>
+                    </tr>
                 }
             })
             .collect_view();
-        view! { <ul class="figures" data-testid="figures">{items}</ul> }.into_any()
+        view! {
+            <div class="table-frame">
+                <table class="figures" data-testid="figures">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ui.pick("Figure", "数字")}</th>
+                            <th scope="col">{ui.pick("As of", "截至")}</th>
+                            <th scope="col">{ui.pick("Statement", "原文")}</th>
+                            <th scope="col">{ui.pick("Source", "出处")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
     };
 
     view! {

@@ -1,4 +1,4 @@
-// 100 malformed or hostile URLs: each loads to a working page, nothing panics, no markup
+// Over 100 malformed or hostile URLs: each loads to a working page, nothing panics, no markup
 // from the URL becomes an element, and nothing leaves the origin.
 
 import { after, before, it } from 'node:test';
@@ -18,19 +18,22 @@ const seeds = [
   '?p=', '?p=review-2020.ffffff', '?p=' + 'a'.repeat(5000), '?doc=' + 'b'.repeat(5000),
   '?&&&', '?=', '?==&==', '?p=a&p=b&p=c', '?%FF=%FE', '??q=x', '?q=a#frag', '?q=+%20+',
   '?q=%E3%80%80', '?q=\u200f\u200e', '?country=ru&year=2020&type=exercise&lang=zh&q=%E8%81%94',
+  '?view=countries&country=ZZ', '?view=stats&year=1800', '?view=timeline&event=nope', '?view=timeline&event=%3Cb%3E',
+  '?p=a&parallel=1', '?doc=mnd-press-2023-12-28&parallel=2', '?view=explore&parallel=1', '?ui=fr', '?ui=zh&ui=en',
+  '?ui=ZH&view=stats', '?event=x', '?view=countries&ui=zh&type=escort&year=1990',
 ];
 const extra = [];
-for (const key of ['p', 'q', 'doc', 'year', 'country', 'type', 'lang', 'view', 'zzz']) {
+for (const key of ['p', 'q', 'doc', 'year', 'country', 'type', 'lang', 'view', 'zzz', 'ui', 'parallel', 'event']) {
   for (const value of ['%', '%C0%80', '<b>x</b>', '😀', '\u202e', '0', '-1', 'null']) {
     extra.push(`?${key}=${encodeURIComponent(value).replace('%25', '%')}`);
   }
 }
-const urls = [...seeds, ...extra].slice(0, 100);
+const urls = [...seeds, ...extra];
 
 const env = useBrowserAndSite({ before, after });
 
 it(`loads ${urls.length} hostile URLs to working pages`, async () => {
-  assert.equal(urls.length, 100);
+  assert.ok(urls.length >= 100);
   const { page, check } = await guardedPage(env.browser, env.site.origin);
   let dialogs = 0;
   page.on('dialog', (d) => {

@@ -59,6 +59,8 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
         f.years = None;
         apply(data, &f).events
     });
+    // What the view shows with every filter, the visible years included: what it downloads.
+    let shown = Memo::new(move |_| apply(data, &filters.filters.get()));
     let hovered = RwSignal::new(None::<u32>);
     let set_range = move |r: (u16, u16), replace: bool| {
         let mut f: Filters = filters.filters.get_untracked();
@@ -447,19 +449,8 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
             <FilterNotices notices=filters.notices />
             <ShareBar
                 data=data
-                passages=Signal::derive(move || {
-                    let mut ps: Vec<u32> = events.with(|es| es.iter().flat_map(|&e| data.events[e as usize].sources.iter().map(|s| s.passage)).collect());
-                    ps.sort_unstable();
-                    ps.dedup();
-                    ps
-                })
-                events=Signal::derive(move || {
-                    let (a, b) = range.get();
-                    events.with(|es| es.iter().copied().filter(|&e| {
-                        let e = &data.events[e as usize];
-                        e.start.is_some_and(|s| s.year <= b && e.end.map_or(s.year, |d| d.year) >= a)
-                    }).collect())
-                })
+                passages=Signal::derive(move || shown.with(|r| r.passages.iter().map(|h| h.passage).collect()))
+                events=Signal::derive(move || shown.with(|r| r.events.clone()))
             />
             {overview}
             <ul class="legend" aria-label=ui.pick("Event types", "事件类型")>{legend}</ul>

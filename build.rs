@@ -6,7 +6,11 @@ use std::path::PathBuf;
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
-    let corpus = root.join("corpus");
+    // The benchmark builds the page over a synthetic corpus (`milcoop synth`) this way.
+    println!("cargo:rerun-if-env-changed=MILCOOP_CORPUS");
+    let corpus = std::env::var_os("MILCOOP_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("corpus"));
     println!("cargo:rerun-if-changed={}", corpus.display());
     println!(
         "cargo:rerun-if-changed={}",

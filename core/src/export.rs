@@ -109,3 +109,33 @@ pub fn export(built: &Built) -> Value {
         "orphans": orphans,
     })
 }
+
+/// Text escaped for HTML element content and attribute values.
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A plain, pre-rendered HTML page holding one document's passages and nothing else: the
+/// floor the benchmark compares the explorer's first paint against. Passages carry the same
+/// `elementtiming` attribute as the explorer's, so both are timed alike.
+pub fn floor_html(ds: &crate::model::Dataset, doc: u32) -> String {
+    let d = &ds.documents[doc as usize];
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title></head><body><main><h1>{}</h1>\n",
+        escape_html(&d.title),
+        escape_html(&d.title)
+    );
+    for p in ds.passages_of(doc) {
+        out.push_str(&format!(
+            "<section data-passage-id=\"{}\" lang=\"{}\"><p elementtiming=\"passage\">{}</p></section>\n",
+            escape_html(&p.id),
+            p.lang.code(),
+            escape_html(&p.text)
+        ));
+    }
+    out.push_str("</main></body></html>\n");
+    out
+}

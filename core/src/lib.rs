@@ -40,6 +40,8 @@ pub mod pipeline;
 #[cfg(feature = "build")]
 pub mod segment;
 #[cfg(feature = "build")]
+pub mod synth;
+#[cfg(feature = "build")]
 pub mod text;
 
 pub use model::Dataset;

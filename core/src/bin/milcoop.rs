@@ -14,6 +14,9 @@ commands:
   passages  print every passage id and the start of its text
   events    print every extracted event, with its sources, for review
   parallel  print the aligned Chinese and English passages of bilingual documents
+  synth N DIR   write a corpus N times the size into DIR (the real documents and N-1 varied
+                copies of each: paragraphs shuffled, years shifted, partners swapped), for benchmarks
+  prerender DOC  print a plain HTML page of one document's passages (the benchmark's floor)
   publish   record today's passage ids in corpus/published-ids.jsonl so later builds re-anchor them
   dataset   write the compact binary dataset the page embeds to stdout";
 
@@ -21,6 +24,7 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut corpus: Option<PathBuf> = None;
     let mut command = None;
+    let mut rest: Vec<String> = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--corpus" => corpus = args.next().map(PathBuf::from),
@@ -29,6 +33,9 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             _ if command.is_none() => command = Some(arg),
+            _ if matches!(command.as_deref(), Some("synth" | "prerender")) && rest.len() < 2 => {
+                rest.push(arg)
+            }
             _ => return usage_error(&format!("unexpected argument {arg:?}")),
         }
     }
@@ -36,6 +43,24 @@ fn main() -> ExitCode {
         return usage_error("no command given");
     };
     let dir = corpus.unwrap_or_else(pipeline::default_corpus_dir);
+    if command == "synth" {
+        let (Some(factor), Some(out)) = (
+            rest.first().and_then(|n| n.parse::<usize>().ok()),
+            rest.get(1),
+        ) else {
+            return usage_error("synth needs a factor (a whole number) and an output folder");
+        };
+        return match milcoop_core::synth::write(&dir, std::path::Path::new(out), factor.max(1)) {
+            Ok(n) => {
+                eprintln!("milcoop: wrote {n} documents to {out}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("milcoop: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let built = match pipeline::build_dir(&dir) {
         Ok(b) => b,
         Err(e) => {
@@ -58,6 +83,14 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "publish" => publish(&built, &dir),
+        "prerender" => {
+            let ds = &built.dataset;
+            let Some((doc, _)) = rest.first().and_then(|d| ds.document(d)) else {
+                return usage_error("prerender needs the id of a document in the corpus");
+            };
+            print!("{}", export::floor_html(ds, doc));
+            ExitCode::SUCCESS
+        }
         "parallel" => {
             let ds = &built.dataset;
             let head =

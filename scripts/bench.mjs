@@ -1,0 +1,359 @@
+// The Milcoop benchmark (a documented command, not a test):
+//
+//   node scripts/bench.mjs [--factors 1,10,100] [--loads 20] [--write]
+//
+// For each corpus size it builds the release site over the real corpus (1×) or a synthetic
+// one (`milcoop synth`: the real documents varied, N× the size), serves it on loopback with
+// a plain static server and drives Debian's Chromium (playwright-core):
+//   - transfer size of everything the first load fetches, raw / gzip -9 / brotli q11;
+//   - first passage painted (Element Timing on the passage text) after a cold load of a deep
+//     link, and the dataset's decode time, median and p95 over --loads cold loads, beside the
+//     floor: a plain pre-rendered HTML page of the same document (`milcoop prerender`),
+//     timed the same way;
+//   - interaction latency (input → last DOM mutation) over a fixed script of 200 searches and
+//     filter changes in the Explore view, p50 / p95 / max;
+//   - the script's searches answered by Milcoop's index (`search_passages`, no DOM) and by
+//     MiniSearch over the same passages in the same page, with its default tokenizer and
+//     with overlapping Han bigrams (fuzzy off): latency and how many of the relevant
+//     passages each finds (relevant: the passages that contain the query, case-folded).
+// It prints Markdown; --write puts it into BENCHMARKS.md between the bench markers. It exits
+// 1 when the 1× wasm grows past the brotli budget below (after printing and writing).
+
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launch } from '../tests/e2e/harness.mjs';
+
+/** Budget for the brotli-compressed wasm at 1× (bytes): the benchmark fails past it. */
+const WASM_BUDGET = 180 * 1024;
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BENCH = join(ROOT, 'target', 'bench');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const factors = option('--factors', '1,10,100').split(',').map(Number);
+const loads = Number(option('--loads', '20'));
+const write = args.includes('--write');
+const env = {
+  ...process.env,
+  PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}`,
+  TRUNK_SKIP_VERSION_CHECK: 'true',
+};
+const run = (cmd, argv, extra = {}) =>
+  execFileSync(cmd, argv, { cwd: ROOT, env: { ...env, ...extra }, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'] });
+const milcoop = (corpus, ...argv) => run('cargo', ['run', '-q', '--release', '--bin', 'milcoop', '--', '--corpus', corpus, ...argv]);
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
+};
+const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const kb = (x) => (x / 1024).toFixed(1);
+
+/** The queries of the interaction script and of the search comparison. */
+const QUERIES = [
+  ['zh', '联合演习'], ['zh', '维和'], ['zh', '高加索'], ['zh', '中俄'], ['zh', '人道主义'], ['zh', '护航'],
+  ['zh', '医疗队'], ['zh', '海上联合'], ['zh', '反恐'], ['zh', '防务安全磋商'],
+  ['en', 'joint exercise'], ['en', 'peacekeeping'], ['en', 'Golden Dragon'], ['en', 'military diplomacy'],
+  ['en', 'humanitarian'], ['mixed', '中俄 Russia'], ['mixed', '演习 2023'],
+  ['one', '军'], ['one', '演'], ['one', '训'],
+  ['long', '中俄两国空军在亚太地区组织实施的第二次联合空中战略巡航'],
+  ['long', 'the Chinese military will always follow the guidance'],
+];
+
+/** 200 actions: each query typed into the search box, then filters toggled, in a fixed cycle. */
+function script() {
+  const actions = [];
+  const filters = [
+    ['click', 'input[data-type=exercise]'], ['click', 'input[data-country=RU]'], ['click', 'button.year[data-year="2020"]'],
+    ['click', 'input[data-type=exercise]'], ['click', 'input[data-lang=zh]'], ['click', 'input[data-lang=all]'],
+    ['click', 'input[data-country=RU]'], ['click', 'button.year[data-year="2020"]'], ['click', 'input[data-type=peacekeeping]'],
+    ['click', 'input[data-type=peacekeeping]'],
+  ];
+  let i = 0;
+  while (actions.length < 200) {
+    const [, q] = QUERIES[i % QUERIES.length];
+    actions.push(['type', q]);
+    actions.push(filters[i % filters.length]);
+    if (i % 3 === 2) actions.push(['type', '']);
+    i++;
+  }
+  return actions.slice(0, 200);
+}
+
+/** Files the first load fetches (everything in dist/ but the copied public/ folder). */
+function sizes(dist) {
+  const rows = readdirSync(dist)
+    .filter((name) => statSync(join(dist, name)).isFile() && name !== 'floor.html')
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(join(dist, name));
+      return {
+        file: name.replace(/-[0-9a-f]{16}/, '-<hash>'),
+        raw: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      };
+    });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total, wasm: rows.find((r) => r.file.endsWith('.wasm')) };
+}
+
+async function serve(dir) {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const child = spawn(python, ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(origin + '/')).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return { origin, stop: () => child.kill() };
+}
+
+/** Time to the first element painted with elementtiming="passage", in a fresh context. */
+async function coldLoad(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__painted = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__painted.push(e.renderTime || e.loadTime);
+    }).observe({ type: 'element', buffered: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__painted.length > 0, null, { timeout: 60000 });
+  const result = await page.evaluate(() => ({
+    painted: Math.min(...window.__painted),
+    decode: performance.getEntriesByName('milcoop:decode')[0]?.duration ?? null,
+  }));
+  await context.close();
+  return result;
+}
+
+async function interactions(browser, base) {
+  const page = await browser.newPage();
+  await page.goto(`${base}?view=explore`);
+  await page.waitForSelector('[data-testid=result-count]');
+  const latencies = [];
+  for (const [kind, arg] of script()) {
+    const latency = await page.evaluate(async ([kind, arg]) => {
+      const main = document.querySelector('main');
+      const t0 = performance.now();
+      let last = null;
+      const mo = new MutationObserver(() => {
+        last = performance.now();
+      });
+      mo.observe(main, { subtree: true, childList: true, characterData: true, attributes: true });
+      if (kind === 'type') {
+        const input = document.querySelector('#q');
+        input.value = arg;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      } else {
+        document.querySelector(arg)?.click();
+      }
+      await new Promise((r) => setTimeout(r, 0));
+      mo.disconnect();
+      return (last ?? performance.now()) - t0;
+    }, [kind, arg]);
+    latencies.push(latency);
+  }
+  await page.close();
+  return latencies;
+}
+
+async function searchPeer(browser, base, passages) {
+  const page = await browser.newPage();
+  await page.goto(`${base}?view=explore`);
+  await page.waitForSelector('[data-testid=result-count]');
+  await page.addScriptTag({ path: join(ROOT, 'node_modules', 'minisearch', 'dist', 'umd', 'index.js') });
+  return page.evaluate(
+    ({ passages, queries }) => {
+      const fold = (s) => s.normalize('NFKC').toLowerCase();
+      const han = /\p{Script=Han}/u;
+      // The usual CJK recipe: Han runs as overlapping bigrams (a lone character as itself),
+      // other text as words.
+      const bigrams = (text) => {
+        const out = [];
+        for (const run of fold(text).match(/\p{Script=Han}+|[\p{L}\p{N}]+/gu) ?? []) {
+          if (han.test(run[0])) {
+            if (run.length === 1) out.push(run);
+            for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+          } else out.push(run);
+        }
+        return out;
+      };
+      const docs = passages.map((p, id) => ({ id, text: p }));
+      const build = (options) => {
+        const t0 = performance.now();
+        const ms = new MiniSearch({ fields: ['text'], ...options });
+        ms.addAll(docs);
+        return { ms, build: performance.now() - t0 };
+      };
+      const plain = build({});
+      const cjk = build({ tokenize: bigrams, processTerm: (t) => t });
+      const time = (f) => {
+        const t0 = performance.now();
+        let n = 0;
+        for (let i = 0; i < 5; i++) n = f();
+        return { ms: (performance.now() - t0) / 5, n };
+      };
+      const rows = [];
+      for (const [kind, q] of queries) {
+        const relevant = new Set(passages.flatMap((p, i) => (fold(p).includes(fold(q)) ? [i] : [])));
+        const found = (hits) => hits.filter((h) => relevant.has(h.id)).length;
+        const milcoop = time(() => window.wasmBindings.search_passages(q).length);
+        const mine = [...window.wasmBindings.search_passages(q)];
+        const a = time(() => plain.ms.search(q, { combineWith: 'AND' }).length);
+        const aHits = plain.ms.search(q, { combineWith: 'AND' });
+        const b = time(() => cjk.ms.search(q, { combineWith: 'AND', fuzzy: false, prefix: (t) => !han.test(t) }).length);
+        const bHits = cjk.ms.search(q, { combineWith: 'AND', fuzzy: false, prefix: (t) => !han.test(t) });
+        rows.push({
+          kind,
+          q,
+          relevant: relevant.size,
+          milcoop: { ms: milcoop.ms, hits: milcoop.n, found: mine.filter((i) => relevant.has(i)).length },
+          plain: { ms: a.ms, hits: aHits.length, found: found(aHits) },
+          cjk: { ms: b.ms, hits: bHits.length, found: found(bHits) },
+        });
+      }
+      return { rows, build: { plain: plain.build, cjk: cjk.build } };
+    },
+    { passages, queries: QUERIES },
+  );
+}
+
+async function benchOne(browser, factor) {
+  const corpus = factor === 1 ? join(ROOT, 'corpus') : join(BENCH, `corpus-${factor}`);
+  if (factor !== 1) {
+    rmSync(corpus, { recursive: true, force: true });
+    run('cargo', ['run', '-q', '--release', '--bin', 'milcoop', '--', 'synth', String(factor), corpus]);
+  }
+  const dist = join(BENCH, `dist-${factor}`);
+  const t0 = Date.now();
+  run('trunk', ['build', '--release', '--offline', '--dist', dist], { MILCOOP_CORPUS: corpus });
+  const buildSeconds = (Date.now() - t0) / 1000;
+  const exported = JSON.parse(milcoop(corpus, 'export').toString());
+  const doc = exported.documents.find((d) => d.id === 'review-2020');
+  const target = exported.passages.filter((p) => p.doc === doc.id)[Math.floor(doc.passages / 2)];
+  writeFileSync(join(dist, 'floor.html'), milcoop(corpus, 'prerender', doc.id));
+  const size = sizes(dist);
+  const site = await serve(dist);
+  try {
+    const app = [];
+    const floor = [];
+    for (let i = 0; i < loads; i++) {
+      floor.push(await coldLoad(browser, `${site.origin}/floor.html`));
+      app.push(await coldLoad(browser, `${site.origin}/?p=${encodeURIComponent(target.id)}`));
+    }
+    const latencies = await interactions(browser, `${site.origin}/`);
+    const peer = await searchPeer(browser, `${site.origin}/`, exported.passages.map((p) => p.text));
+    return {
+      factor,
+      passages: exported.passages.length,
+      events: exported.events.length,
+      buildSeconds,
+      size,
+      app: app.map((r) => r.painted),
+      decode: app.map((r) => r.decode),
+      floor: floor.map((r) => r.painted),
+      latencies,
+      peer,
+    };
+  } finally {
+    site.stop();
+  }
+}
+
+function report(results) {
+  const out = [];
+  const chromium = execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+  out.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${chromium}; ${new Date().toISOString().slice(0, 10)}.`);
+  out.push(`Command: \`node scripts/bench.mjs --factors ${factors.join(',')} --loads ${loads} --write\` (after \`scripts/setup.sh\`).`);
+  out.push('');
+  out.push('### Corpus sizes');
+  out.push('');
+  out.push('| corpus | passages | events | release build (s) |');
+  out.push('|---|---:|---:|---:|');
+  for (const r of results) out.push(`| ${r.factor}× | ${r.passages} | ${r.events} | ${r.buildSeconds.toFixed(0)} |`);
+  out.push('');
+  out.push('### First load: transfer size (KB)');
+  out.push('');
+  out.push('| corpus | file | raw | gzip | brotli |');
+  out.push('|---|---|---:|---:|---:|');
+  for (const r of results) {
+    for (const f of r.size.rows) out.push(`| ${r.factor}× | ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
+    out.push(`| ${r.factor}× | **total** | ${kb(r.size.total.raw)} | ${kb(r.size.total.gzip)} | **${kb(r.size.total.brotli)}** |`);
+  }
+  out.push('');
+  out.push(`### Cold load: first passage painted (ms, ${loads} loads each, loopback, headless)`);
+  out.push('');
+  out.push('| corpus | floor median | floor p95 | Milcoop median | Milcoop p95 | ratio of medians | decode median | decode p95 |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const fm = quantile(r.floor, 0.5);
+    const am = quantile(r.app, 0.5);
+    const decode = r.decode.filter((d) => d !== null);
+    out.push(`| ${r.factor}× | ${ms(fm)} | ${ms(quantile(r.floor, 0.95))} | ${ms(am)} | ${ms(quantile(r.app, 0.95))} | ${(am / fm).toFixed(2)} | ${ms(quantile(decode, 0.5))} | ${ms(quantile(decode, 0.95))} |`);
+  }
+  out.push('');
+  out.push('### Interaction latency (ms, input → last DOM mutation, 200 searches and filter changes in Explore)');
+  out.push('');
+  out.push('| corpus | p50 | p95 | max |');
+  out.push('|---|---:|---:|---:|');
+  for (const r of results) out.push(`| ${r.factor}× | ${ms(quantile(r.latencies, 0.5))} | ${ms(quantile(r.latencies, 0.95))} | ${ms(Math.max(...r.latencies))} |`);
+  out.push('');
+  out.push('### Search beside MiniSearch 7.2 (same passages, same page; ms per query, mean of 5; hits: relevant found / all relevant)');
+  out.push('');
+  for (const r of results) {
+    out.push(`${r.factor}×: MiniSearch index build ${ms(r.peer.build.plain)} ms (default), ${ms(r.peer.build.cjk)} ms (bigrams); Milcoop's index is built at compile time.`);
+    out.push('');
+    out.push('| query | kind | relevant | Milcoop ms | found | MiniSearch ms | found | MiniSearch+bigrams ms | found |');
+    out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const q of r.peer.rows) {
+      out.push(`| ${q.q} | ${q.kind} | ${q.relevant} | ${q.milcoop.ms.toFixed(3)} | ${q.milcoop.found} | ${q.plain.ms.toFixed(3)} | ${q.plain.found} | ${q.cjk.ms.toFixed(3)} | ${q.cjk.found} |`);
+    }
+    const sum = (f) => r.peer.rows.reduce((t, q) => t + f(q), 0);
+    const zh = r.peer.rows.filter((q) => q.kind === 'zh' || q.kind === 'one' || (q.kind === 'long' && /\p{Script=Han}/u.test(q.q)));
+    const recall = (rows, f) => rows.reduce((t, q) => t + f(q), 0) / Math.max(1, rows.reduce((t, q) => t + q.relevant, 0));
+    out.push(`| **all** | | ${sum((q) => q.relevant)} | ${sum((q) => q.milcoop.ms).toFixed(3)} | ${sum((q) => q.milcoop.found)} | ${sum((q) => q.plain.ms).toFixed(3)} | ${sum((q) => q.plain.found)} | ${sum((q) => q.cjk.ms).toFixed(3)} | ${sum((q) => q.cjk.found)} |`);
+    out.push('');
+    out.push(`Chinese-query recall: Milcoop ${(100 * recall(zh, (q) => q.milcoop.found)).toFixed(0)}%, MiniSearch ${(100 * recall(zh, (q) => q.plain.found)).toFixed(0)}%, MiniSearch+bigrams ${(100 * recall(zh, (q) => q.cjk.found)).toFixed(0)}%. Search time, all queries: Milcoop ${sum((q) => q.milcoop.ms).toFixed(2)} ms, MiniSearch+bigrams ${sum((q) => q.cjk.ms).toFixed(2)} ms (${(sum((q) => q.cjk.ms) / Math.max(1e-9, sum((q) => q.milcoop.ms))).toFixed(1)}×).`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+mkdirSync(BENCH, { recursive: true });
+const browser = await launch();
+const results = [];
+try {
+  for (const factor of factors) {
+    console.error(`bench: ${factor}×`);
+    results.push(await benchOne(browser, factor));
+  }
+} finally {
+  await browser.close();
+}
+const markdown = report(results);
+console.log(markdown);
+if (write) {
+  const path = join(ROOT, 'BENCHMARKS.md');
+  const text = readFileSync(path, 'utf8');
+  const [begin, end] = ['<!-- bench:begin -->', '<!-- bench:end -->'];
+  const block = `${begin}\n${markdown}\n${end}`;
+  writeFileSync(path, text.includes(begin) ? text.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${text.trimEnd()}\n\n${block}\n`);
+}
+const one = results.find((r) => r.factor === 1);
+if (one && one.size.wasm.brotli > WASM_BUDGET) {
+  console.error(`bench: the 1× wasm is ${one.size.wasm.brotli} bytes brotli, over the budget of ${WASM_BUDGET}`);
+  process.exit(1);
+}

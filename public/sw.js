@@ -2,7 +2,7 @@
 // Same-origin GET requests only; network first (a fresh build is picked up at once), the
 // cache when the network fails. At install it caches the page and every asset the page
 // names, so even the first visit's files are there.
-const CACHE = 'milcoop-v1';
+const CACHE = 'milcoop-v2';
 
 async function precache() {
   const cache = await caches.open(CACHE);
@@ -10,6 +10,8 @@ async function precache() {
   const html = await page.clone().text();
   await cache.put('./', page);
   const assets = [...html.matchAll(/(?:href|src)="(\.\/[^"]+)"/g)].map((m) => m[1]);
+  // Fetched by the Countries view only, so the page does not name it.
+  assets.push('./world.tsv');
   await cache.addAll(assets);
 }
 
@@ -18,7 +20,9 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(self.clients.claim());
+  // Caches of earlier versions of this worker are dropped.
+  const stale = caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))));
+  event.waitUntil(stale.then(() => self.clients.claim()));
 });
 
 self.addEventListener('fetch', (event) => {

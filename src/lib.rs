@@ -23,7 +23,10 @@ use pages::timeline::Timeline;
 #[component]
 pub fn App() -> impl IntoView {
     match data::dataset() {
-        Ok(data) => view! { <Explorer data=data /> }.into_any(),
+        Ok(data) => {
+            data::warm_index(data);
+            view! { <Explorer data=data /> }.into_any()
+        }
         Err(e) => view! {
             <section class="missing" role="alert">
                 <h1>"The corpus could not be read"</h1>

@@ -360,7 +360,7 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
 /// every passage that names that country in any form ("Russia" finds 俄罗斯 and 中俄).
 fn query_hits(ds: &Dataset, q: &str) -> Vec<Hit> {
     let mut hits = ds
-        .index
+        .index()
         .search(q, |p| ds.passages[p as usize].text.as_str());
     let folded = fold(q.trim());
     let codes: Vec<&str> = ds

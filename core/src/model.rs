@@ -382,7 +382,11 @@ pub struct Dataset {
     pub countries: Vec<Country>,
     /// Folded country names in both languages → ISO code, for query expansion.
     pub country_names: Vec<(String, String)>,
-    pub index: crate::search::Index,
+    /// The search index, built from the passages on first use rather than shipped: it is
+    /// derived data, half the dataset's compressed size, and building it in the browser runs
+    /// the very tokenizer that queries it.
+    #[serde(skip)]
+    pub index: std::sync::OnceLock<crate::search::Index>,
     /// For each passage, the events it reports (indexes into `events`), so that looking
     /// them up does not scan every event.
     pub passage_events: Vec<Vec<u32>>,
@@ -436,6 +440,13 @@ impl Dataset {
             Some(o) => Resolution::Orphaned(o),
             None => Resolution::Unknown,
         }
+    }
+
+    /// The search index over the passages, built the first time it is asked for.
+    pub fn index(&self) -> &crate::search::Index {
+        self.index.get_or_init(|| {
+            crate::search::Index::build(self.passages.iter().map(|p| p.text.as_str()))
+        })
     }
 
     /// The events one passage reports.

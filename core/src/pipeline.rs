@@ -234,7 +234,6 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
     dataset.figures = extraction.figures;
     facets::annotate(&mut dataset, &gazetteer);
     dataset.counterparts = crate::align::align(&dataset);
-    dataset.index = crate::search::Index::build(dataset.passages.iter().map(|p| p.text.as_str()));
     Built {
         dataset,
         sources,

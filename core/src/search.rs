@@ -1,5 +1,6 @@
-//! Full-text search over passages, the same code at build time (indexing) and in the
-//! browser (querying), so that both tokenize alike.
+//! Full-text search over passages. The browser builds the index from the passages' text on
+//! first use (see `Dataset::index`) and queries it with the same tokenizer, so indexing and
+//! querying cannot disagree.
 //!
 //! Chinese needs no segmenter dictionary: Han text is indexed as overlapping bigrams plus
 //! unigrams, so any substring query works, one character included, and across word
@@ -159,7 +160,7 @@ pub fn parse_query(query: &str) -> Vec<Part> {
     parts
 }
 
-/// The inverted index, built at build time and shipped in the dataset.
+/// The inverted index, built from the passages' text (in the browser, on first use).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Index {
     /// Sorted terms.

@@ -103,7 +103,7 @@ proptest! {
     fn any_search_runs(q in hostile()) {
         let ds = dataset();
         let _ = parse_query(&q);
-        let hits = ds.index.search(&q, |p| ds.passages[p as usize].text.as_str());
+        let hits = ds.index().search(&q, |p| ds.passages[p as usize].text.as_str());
         for h in hits {
             let len = ds.passages[h.passage as usize].text.chars().count();
             prop_assert!(h.spans.iter().all(|&(a, b)| a < b && b <= len));

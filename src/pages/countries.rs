@@ -3,7 +3,9 @@
 //! map) toggles it in the country filter. The list is the map's text equivalent.
 //!
 //! The map is Natural Earth's outlines, projected and simplified at generation time by
-//! `scripts/gen-world.mjs` into `core/data/world.tsv` (see docs/countries.md).
+//! `scripts/gen-world.mjs` into `core/data/world.tsv` (see docs/views.md). It is a file of
+//! the site (`world.tsv`, beside `index.html`), fetched the first time this view opens, so
+//! the first load does not carry it.
 
 use crate::nav::{use_ui, Link};
 use crate::pages::events::country_name;
@@ -14,8 +16,36 @@ use milcoop_core::filter::{apply, Filters};
 use milcoop_core::model::Dataset;
 use milcoop_core::stats::{per_country, CountryCount};
 use milcoop_core::Route;
+use std::sync::OnceLock;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-static WORLD: &str = include_str!("../../core/data/world.tsv");
+/// The map file once fetched: kept for the life of the page.
+static WORLD: OnceLock<String> = OnceLock::new();
+
+/// Fetches the map file from the site (same origin, relative to the page).
+async fn fetch_world() -> Result<&'static str, String> {
+    if let Some(w) = WORLD.get() {
+        return Ok(w.as_str());
+    }
+    let failed = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let response = JsFuture::from(window().fetch_with_str("./world.tsv"))
+        .await
+        .map_err(failed)?;
+    let response: web_sys::Response = response.dyn_into().map_err(failed)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?
+        .as_string()
+        .unwrap_or_default();
+    if !text.starts_with('#') {
+        return Err("not a map file".into());
+    }
+    Ok(WORLD.get_or_init(|| text).as_str())
+}
 
 /// One outline of the map: code, SVG path, and a marker point for states too small to see.
 pub struct Shape {
@@ -24,8 +54,8 @@ pub struct Shape {
     pub marker: Option<(i32, i32)>,
 }
 
-pub fn shapes() -> impl Iterator<Item = Shape> {
-    WORLD
+pub fn shapes(world: &'static str) -> impl Iterator<Item = Shape> {
+    world
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
@@ -72,7 +102,23 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
         filters.set.run((f, false));
     };
 
+    let world = RwSignal::new(None::<Result<&'static str, String>>);
+    leptos::task::spawn_local(async move { world.set(Some(fetch_world().await)) });
     let map = move || {
+        let world = match world.get() {
+            None => return view! { <p class="map-status">{ui.pick("Loading the map…", "正在载入地图…")}</p> }.into_any(),
+            Some(Err(e)) => {
+                return view! {
+                    <p class="map-status" role="status" data-testid="map-error">
+                        {ui.pick("The map could not be loaded", "地图无法载入")}
+                        {format!(" ({e}). ")}
+                        {ui.pick("The list below holds the same counts.", "下方列表给出相同数字。")}
+                    </p>
+                }
+                .into_any()
+            }
+            Some(Ok(w)) => w,
+        };
         // The filters before `ranked`, which derives from them: read after it, a change of
         // selection alone is missed (see docs/architecture.md, "Reading memos").
         let selected = filters.filters.get().countries;
@@ -85,7 +131,7 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
                 .map_or(0, |c| c.events.total())
         };
         let mut markers = Vec::new();
-        let outlines = shapes()
+        let outlines = shapes(world)
             .map(|s| {
                 let n = count(s.code);
                 // One class string (no `class:` toggles beside it): rebuilt as a whole.
@@ -148,6 +194,7 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
                 {markers}
             </svg>
         }
+        .into_any()
     };
 
     let list = move || {

@@ -346,6 +346,9 @@ describe('offline', () => {
     await page.goto(`${site.base}?view=explore&q=${encodeURIComponent('高加索')}`);
     await page.getByTestId('result-count').waitFor();
     assert.ok(Number(await page.getByTestId('result-count').textContent()) >= 2);
+    // The map is fetched by the Countries view only; the worker cached it at install.
+    await page.goto(`${site.base}?view=countries`);
+    await page.locator('svg.world path[data-country="RU"]').waitFor();
     await context.setOffline(false);
     check();
   });

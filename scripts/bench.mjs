@@ -86,22 +86,35 @@ function script() {
   return actions.slice(0, 200);
 }
 
-/** Files the first load fetches (everything in dist/ but the copied public/ folder). */
-function sizes(dist) {
-  const rows = readdirSync(dist)
-    .filter((name) => statSync(join(dist, name)).isFile() && name !== 'floor.html')
-    .sort()
-    .map((name) => {
-      const bytes = readFileSync(join(dist, name));
-      return {
-        file: name.replace(/-[0-9a-f]{16}/, '-<hash>'),
-        raw: bytes.length,
-        gzip: gzipSync(bytes, { level: 9 }).length,
-        brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      };
-    });
+/** Raw, gzip -9 and brotli q11 sizes of the given files of `dist`. */
+function sizes(dist, files) {
+  const rows = [...files].sort().map((name) => {
+    const bytes = readFileSync(join(dist, name));
+    return {
+      file: name.replace(/-[0-9a-f]{16}/, '-<hash>'),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { rows, total, wasm: rows.find((r) => r.file.endsWith('.wasm')) };
+}
+
+/** The files the page itself requests on a cold load of `url` (not the worker's precache). */
+async function firstLoadFiles(browser, origin, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = new Set();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === origin && r.status() === 200) files.add(u.pathname === '/' ? 'index.html' : decodeURIComponent(u.pathname.slice(1)));
+  });
+  await page.goto(url);
+  await page.waitForSelector('[data-passage-id]');
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return files;
 }
 
 async function serve(dir) {
@@ -249,9 +262,9 @@ async function benchOne(browser, factor) {
   const doc = exported.documents.find((d) => d.id === 'review-2020');
   const target = exported.passages.filter((p) => p.doc === doc.id)[Math.floor(doc.passages / 2)];
   writeFileSync(join(dist, 'floor.html'), milcoop(corpus, 'prerender', doc.id));
-  const size = sizes(dist);
   const site = await serve(dist);
   try {
+    const size = sizes(dist, await firstLoadFiles(browser, site.origin, `${site.origin}/?p=${encodeURIComponent(target.id)}`));
     const app = [];
     const floor = [];
     for (let i = 0; i < loads; i++) {
@@ -289,7 +302,7 @@ function report(results) {
   out.push('|---|---:|---:|---:|');
   for (const r of results) out.push(`| ${r.factor}× | ${r.passages} | ${r.events} | ${r.buildSeconds.toFixed(0)} |`);
   out.push('');
-  out.push('### First load: transfer size (KB)');
+  out.push('### First load: transfer size (KB; the files the page requests on a cold load of a passage link)');
   out.push('');
   out.push('| corpus | file | raw | gzip | brotli |');
   out.push('|---|---|---:|---:|---:|');

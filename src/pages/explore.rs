@@ -9,7 +9,8 @@ use milcoop_core::filter::{apply, Filters, Results};
 use milcoop_core::model::{Dataset, EventType, Lang};
 use milcoop_core::{Route, Ui};
 
-/// How many passages are listed at most; the count always gives the full number.
+/// How many passages (and events) are listed at most; the counts always give the full
+/// number, and the downloads hold every one.
 const SHOWN: usize = 100;
 
 /// The filters in the URL, validated against the dataset, and the notices for what was dropped.
@@ -375,6 +376,7 @@ fn ResultList(
         results.with(|r| {
             r.events
                 .iter()
+                .take(SHOWN)
                 .map(|&i| {
                     let e = &data.events[i as usize];
                     let first = &data.passages[e.sources[0].passage as usize];
@@ -430,6 +432,10 @@ fn ResultList(
             " · "
             {move || results.with(|r| r.events.len())}
             {ui.pick(" events", " 个事件")}
+            {move || (results.with(|r| r.events.len()) > SHOWN).then(|| match ui {
+                Ui::En => format!(" (the first {SHOWN} are listed)"),
+                Ui::Zh => format!("（列出前 {SHOWN} 个）"),
+            })}
         </p>
         {empty}
         <details class="event-results" open>

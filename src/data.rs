@@ -48,9 +48,9 @@ pub fn search_passages(query: &str) -> Vec<u32> {
     match dataset() {
         Ok(ds) => ds
             .index()
-            .search(query, |p| ds.passages[p as usize].text.as_str())
+            .ranked(query, |p| ds.passages[p as usize].text.as_str())
             .into_iter()
-            .map(|h| h.passage)
+            .map(|(p, _)| p)
             .collect(),
         Err(_) => Vec::new(),
     }

@@ -9,7 +9,7 @@
 //! document and language; with a query, one of its source passages must match the query.
 
 use crate::model::{Dataset, EventType, Lang};
-use crate::search::{fold, Hit};
+use crate::search::{fold, match_spans, parse_query};
 use std::collections::BTreeMap;
 
 /// The filter state, as the URL holds it.
@@ -170,9 +170,29 @@ pub fn parse_years(value: &str) -> Option<(u16, u16)> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
     /// Matching passages, ranked by the query when there is one, else in corpus order.
-    pub passages: Vec<Hit>,
+    pub passages: Vec<Match>,
     pub events: Vec<u32>,
     pub facets: Facets,
+}
+
+/// A matching passage and its rank score (0 without a query).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Match {
+    pub passage: u32,
+    pub score: f32,
+}
+
+/// Where the query matches in a passage's text (code points), for highlighting the few
+/// passages a view shows rather than every match.
+pub fn spans(ds: &Dataset, passage: u32, q: &str) -> Vec<(usize, usize)> {
+    let parts = parse_query(q);
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    ds.passages
+        .get(passage as usize)
+        .and_then(|p| match_spans(&p.text, &parts))
+        .unwrap_or_default()
 }
 
 /// Counts of matching passages per value, each with every *other* filter applied.
@@ -199,8 +219,8 @@ enum Skip {
 struct Matcher<'a> {
     ds: &'a Dataset,
     f: &'a Filters,
-    /// Query hits by passage, if there is a query.
-    hits: Option<BTreeMap<u32, Hit>>,
+    /// Query scores by passage, if there is a query.
+    hits: Option<BTreeMap<u32, f32>>,
     doc_ids: Vec<u32>,
 }
 
@@ -257,22 +277,20 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
     let m = Matcher {
         ds,
         f,
-        hits: hits.map(|hs| hs.into_iter().map(|h| (h.passage, h)).collect()),
+        hits: hits.map(|hs| hs.into_iter().collect()),
         doc_ids,
     };
     let all = 0..ds.passages.len() as u32;
-    let mut passages: Vec<Hit> = all
+    let mut passages: Vec<Match> = all
         .clone()
         .filter(|&p| m.passage(p, Skip::None))
-        .map(|p| {
-            m.hits
+        .map(|p| Match {
+            passage: p,
+            score: m
+                .hits
                 .as_ref()
-                .and_then(|h| h.get(&p).cloned())
-                .unwrap_or(Hit {
-                    passage: p,
-                    score: 0.0,
-                    spans: Vec::new(),
-                })
+                .and_then(|h| h.get(&p).copied())
+                .unwrap_or(0.0),
         })
         .collect();
     passages.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
@@ -358,10 +376,11 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
 
 /// Text hits for a query, plus — when the whole query names a country in either language —
 /// every passage that names that country in any form ("Russia" finds 俄罗斯 and 中俄).
-fn query_hits(ds: &Dataset, q: &str) -> Vec<Hit> {
+fn query_hits(ds: &Dataset, q: &str) -> Vec<(u32, f32)> {
     let mut hits = ds
         .index()
-        .search(q, |p| ds.passages[p as usize].text.as_str());
+        .ranked(q, |p| ds.passages[p as usize].text.as_str());
+    let mut found: std::collections::BTreeSet<u32> = hits.iter().map(|h| h.0).collect();
     let folded = fold(q.trim());
     let codes: Vec<&str> = ds
         .country_names
@@ -371,14 +390,8 @@ fn query_hits(ds: &Dataset, q: &str) -> Vec<Hit> {
         .collect();
     for code in codes {
         for (p, passage) in ds.passages.iter().enumerate() {
-            if passage.countries.iter().any(|c| c == code)
-                && !hits.iter().any(|h| h.passage == p as u32)
-            {
-                hits.push(Hit {
-                    passage: p as u32,
-                    score: 0.5,
-                    spans: Vec::new(),
-                });
+            if passage.countries.iter().any(|c| c == code) && found.insert(p as u32) {
+                hits.push((p as u32, 0.5));
             }
         }
     }

@@ -169,6 +169,8 @@ pub struct Index {
     pub postings: Vec<Vec<(u32, u16)>>,
     /// Number of terms in each passage.
     pub lengths: Vec<u32>,
+    /// Mean of `lengths`, for BM25.
+    pub average: f32,
 }
 
 /// A ranked hit: passage index, score, and matched spans (code points of the passage text).
@@ -199,10 +201,12 @@ impl Index {
             }
         }
         let (terms, postings) = map.into_iter().unzip();
+        let average = lengths.iter().map(|&l| l as f32).sum::<f32>() / lengths.len().max(1) as f32;
         Index {
             terms,
             postings,
             lengths,
+            average,
         }
     }
 
@@ -231,61 +235,119 @@ impl Index {
         }
     }
 
-    /// Passages matching every part, with BM25 scores (no verification yet).
+    /// Passages matching every part, with BM25 scores (no verification yet), by passage.
     fn candidates(&self, parts: &[Part]) -> Vec<(u32, f32)> {
-        let n = self.lengths.len().max(1) as f32;
-        let avg = self.lengths.iter().map(|&l| l as f32).sum::<f32>() / n;
-        let mut scores: Option<std::collections::BTreeMap<u32, f32>> = None;
+        let n = self.lengths.len();
+        let docs = n.max(1) as f32;
+        let avg = self.average.max(1.0);
+        // Scores are summed in a dense scratch array (cleared as it is read), which is much
+        // faster than a map for the thousands of postings a common bigram has.
+        let mut scratch = vec![0f32; n];
+        let mut seen = vec![false; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut result: Option<Vec<(u32, f32)>> = None;
         for part in parts {
             for alternatives in self.part_terms(part) {
-                let mut here: std::collections::BTreeMap<u32, f32> = Default::default();
+                touched.clear();
                 for t in alternatives {
                     let postings = &self.postings[t];
-                    let idf = ((n - postings.len() as f32 + 0.5) / (postings.len() as f32 + 0.5)
-                        + 1.0)
-                        .ln();
+                    let df = postings.len() as f32;
+                    let idf = ((docs - df + 0.5) / (df + 0.5) + 1.0).ln();
                     for &(p, tf) in postings {
                         let len = self.lengths[p as usize] as f32;
                         let tf = tf as f32;
-                        let s =
-                            idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg.max(1.0)));
-                        *here.entry(p).or_default() += s;
+                        let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg));
+                        if !seen[p as usize] {
+                            seen[p as usize] = true;
+                            touched.push(p);
+                        }
+                        scratch[p as usize] += s;
                     }
                 }
-                scores = Some(match scores {
+                touched.sort_unstable();
+                let here: Vec<(u32, f32)> = touched
+                    .iter()
+                    .map(|&p| {
+                        let s = std::mem::take(&mut scratch[p as usize]);
+                        seen[p as usize] = false;
+                        (p, s)
+                    })
+                    .collect();
+                result = Some(match result {
                     None => here,
-                    Some(prev) => prev
-                        .into_iter()
-                        .filter_map(|(p, s)| here.get(&p).map(|h| (p, s + h)))
-                        .collect(),
+                    Some(prev) => intersect(&prev, &here),
                 });
             }
         }
-        scores.unwrap_or_default().into_iter().collect()
+        result.unwrap_or_default()
     }
 
-    /// Ranked passages matching the query: all parts must match. `texts` are the passage
-    /// texts (for verification and match spans). An empty query matches nothing.
-    pub fn search<'a>(&self, query: &str, texts: impl Fn(u32) -> &'a str) -> Vec<Hit> {
+    /// Ranked passages (index, score) matching every part of the query, verified against
+    /// their text but without match spans: what filtering and counting need. `texts` are
+    /// the passage texts. An empty query matches nothing.
+    pub fn ranked<'a>(&self, query: &str, texts: impl Fn(u32) -> &'a str) -> Vec<(u32, f32)> {
         let parts = parse_query(query);
         if parts.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<Hit> = self
+        let mut hits: Vec<(u32, f32)> = self
             .candidates(&parts)
             .into_iter()
-            .filter_map(|(p, score)| {
-                let spans = match_spans(texts(p), &parts)?;
-                Some(Hit {
-                    passage: p,
-                    score,
-                    spans,
-                })
-            })
+            .filter(|&(p, _)| verify(texts(p), &parts))
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         hits
     }
+
+    /// Ranked passages matching the query, with the spans of every match (for highlighting).
+    pub fn search<'a>(&self, query: &str, texts: impl Fn(u32) -> &'a str) -> Vec<Hit> {
+        let parts = parse_query(query);
+        self.ranked(query, &texts)
+            .into_iter()
+            .filter_map(|(passage, score)| {
+                Some(Hit {
+                    passage,
+                    score,
+                    spans: match_spans(texts(passage), &parts)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The pairs of `a` whose passage is also in `b` (both sorted by passage), scores added.
+fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether every part occurs in `text`. A part of Han characters only is looked for in the
+/// text as it is (folding changes no Han character and makes none), which avoids folding
+/// every candidate; other parts go through [`match_spans`].
+fn verify(text: &str, parts: &[Part]) -> bool {
+    let (han, other): (Vec<&Part>, Vec<&Part>) = parts.iter().partition(|p| match p {
+        Part::Han(t) | Part::Phrase(t) => t.chars().all(is_han),
+        Part::Word(_) => false,
+    });
+    let han_ok = han.iter().all(|p| match p {
+        Part::Han(t) | Part::Phrase(t) => text.contains(t.as_str()),
+        Part::Word(_) => unreachable!("words are never Han-only"),
+    });
+    han_ok
+        && (other.is_empty()
+            || match_spans(text, &other.into_iter().cloned().collect::<Vec<_>>()).is_some())
 }
 
 /// Where each part occurs in `text` (code points), or `None` if one does not.

@@ -104,6 +104,9 @@ proptest! {
         let ds = dataset();
         let _ = parse_query(&q);
         let hits = ds.index().search(&q, |p| ds.passages[p as usize].text.as_str());
+        // Ranking without spans (what filters use) finds exactly the passages search finds.
+        let ranked = ds.index().ranked(&q, |p| ds.passages[p as usize].text.as_str());
+        prop_assert_eq!(ranked.iter().map(|r| r.0).collect::<Vec<_>>(), hits.iter().map(|h| h.passage).collect::<Vec<_>>());
         for h in hits {
             let len = ds.passages[h.passage as usize].text.chars().count();
             prop_assert!(h.spans.iter().all(|&(a, b)| a < b && b <= len));

@@ -5,7 +5,7 @@ use crate::nav::{use_route, use_ui, Link};
 use crate::pages::events::country_name;
 use crate::pages::share::ShareBar;
 use leptos::prelude::*;
-use milcoop_core::filter::{apply, Filters, Results};
+use milcoop_core::filter::{apply, spans, Filters, Results};
 use milcoop_core::model::{Dataset, EventType, Lang};
 use milcoop_core::{Route, Ui};
 
@@ -351,6 +351,8 @@ fn ResultList(
     let ui = use_ui();
     let count = move || results.with(|r| r.passages.len());
     let passages = move || {
+        filters.track();
+        let query = filters.with(|f| f.q.clone());
         results.with(|r| {
             r.passages
                 .iter()
@@ -365,7 +367,7 @@ fn ResultList(
                                     {format!("{} ¶{}", doc.title, p.index)}
                                 </Link>
                             </p>
-                            <p class="passage-text">{highlighted(&p.text, &hit.spans)}</p>
+                            <p class="passage-text">{highlighted(&p.text, &spans(data, hit.passage, &query))}</p>
                         </li>
                     }
                 })

@@ -205,64 +205,50 @@ pub struct Facets {
     pub langs: Vec<(Lang, usize)>,
 }
 
-/// Which filter a facet leaves out.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Skip {
-    None,
-    Years,
-    Countries,
-    Types,
-    Docs,
-    Lang,
-}
+/// Bits of the filters a passage fails: a facet counts the passages that fail none but
+/// its own, so one pass over the passages serves the results and every facet.
+const YEARS: u8 = 1;
+const COUNTRIES: u8 = 2;
+const TYPES: u8 = 4;
+const DOCS: u8 = 8;
+const LANG: u8 = 16;
 
 struct Matcher<'a> {
     ds: &'a Dataset,
     f: &'a Filters,
-    /// Query scores by passage, if there is a query.
-    hits: Option<BTreeMap<u32, f32>>,
+    /// With a query, each passage's score, or `None` where the query does not match.
+    hits: Option<Vec<Option<f32>>>,
     doc_ids: Vec<u32>,
 }
 
 impl Matcher<'_> {
-    fn passage(&self, p: u32, skip: Skip) -> bool {
+    /// The filters passage `p` fails, or `None` when the query excludes it (the query is
+    /// not a facet: it always applies).
+    fn failures(&self, p: u32) -> Option<u8> {
         let passage = &self.ds.passages[p as usize];
         let f = self.f;
-        if let Some(h) = &self.hits {
-            if !h.contains_key(&p) {
-                return false;
+        if self.hits.as_ref().is_some_and(|h| h[p as usize].is_none()) {
+            return None;
+        }
+        let mut failed = 0;
+        if let Some((a, b)) = f.years {
+            if !passage.years.iter().any(|y| (a..=b).contains(y)) {
+                failed |= YEARS;
             }
         }
-        if skip != Skip::Years {
-            if let Some((a, b)) = f.years {
-                if !passage.years.iter().any(|y| (a..=b).contains(y)) {
-                    return false;
-                }
-            }
+        if !f.countries.is_empty() && !f.countries.iter().any(|c| passage.countries.contains(c)) {
+            failed |= COUNTRIES;
         }
-        if skip != Skip::Countries
-            && !f.countries.is_empty()
-            && !f.countries.iter().any(|c| passage.countries.contains(c))
-        {
-            return false;
+        if !f.types.is_empty() && !self.ds.events_in(p).any(|e| f.types.contains(&e.kind)) {
+            failed |= TYPES;
         }
-        if skip != Skip::Types
-            && !f.types.is_empty()
-            && !self.ds.events_in(p).any(|e| f.types.contains(&e.kind))
-        {
-            return false;
+        if !self.doc_ids.is_empty() && !self.doc_ids.contains(&passage.doc) {
+            failed |= DOCS;
         }
-        if skip != Skip::Docs && !self.doc_ids.is_empty() && !self.doc_ids.contains(&passage.doc) {
-            return false;
+        if f.lang.is_some_and(|l| passage.lang != l) {
+            failed |= LANG;
         }
-        if skip != Skip::Lang {
-            if let Some(l) = f.lang {
-                if passage.lang != l {
-                    return false;
-                }
-            }
-        }
-        true
+        Some(failed)
     }
 }
 
@@ -277,20 +263,23 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
     let m = Matcher {
         ds,
         f,
-        hits: hits.map(|hs| hs.into_iter().collect()),
+        hits: hits.map(|hs| {
+            let mut dense = vec![None; ds.passages.len()];
+            for (p, score) in hs {
+                dense[p as usize] = Some(score);
+            }
+            dense
+        }),
         doc_ids,
     };
     let all = 0..ds.passages.len() as u32;
+    let failures: Vec<Option<u8>> = all.clone().map(|p| m.failures(p)).collect();
     let mut passages: Vec<Match> = all
         .clone()
-        .filter(|&p| m.passage(p, Skip::None))
+        .filter(|&p| failures[p as usize] == Some(0))
         .map(|p| Match {
             passage: p,
-            score: m
-                .hits
-                .as_ref()
-                .and_then(|h| h.get(&p).copied())
-                .unwrap_or(0.0),
+            score: m.hits.as_ref().and_then(|h| h[p as usize]).unwrap_or(0.0),
         })
         .collect();
     passages.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
@@ -312,27 +301,49 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
                 let p = &ds.passages[s.passage as usize];
                 (m.doc_ids.is_empty() || m.doc_ids.contains(&p.doc))
                     && f.lang.is_none_or(|l| p.lang == l)
-                    && m.hits.as_ref().is_none_or(|h| h.contains_key(&s.passage))
+                    && m.hits
+                        .as_ref()
+                        .is_none_or(|h| h[s.passage as usize].is_some())
             });
             years_ok && countries_ok && types_ok && sources_ok
         })
         .collect();
 
-    let count = |skip: Skip| -> Vec<u32> { all.clone().filter(|&p| m.passage(p, skip)).collect() };
-    let mut facets = Facets::default();
+    // A passage counts in a facet when it fails no filter but that facet's own.
     let mut years: BTreeMap<u16, usize> = BTreeMap::new();
-    for p in count(Skip::Years) {
-        let mut ys = ds.passages[p as usize].years.clone();
-        ys.dedup();
-        for y in ys {
-            *years.entry(y).or_default() += 1;
-        }
-    }
-    facets.years = years.into_iter().collect();
     let mut countries: BTreeMap<&str, usize> = BTreeMap::new();
-    for p in count(Skip::Countries) {
-        for c in &ds.passages[p as usize].countries {
-            *countries.entry(c.as_str()).or_default() += 1;
+    let mut types: BTreeMap<EventType, usize> = BTreeMap::new();
+    let mut docs: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut langs = [0usize; 2];
+    for (p, failed) in failures.iter().enumerate() {
+        let Some(failed) = *failed else { continue };
+        let passage = &ds.passages[p];
+        let counts_for = |facet: u8| failed & !facet == 0;
+        if counts_for(YEARS) {
+            let mut ys = passage.years.clone();
+            ys.dedup();
+            for y in ys {
+                *years.entry(y).or_default() += 1;
+            }
+        }
+        if counts_for(COUNTRIES) {
+            for c in &passage.countries {
+                *countries.entry(c.as_str()).or_default() += 1;
+            }
+        }
+        if counts_for(TYPES) {
+            let mut ts: Vec<EventType> = ds.events_in(p as u32).map(|e| e.kind).collect();
+            ts.sort();
+            ts.dedup();
+            for t in ts {
+                *types.entry(t).or_default() += 1;
+            }
+        }
+        if counts_for(DOCS) {
+            *docs.entry(passage.doc).or_default() += 1;
+        }
+        if counts_for(LANG) {
+            langs[usize::from(passage.lang == Lang::En)] += 1;
         }
     }
     let mut countries: Vec<(String, usize)> = countries
@@ -341,31 +352,13 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
         .map(|(c, n)| (c.to_string(), n))
         .collect();
     countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    facets.countries = countries;
-    let mut types: BTreeMap<EventType, usize> = BTreeMap::new();
-    for p in count(Skip::Types) {
-        let mut ts: Vec<EventType> = ds.events_in(p).map(|e| e.kind).collect();
-        ts.sort();
-        ts.dedup();
-        for t in ts {
-            *types.entry(t).or_default() += 1;
-        }
-    }
-    facets.types = types.into_iter().collect();
-    let mut docs: BTreeMap<u32, usize> = BTreeMap::new();
-    for p in count(Skip::Docs) {
-        *docs.entry(ds.passages[p as usize].doc).or_default() += 1;
-    }
-    facets.docs = docs.into_iter().collect();
-    let mut langs: Vec<(Lang, usize)> = Vec::new();
-    for l in [Lang::Zh, Lang::En] {
-        let n = count(Skip::Lang)
-            .into_iter()
-            .filter(|&p| ds.passages[p as usize].lang == l)
-            .count();
-        langs.push((l, n));
-    }
-    facets.langs = langs;
+    let facets = Facets {
+        years: years.into_iter().collect(),
+        countries,
+        types: types.into_iter().collect(),
+        docs: docs.into_iter().collect(),
+        langs: vec![(Lang::Zh, langs[0]), (Lang::En, langs[1])],
+    };
 
     Results {
         passages,

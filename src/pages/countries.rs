@@ -279,11 +279,7 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
                 )}
             </p>
             <FilterNotices notices=filters.notices />
-            <ShareBar
-                data=data
-                passages=Signal::derive(move || results.with(|r| r.passages.iter().map(|h| h.passage).collect()))
-                events=Signal::derive(move || results.with(|r| r.events.clone()))
-            />
+            <ShareBar data=data results=results />
             <div class="map-frame">{map}</div>
             <ol class="country-list" data-testid="country-list" aria-label=ui.pick("Partner countries by number of events", "按事件数排列的合作国家")>{list}</ol>
             {chosen}

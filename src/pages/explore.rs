@@ -101,7 +101,7 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
                 )}
             </p>
             <FilterNotices notices=notices />
-            <ShareBar data=data passages=Signal::derive(move || results.with(|r| r.passages.iter().map(|h| h.passage).collect())) events=Signal::derive(move || results.with(|r| r.events.clone())) />
+            <ShareBar data=data results=results />
             <div class="search-row">
                 <label for="q">{ui.pick("Search the Chinese and English text", "搜索中文和英文文本")}</label>
                 <input

@@ -4,6 +4,7 @@
 
 use crate::nav::{use_route, use_ui};
 use leptos::prelude::*;
+use milcoop_core::filter::Results;
 use milcoop_core::model::Dataset;
 use milcoop_core::table::{self, About};
 use milcoop_core::{cite, Ui};
@@ -85,52 +86,44 @@ fn download(name: &str, mime: &str, contents: &str) {
 #[component]
 pub fn ShareBar(
     data: &'static Dataset,
-    /// The passages the view shows, in its order.
-    passages: Signal<Vec<u32>>,
-    /// The events the view shows.
-    events: Signal<Vec<u32>>,
+    /// What the view matches: its passages (in its order) and events.
+    results: Memo<Results>,
 ) -> impl IntoView {
     let nav = use_route();
     let ui = use_ui();
     let copied = RwSignal::new(None::<Copied>);
-    let about = move || {
-        let description = nav.location.with_untracked(|l| {
-            cite::view(
-                data,
-                &l.url,
-                passages.with_untracked(Vec::len),
-                events.with_untracked(Vec::len),
-                Ui::En,
-            )
-        });
-        About {
-            description,
-            link: nav.current_absolute(),
-        }
+    // One line about the view, in a language: the files say it in English, the citation
+    // in the interface language.
+    let describe = move |ui: Ui| {
+        let (passages, events) = results.with_untracked(|r| (r.passages.len(), r.events.len()));
+        nav.location
+            .with_untracked(|l| cite::view(data, &l.url, passages, events, ui))
     };
+    let about = move || About {
+        description: describe(Ui::En),
+        link: nav.current_absolute(),
+    };
+    let passages = move || {
+        results.with_untracked(|r| r.passages.iter().map(|m| m.passage).collect::<Vec<u32>>())
+    };
+    let events = move || results.with_untracked(|r| r.events.clone());
     let events_csv = move |_| {
-        let text = table::events_csv(data, &events.get_untracked(), &about());
+        let text = table::events_csv(data, &events(), &about());
         download("milcoop-events.csv", "text/csv;charset=utf-8", &text);
     };
     let events_json = move |_| {
-        let text = table::events_json(data, &events.get_untracked(), &about());
+        let text = table::events_json(data, &events(), &about());
         download("milcoop-events.json", "application/json", &text);
     };
     let passages_csv = move |_| {
-        let text = table::passages_csv(data, &passages.get_untracked(), &about());
+        let text = table::passages_csv(data, &passages(), &about());
         download("milcoop-passages.csv", "text/csv;charset=utf-8", &text);
     };
     let cite_view = move |_| {
-        let line = nav.location.with_untracked(|l| {
-            cite::view(
-                data,
-                &l.url,
-                passages.with_untracked(Vec::len),
-                events.with_untracked(Vec::len),
-                ui,
-            )
-        });
-        copy_text(format!("{line} — {}", nav.current_absolute()), copied);
+        copy_text(
+            format!("{} — {}", describe(ui), nav.current_absolute()),
+            copied,
+        );
     };
     view! {
         <div class="share" role="group" aria-label=ui.pick("Download and cite", "下载与引用")>

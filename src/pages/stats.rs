@@ -205,11 +205,7 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
                 )}
             </p>
             <FilterNotices notices=filters.notices />
-            <ShareBar
-                data=data
-                passages=Signal::derive(move || results.with(|r| r.passages.iter().map(|h| h.passage).collect()))
-                events=Signal::derive(move || results.with(|r| r.events.clone()))
-            />
+            <ShareBar data=data results=results />
             <h2>{ui.pick("Events per year, by type", "每年事件数（按类型）")}</h2>
             {years}
             <h2>{ui.pick("Events per document", "各文献事件数")}</h2>

@@ -447,11 +447,7 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
                 )}
             </p>
             <FilterNotices notices=filters.notices />
-            <ShareBar
-                data=data
-                passages=Signal::derive(move || shown.with(|r| r.passages.iter().map(|h| h.passage).collect()))
-                events=Signal::derive(move || shown.with(|r| r.events.clone()))
-            />
+            <ShareBar data=data results=shown />
             {overview}
             <ul class="legend" aria-label=ui.pick("Event types", "事件类型")>{legend}</ul>
             <div class="zoom" role="toolbar" aria-label=ui.pick("Zoom and pan", "缩放与平移") on:keydown=on_key>

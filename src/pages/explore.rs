@@ -9,9 +9,12 @@ use milcoop_core::filter::{apply, spans, Filters, Results};
 use milcoop_core::model::{Dataset, EventType, Lang};
 use milcoop_core::{Route, Ui};
 
-/// How many passages (and events) are listed at most; the counts always give the full
-/// number, and the downloads hold every one.
-const SHOWN: usize = 100;
+/// How many passages (and events) are listed at first, and how many more each "show more"
+/// adds; the counts always give the full number, and the downloads hold every one.
+const PAGE: usize = 50;
+
+/// How many documents the document facet lists before "show all".
+const DOCS_SHOWN: usize = 12;
 
 /// The filters in the URL, validated against the dataset, and the notices for what was dropped.
 pub struct UseFilters {
@@ -247,15 +250,30 @@ fn Facets(
             })
             .collect_view()
     };
-    let docs =
-        move || {
-            let selected = filters.get().docs;
-            let counts = results.get().facets.docs;
-            data.documents
-            .iter()
+    // A long document list shows the documents with the most matching passages first, and
+    // only a dozen of them (the selected ones always) until the reader asks for all: the
+    // facet is redrawn on every keystroke, and at hundreds of documents it was most of it.
+    let all_docs = RwSignal::new(false);
+    let docs = move || {
+        filters.track();
+        let selected = filters.get().docs;
+        let mut counts = vec![0usize; data.documents.len()];
+        for &(d, n) in &results.get().facets.docs {
+            counts[d as usize] = n;
+        }
+        let mut order: Vec<usize> = (0..data.documents.len()).collect();
+        let cut = !all_docs.get() && order.len() > DOCS_SHOWN;
+        if cut {
+            order.sort_by_key(|&i| std::cmp::Reverse(counts[i]));
+        }
+        let items = order
+            .into_iter()
             .enumerate()
-            .map(|(i, d)| {
-                let n = counts.iter().find(|(k, _)| *k == i as u32).map_or(0, |(_, n)| *n);
+            .filter(|&(rank, i)| {
+                !cut || rank < DOCS_SHOWN || selected.contains(&data.documents[i].id)
+            })
+            .map(|(_, i)| {
+                let d = &data.documents[i];
                 let id = d.id.clone();
                 view! {
                     <li>
@@ -270,13 +288,25 @@ fn Facets(
                                 }
                             />
                             <span lang="zh">{d.title.clone()}</span>
-                            <span class="count">{n}</span>
+                            <span class="count">{counts[i]}</span>
                         </label>
                     </li>
                 }
             })
-            .collect_view()
-        };
+            .collect_view();
+        let more = cut.then(|| {
+            let label = match ui {
+                Ui::En => format!("Show all {} documents", data.documents.len()),
+                Ui::Zh => format!("显示全部 {} 份文献", data.documents.len()),
+            };
+            view! {
+                <li>
+                    <button type="button" class="show-all" on:click=move |_| all_docs.set(true)>{label}</button>
+                </li>
+            }
+        });
+        view! { {items} {more} }
+    };
     let langs = move || {
         // Track the filters first: read after a memo derived from them, a change can be missed
         // (see docs/architecture.md, "Reading memos").
@@ -350,13 +380,25 @@ fn ResultList(
 ) -> impl IntoView {
     let ui = use_ui();
     let count = move || results.with(|r| r.passages.len());
+    // How far the reader has paged, for the filters it was paged under: new filters start
+    // again at one page (derived, so nothing has to reset it).
+    let paged = RwSignal::new((Filters::default(), PAGE));
+    let shown = Memo::new(move |_| {
+        let f = filters.get();
+        paged.with(|(g, n)| if *g == f { *n } else { PAGE })
+    });
+    let more = move |_| {
+        let n = shown.get_untracked() + PAGE;
+        paged.set((filters.get_untracked(), n));
+    };
     let passages = move || {
         filters.track();
         let query = filters.with(|f| f.q.clone());
+        let limit = shown.get();
         results.with(|r| {
             r.passages
                 .iter()
-                .take(SHOWN)
+                .take(limit)
                 .map(|hit| {
                     let p = &data.passages[hit.passage as usize];
                     let doc = &data.documents[p.doc as usize];
@@ -378,7 +420,7 @@ fn ResultList(
         results.with(|r| {
             r.events
                 .iter()
-                .take(SHOWN)
+                .take(shown.get())
                 .map(|&i| {
                     let e = &data.events[i as usize];
                     let first = &data.passages[e.sources[0].passage as usize];
@@ -427,17 +469,16 @@ fn ResultList(
                 Ui::En => " passages",
                 Ui::Zh => " 段",
             }}
-            {move || (count() > SHOWN).then(|| match ui {
-                Ui::En => format!(" (the first {SHOWN} are listed)"),
-                Ui::Zh => format!("（列出前 {SHOWN} 段）"),
-            })}
             " · "
             {move || results.with(|r| r.events.len())}
             {ui.pick(" events", " 个事件")}
-            {move || (results.with(|r| r.events.len()) > SHOWN).then(|| match ui {
-                Ui::En => format!(" (the first {SHOWN} are listed)"),
-                Ui::Zh => format!("（列出前 {SHOWN} 个）"),
-            })}
+            {move || {
+                let n = shown.get();
+                (count() > n || results.with(|r| r.events.len()) > n).then(|| match ui {
+                    Ui::En => format!(" (the first {n} of each are listed)"),
+                    Ui::Zh => format!("（各列出前 {n} 项）"),
+                })
+            }}
         </p>
         {empty}
         <details class="event-results" open>
@@ -445,6 +486,19 @@ fn ResultList(
             <ul class="events">{events}</ul>
         </details>
         <ol class="result-list">{passages}</ol>
+        {move || {
+            let n = shown.get();
+            (count() > n || results.with(|r| r.events.len()) > n).then(|| {
+                view! {
+                    <button type="button" class="show-more" data-testid="show-more" on:click=more>
+                        {match ui {
+                            Ui::En => format!("Show {PAGE} more"),
+                            Ui::Zh => format!("再显示 {PAGE} 项"),
+                        }}
+                    </button>
+                }
+            })
+        }}
     }
 }
 

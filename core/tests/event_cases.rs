@@ -1,8 +1,9 @@
 //! Runs the data-driven extraction cases in `testdata/events.toml` through the real pipeline.
 
-use milcoop_core::header;
+mod common;
+use common::case_document;
 use milcoop_core::model::Event;
-use milcoop_core::pipeline::{build, Source};
+use milcoop_core::pipeline::build;
 use milcoop_core::segment::Rules;
 use serde::Deserialize;
 
@@ -85,16 +86,7 @@ fn extraction_cases() {
         toml::from_str(include_str!("../testdata/events.toml")).expect("cases parse");
     let mut failures = Vec::new();
     for case in &cases.case {
-        let file = format!(
-            "id: case\ntitle: case\ntitle_en: unknown\nkind: {}\npublisher: unknown\npublished: {}\nlanguages: zh, en\nsource_file: case.txt\n---\n{}",
-            case.kind, case.published, case.text
-        );
-        let (header, body) = header::parse("case.txt", &file).expect("case header");
-        let source = Source {
-            file: "case.txt".into(),
-            header,
-            body,
-        };
+        let source = case_document(&case.kind, &case.published, &case.text);
         let built = build(vec![source], Vec::new(), &Rules::builtin());
         let ds = &built.dataset;
         for e in &ds.events {

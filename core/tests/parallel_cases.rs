@@ -1,9 +1,10 @@
 //! Runs the data-driven parallel-text cases in `testdata/parallel.toml` through the real
 //! pipeline, and checks the alignment of the corpus' own bilingual documents.
 
-use milcoop_core::header;
+mod common;
+use common::case_document;
 use milcoop_core::model::Dataset;
-use milcoop_core::pipeline::{build, build_dir, Source};
+use milcoop_core::pipeline::{build, build_dir};
 use milcoop_core::segment::Rules;
 use serde::Deserialize;
 use std::path::Path;
@@ -41,16 +42,7 @@ fn parallel_cases() {
         toml::from_str(include_str!("../testdata/parallel.toml")).expect("cases parse");
     let mut failures = Vec::new();
     for case in &cases.case {
-        let file = format!(
-            "id: case\ntitle: case\ntitle_en: unknown\nkind: press-conference\npublisher: unknown\npublished: 2023-12-28\nlanguages: zh, en\nsource_file: case.txt\n---\n{}",
-            case.text
-        );
-        let (header, body) = header::parse("case.txt", &file).expect("case header");
-        let source = Source {
-            file: "case.txt".into(),
-            header,
-            body,
-        };
+        let source = case_document("press-conference", "2023-12-28", &case.text);
         let built = build(vec![source], Vec::new(), &Rules::builtin());
         let got = pairs_by_text(&built.dataset);
         let matches = |(zh, en): &(String, String), (a, b): &(&str, &str)| {

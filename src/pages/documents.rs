@@ -40,7 +40,7 @@ fn DocumentCard(doc: &'static Document, passages: usize) -> impl IntoView {
             </h2>
             {doc.title_en.clone().map(|t| view! { <p class="title-en" lang="en">{t}</p> })}
             <MetaList doc=doc passages=passages />
-            {doc.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+            {doc.note.clone().map(|n| view! { <p class="note" lang="en">{n}</p> })}
         </li>
     }
 }

@@ -37,7 +37,8 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Han characters: the Unicode `Han` script's blocks (radicals, ideographs and their
-/// extensions, compatibility ideographs, 々 〇 and the Hangzhou numerals).
+/// extensions, compatibility ideographs, 々 〇, the Hangzhou numerals, and the old Chinese
+/// hook and iteration marks and Vietnamese reading marks of U+16FE2–16FF6).
 pub fn is_han(c: char) -> bool {
     matches!(
         c,
@@ -49,6 +50,8 @@ pub fn is_han(c: char) -> bool {
             | '\u{3400}'..='\u{4DBF}'
             | '\u{4E00}'..='\u{9FFF}'
             | '\u{F900}'..='\u{FAFF}'
+            | '\u{16FE2}'..='\u{16FE3}'
+            | '\u{16FF0}'..='\u{16FF6}'
             | '\u{20000}'..='\u{3FFFF}'
     )
 }
@@ -431,6 +434,8 @@ mod tests {
         let texts = ["⺛", "人々"];
         let index = Index::build(texts);
         assert_eq!(index.search("⺛", |p| texts[p as usize]).len(), 1);
+        // Found by the property test: the old Chinese hook mark is Han too.
+        assert!(is_han('\u{16FE2}') && is_han('\u{16FF1}') && !is_han('\u{16FE4}'));
         assert_eq!(index.search("々", |p| texts[p as usize])[0].passage, 1);
     }
 

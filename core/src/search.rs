@@ -174,6 +174,10 @@ pub struct Index {
     pub lengths: Vec<u32>,
     /// Mean of `lengths`, for BM25.
     pub average: f32,
+    /// For each passage, whether folding changes more of its text than ASCII letter case
+    /// (full-width forms, other scripts' capitals, special spaces). Where it does not, a
+    /// candidate is verified on its text as it is, without folding a copy.
+    pub folds: Vec<bool>,
 }
 
 /// A ranked hit: passage index, score, and matched spans (code points of the passage text).
@@ -192,7 +196,12 @@ impl Index {
     pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
         let mut map: std::collections::BTreeMap<String, Vec<(u32, u16)>> = Default::default();
         let mut lengths = Vec::new();
+        let mut folds = Vec::new();
         for (p, text) in texts.into_iter().enumerate() {
+            folds.push(text.chars().any(|c| {
+                let f = fold_char(c);
+                f != c && f != c.to_ascii_lowercase()
+            }));
             let ts = terms(&fold(text));
             lengths.push(ts.len() as u32);
             let mut counts: std::collections::BTreeMap<String, u16> = Default::default();
@@ -210,6 +219,7 @@ impl Index {
             postings,
             lengths,
             average,
+            folds,
         }
     }
 
@@ -296,7 +306,10 @@ impl Index {
         let mut hits: Vec<(u32, f32)> = self
             .candidates(&parts)
             .into_iter()
-            .filter(|&(p, _)| verify(texts(p), &parts))
+            .filter(|&(p, _)| {
+                let folds = self.folds.get(p as usize).copied().unwrap_or(true);
+                verify(texts(p), &parts, folds)
+            })
             .collect();
         hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         hits
@@ -336,21 +349,40 @@ fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
     out
 }
 
-/// Whether every part occurs in `text`. A part of Han characters only is looked for in the
-/// text as it is (folding changes no Han character and makes none), which avoids folding
-/// every candidate; other parts go through [`match_spans`].
-fn verify(text: &str, parts: &[Part]) -> bool {
-    let (han, other): (Vec<&Part>, Vec<&Part>) = parts.iter().partition(|p| match p {
-        Part::Han(t) | Part::Phrase(t) => t.chars().all(is_han),
-        Part::Word(_) => false,
-    });
-    let han_ok = han.iter().all(|p| match p {
-        Part::Han(t) | Part::Phrase(t) => text.contains(t.as_str()),
-        Part::Word(_) => unreachable!("words are never Han-only"),
-    });
-    han_ok
-        && (other.is_empty()
-            || match_spans(text, &other.into_iter().cloned().collect::<Vec<_>>()).is_some())
+/// Whether every part occurs in `text`. When folding would change no more than ASCII case
+/// (`folds` false), parts are found in the text as it is: Han-only parts exactly (folding
+/// changes no Han character and makes none), others ignoring ASCII case. Otherwise the text
+/// is folded, through [`match_spans`].
+fn verify(text: &str, parts: &[Part], folds: bool) -> bool {
+    if folds {
+        return match_spans(text, parts).is_some();
+    }
+    parts.iter().all(|p| match p {
+        Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han) => text.contains(t.as_str()),
+        Part::Han(t) | Part::Phrase(t) => find_ignoring_ascii_case(text, t, false),
+        Part::Word(w) => find_ignoring_ascii_case(text, w, true),
+    })
+}
+
+/// Whether `needle` (folded: ASCII letters lowercase) occurs in `text` ignoring ASCII case,
+/// at a word start if `word_start` (as [`match_spans`] requires of a word).
+fn find_ignoring_ascii_case(text: &str, needle: &str, word_start: bool) -> bool {
+    let (h, n) = (text.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return false;
+    }
+    (0..=h.len() - n.len()).any(|i| {
+        h[i..i + n.len()]
+            .iter()
+            .zip(n)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+            && text.is_char_boundary(i)
+            && (!word_start
+                || text[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !is_word(fold_char(c))))
+    })
 }
 
 /// Where each part occurs in `text` (code points), or `None` if one does not.
@@ -434,6 +466,28 @@ mod tests {
         let texts = ["⺛", "人々"];
         let index = Index::build(texts);
         assert_eq!(index.search("⺛", |p| texts[p as usize]).len(), 1);
+        // Verifying on the raw text agrees with folding it.
+        for (text, query) in [
+            ("The PLA Navy", "pla navy"),
+            ("ＰＬＡ　Navy", "pla"),
+            ("subPLA", "pla"),
+            ("中俄Golden Dragon", "golden"),
+            ("É quipe", "é"),
+        ] {
+            let parts = parse_query(query);
+            let folds = text
+                .chars()
+                .any(|c| fold_char(c) != c && fold_char(c) != c.to_ascii_lowercase());
+            assert_eq!(
+                verify(text, &parts, folds),
+                match_spans(text, &parts).is_some(),
+                "{text} / {query}"
+            );
+            assert_eq!(
+                verify(text, &parts, true),
+                match_spans(text, &parts).is_some()
+            );
+        }
         // Found by the property test: the old Chinese hook mark is Han too.
         assert!(is_han('\u{16FE2}') && is_han('\u{16FF1}') && !is_han('\u{16FE4}'));
         assert_eq!(index.search("々", |p| texts[p as usize])[0].passage, 1);
@@ -479,6 +533,18 @@ mod tests {
             for term in terms(&fold(text)) {
                 assert!(ids(&term).contains(&(i as u32)), "{term:?} in {i}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn verifying_raw_text_agrees_with_folding(
+            text in "[a-zA-Z中俄两国 ＰＬＡÉé\u{3000}\u{a0}.-]{0,30}",
+            query in "[a-zA-Z中俄国 ＰＬé\"]{1,8}",
+        ) {
+            let parts = parse_query(&query);
+            let folds = text.chars().any(|c| fold_char(c) != c && fold_char(c) != c.to_ascii_lowercase());
+            proptest::prop_assert_eq!(verify(&text, &parts, folds), match_spans(&text, &parts).is_some());
         }
     }
 }

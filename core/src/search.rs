@@ -349,16 +349,26 @@ fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
     out
 }
 
-/// Whether every part occurs in `text`. When folding would change no more than ASCII case
-/// (`folds` false), parts are found in the text as it is: Han-only parts exactly (folding
-/// changes no Han character and makes none), others ignoring ASCII case. Otherwise the text
-/// is folded, through [`match_spans`].
+/// Whether every part occurs in `text`. A Han-only part is found in the text as it is
+/// (folding changes no Han character and makes none). Other parts are found ignoring ASCII
+/// case when folding would change nothing else in the text (`folds` false), else in the
+/// folded text through [`match_spans`]. Chinese text often holds full-width punctuation,
+/// which folds, so the Han test must not depend on `folds`.
 fn verify(text: &str, parts: &[Part], folds: bool) -> bool {
-    if folds {
-        return match_spans(text, parts).is_some();
+    let han_only = |p: &&Part| matches!(p, Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han));
+    let (han, other): (Vec<&Part>, Vec<&Part>) = parts.iter().partition(han_only);
+    let found_han = han.iter().all(|p| match p {
+        Part::Han(t) | Part::Phrase(t) => text.contains(t.as_str()),
+        Part::Word(_) => false,
+    });
+    if !found_han || other.is_empty() {
+        return found_han;
     }
-    parts.iter().all(|p| match p {
-        Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han) => text.contains(t.as_str()),
+    if folds {
+        let other: Vec<Part> = other.into_iter().cloned().collect();
+        return match_spans(text, &other).is_some();
+    }
+    other.iter().all(|p| match p {
         Part::Han(t) | Part::Phrase(t) => find_ignoring_ascii_case(text, t, false),
         Part::Word(w) => find_ignoring_ascii_case(text, w, true),
     })

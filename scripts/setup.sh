@@ -3,7 +3,8 @@
 # is safe to run any number of times. Sourced by serve.sh and test.sh (it sets PATH).
 #
 #   wasm32 target (rustup) · Trunk 0.21.14 · wasm-bindgen-cli at the version Cargo.lock pins
-#   Chromium + ChromeDriver (Debian) · wasm-opt 132 and playwright-core (npm, project-local)
+#   Chromium + ChromeDriver (Debian) · wasm-opt 132, playwright-core, axe-core, minisearch and
+#   the map and name data generators' packages (npm, project-local)
 #
 # Nothing is downloaded from GitHub releases: Trunk runs with --offline and finds its tools
 # on PATH.
@@ -49,6 +50,6 @@ fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||
   ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
-  say "installing npm tools (binaryen 132, playwright-core, axe-core)"
+  say "installing npm tools (binaryen 132, playwright-core, axe-core, minisearch, data generators)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -75,6 +75,29 @@ describe('timeline overview and zoom', () => {
   });
 });
 
+describe('timeline pinch', () => {
+  it('two fingers spreading on a touch screen zoom in', async () => {
+    const { page, context, check } = await guardedPage(env.browser, env.site.origin, { hasTouch: true, viewport: { width: 1280, height: 900 } });
+    await page.goto(`${env.site.base}?view=timeline`);
+    await ready(page);
+    const box = await page.locator('svg.timeline').boundingBox();
+    // Real touch input through the browser's own input pipeline (CDP), two fingers apart.
+    const cdp = await context.newCDPSession(page);
+    const [x, y] = [box.x + box.width * 0.6, box.y + 80];
+    const fingers = (d) => [{ x: x - d, y }, { x: x + d, y }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(40) });
+    for (const d of [60, 90, 120, 160]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(d) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('year'));
+    const [from, to] = year(page).split('-').map(Number);
+    const dated = data.events.filter((e) => e.start);
+    const min = Math.min(...dated.map((e) => Number(e.start.slice(0, 4))));
+    const max = Math.max(...dated.map((e) => Number((e.end ?? e.start).slice(0, 4))));
+    assert.ok((to ?? from) - from < (max - min) / 2, `zoomed in about fourfold: ${from}-${to}`);
+    check();
+  });
+});
+
 describe('countries', () => {
   it('ranks partners, and a click in the list or on the map filters by the country', async () => {
     const { page, check } = await guardedPage(env.browser, env.site.origin);

@@ -9,8 +9,8 @@
 
 use crate::nav::{use_ui, Link};
 use crate::pages::events::country_name;
-use crate::pages::explore::{use_filters, FilterNotices};
-use crate::pages::share::ShareBar;
+use crate::pages::explore::use_filters;
+use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
 use milcoop_core::filter::{apply, Filters};
 use milcoop_core::model::Dataset;
@@ -235,9 +235,13 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
         filters.filters.track();
         let f = filters.filters.get();
         (!f.countries.is_empty()).then(|| {
-            let items = results
-                .get()
-                .events
+            // In date order, undated last.
+            let mut events = results.get().events;
+            events.sort_by_key(|&i| {
+                let e = &data.events[i as usize];
+                (e.start.is_none(), e.start, i)
+            });
+            let items = events
                 .iter()
                 .map(|&i| {
                     let e = &data.events[i as usize];
@@ -271,15 +275,14 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
 
     view! {
         <section class="countries-view" aria-labelledby="countries-title">
-            <h1 id="countries-title">{ui.pick("Partner countries", "合作国家")}</h1>
-            <p class="hint">
-                {ui.pick(
-                    "Countries named as partners in the events of the current filters, most events first. Click a country in the list or on the map to filter by it.",
-                    "当前筛选下各事件中的合作国家，按事件数排列。点击列表或地图中的国家即按其筛选。",
-                )}
-            </p>
-            <FilterNotices notices=filters.notices />
-            <ShareBar data=data results=results />
+            <FilteredViewHead
+                data=data
+                id="countries-title"
+                title=ui.pick("Partner countries", "合作国家")
+                hint=ui.pick("Countries named as partners in the events of the current filters, most events first. Click a country in the list or on the map to filter by it.", "当前筛选下各事件中的合作国家，按事件数排列。点击列表或地图中的国家即按其筛选。")
+                notices=filters.notices
+                results=results
+            />
             <div class="map-frame">{map}</div>
             <ol class="country-list" data-testid="country-list" aria-label=ui.pick("Partner countries by number of events", "按事件数排列的合作国家")>{list}</ol>
             {chosen}

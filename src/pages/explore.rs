@@ -3,7 +3,7 @@
 
 use crate::nav::{use_route, use_ui, Link};
 use crate::pages::events::country_name;
-use crate::pages::share::ShareBar;
+use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
 use milcoop_core::filter::{apply, spans, Filters, Results};
 use milcoop_core::model::{Dataset, EventType, Lang};
@@ -96,15 +96,14 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
 
     view! {
         <section class="explore" aria-labelledby="explore-title">
-            <h1 id="explore-title">{ui.pick("Explore", "浏览与搜索")}</h1>
-            <p class="hint" data-testid="semantics-hint">
-                {ui.pick(
-                    "Filters combine with AND across kinds and OR within a kind. A passage matches a year if it reports an event in that year or states a date in it; a country if it names it in either language or reports an event with it.",
-                    "不同类别的筛选条件同时满足（与），同一类别内任一即可（或）。段落若报道该年的事件或提及该年的日期，即与年份匹配；若以任一语言提及某国或报道与其有关的事件，即与该国匹配。",
-                )}
-            </p>
-            <FilterNotices notices=notices />
-            <ShareBar data=data results=results />
+            <FilteredViewHead
+                data=data
+                id="explore-title"
+                title=ui.pick("Explore", "浏览与搜索")
+                hint=ui.pick("Filters combine with AND across kinds and OR within a kind. A passage matches a year if it reports an event in that year or states a date in it; a country if it names it in either language or reports an event with it.", "不同类别的筛选条件同时满足（与），同一类别内任一即可（或）。段落若报道该年的事件或提及该年的日期，即与年份匹配；若以任一语言提及某国或报道与其有关的事件，即与该国匹配。")
+                notices=notices
+                results=results
+            />
             <div class="search-row">
                 <label for="q">{ui.pick("Search the Chinese and English text", "搜索中文和英文文本")}</label>
                 <input

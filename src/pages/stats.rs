@@ -3,8 +3,8 @@
 //! counts), each with its source. Counting rules are `milcoop_core::stats`.
 
 use crate::nav::{use_ui, Link};
-use crate::pages::explore::{use_filters, FilterNotices};
-use crate::pages::share::ShareBar;
+use crate::pages::explore::use_filters;
+use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
 use milcoop_core::filter::apply;
 use milcoop_core::model::{Dataset, EventType};
@@ -197,15 +197,14 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
 
     view! {
         <section class="stats-view" aria-labelledby="stats-title">
-            <h1 id="stats-title">{ui.pick("Statistics", "统计")}</h1>
-            <p class="hint">
-                {ui.pick(
-                    "Counts of the events that match the current filters. Totals the texts state themselves (\"34 joint exercises\") are figures, listed below with their sources; they are never counted as single events.",
-                    "当前筛选下的事件计数。原文自身给出的总数（如“联演联训34项”）属于统计数字，连同出处列于下方，不作为单个事件计数。",
-                )}
-            </p>
-            <FilterNotices notices=filters.notices />
-            <ShareBar data=data results=results />
+            <FilteredViewHead
+                data=data
+                id="stats-title"
+                title=ui.pick("Statistics", "统计")
+                hint=ui.pick("Counts of the events that match the current filters. Totals the texts state themselves (\"34 joint exercises\") are figures, listed below with their sources; they are never counted as single events.", "当前筛选下的事件计数。原文自身给出的总数（如“联演联训34项”）属于统计数字，连同出处列于下方，不作为单个事件计数。")
+                notices=filters.notices
+                results=results
+            />
             <h2>{ui.pick("Events per year, by type", "每年事件数（按类型）")}</h2>
             {years}
             <h2>{ui.pick("Events per document", "各文献事件数")}</h2>

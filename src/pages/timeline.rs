@@ -6,8 +6,8 @@
 
 use crate::nav::{use_route, use_ui, Link};
 use crate::pages::events::partners;
-use crate::pages::explore::{use_filters, FilterNotices};
-use crate::pages::share::ShareBar;
+use crate::pages::explore::use_filters;
+use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
 use milcoop_core::filter::{apply, Filters};
 use milcoop_core::model::{Dataset, Event, EventType, Precision};
@@ -224,11 +224,8 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
         filters.filters.track();
         let (from, to) = range.get();
         let scale = Scale::new(from, to, GUTTER, WIDTH - GUTTER - 10);
-        let list: Vec<&'static Event> = events
-            .get()
-            .iter()
-            .map(|&i| &data.events[i as usize])
-            .collect();
+        let indexes = events.get();
+        let list: Vec<&'static Event> = indexes.iter().map(|&i| &data.events[i as usize]).collect();
         let placed = layout(&list, &scale);
         let mut lane_top = vec![0; LANES.len()];
         let mut y = AXIS;
@@ -270,7 +267,7 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
             .iter()
             .map(|m| {
                 let e = list[m.event];
-                let index = data.events.iter().position(|x| x.id == e.id).unwrap_or(0) as u32;
+                let index = indexes[m.event];
                 let top = lane_top[m.lane] + m.row as i32 * ROW;
                 let label = describe(data, e, ui);
                 let title = label.clone();
@@ -439,15 +436,14 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
 
     view! {
         <section class="timeline-view" aria-labelledby="timeline-title">
-            <h1 id="timeline-title">{ui.pick("Timeline of events", "事件时间线")}</h1>
-            <p class="hint">
-                {ui.pick(
-                    "A dot is a day, a bar a month, a thin bar a year-only date; ranges are bars. Zoom with the wheel, a pinch, the buttons or + and −; click an event to open its sources. All Explore filters apply; the visible years are the year filter.",
-                    "圆点为具体日期，短条为月份，细条为仅知年份；时间段显示为条。可用滚轮、双指、按钮或 + − 缩放；点击事件可查看出处。浏览页的筛选条件同样适用；可见年份即年份筛选。",
-                )}
-            </p>
-            <FilterNotices notices=filters.notices />
-            <ShareBar data=data results=shown />
+            <FilteredViewHead
+                data=data
+                id="timeline-title"
+                title=ui.pick("Timeline of events", "事件时间线")
+                hint=ui.pick("A dot is a day, a bar a month, a thin bar a year-only date; ranges are bars. Zoom with the wheel, a pinch, the buttons or + and −; click an event to open its sources. All Explore filters apply; the visible years are the year filter.", "圆点为具体日期，短条为月份，细条为仅知年份；时间段显示为条。可用滚轮、双指、按钮或 + − 缩放；点击事件可查看出处。浏览页的筛选条件同样适用；可见年份即年份筛选。")
+                notices=filters.notices
+                results=shown
+            />
             {overview}
             <ul class="legend" aria-label=ui.pick("Event types", "事件类型")>{legend}</ul>
             <div class="zoom" role="toolbar" aria-label=ui.pick("Zoom and pan", "缩放与平移") on:keydown=on_key>

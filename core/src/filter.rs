@@ -254,7 +254,8 @@ impl Matcher<'_> {
 
 /// Passages and events matching `f`, with facet counts.
 pub fn apply(ds: &Dataset, f: &Filters) -> Results {
-    let hits = (!f.q.is_empty()).then(|| query_hits(ds, &f.q));
+    // Best first, ties by position: the order the results are listed in.
+    let ranked = (!f.q.is_empty()).then(|| query_hits(ds, &f.q));
     let doc_ids: Vec<u32> = f
         .docs
         .iter()
@@ -263,9 +264,9 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
     let m = Matcher {
         ds,
         f,
-        hits: hits.map(|hs| {
+        hits: ranked.as_ref().map(|hs| {
             let mut dense = vec![None; ds.passages.len()];
-            for (p, score) in hs {
+            for &(p, score) in hs {
                 dense[p as usize] = Some(score);
             }
             dense
@@ -274,15 +275,22 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
     };
     let all = 0..ds.passages.len() as u32;
     let failures: Vec<Option<u8>> = all.clone().map(|p| m.failures(p)).collect();
-    let mut passages: Vec<Match> = all
-        .clone()
-        .filter(|&p| failures[p as usize] == Some(0))
-        .map(|p| Match {
-            passage: p,
-            score: m.hits.as_ref().and_then(|h| h[p as usize]).unwrap_or(0.0),
-        })
-        .collect();
-    passages.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
+    // Without a query every score is 0 and the order is the corpus order.
+    let passages: Vec<Match> = match &ranked {
+        Some(hits) => hits
+            .iter()
+            .filter(|&&(p, _)| failures[p as usize] == Some(0))
+            .map(|&(passage, score)| Match { passage, score })
+            .collect(),
+        None => all
+            .clone()
+            .filter(|&p| failures[p as usize] == Some(0))
+            .map(|passage| Match {
+                passage,
+                score: 0.0,
+            })
+            .collect(),
+    };
 
     let events = (0..ds.events.len() as u32)
         .filter(|&e| {
@@ -333,8 +341,7 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
         }
         if counts_for(TYPES) {
             let mut ts: Vec<EventType> = ds.events_in(p as u32).map(|e| e.kind).collect();
-            ts.sort();
-            ts.dedup();
+            crate::order::sort_dedup(&mut ts);
             for t in ts {
                 *types.entry(t).or_default() += 1;
             }
@@ -351,7 +358,7 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
         .filter(|(c, _)| ds.country(c).is_some())
         .map(|(c, n)| (c.to_string(), n))
         .collect();
-    countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut countries, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let facets = Facets {
         years: years.into_iter().collect(),
         countries,
@@ -373,7 +380,10 @@ fn query_hits(ds: &Dataset, q: &str) -> Vec<(u32, f32)> {
     let mut hits = ds
         .index()
         .ranked(q, |p| ds.passages[p as usize].text.as_str());
-    let mut found: std::collections::BTreeSet<u32> = hits.iter().map(|h| h.0).collect();
+    let mut found = vec![false; ds.passages.len()];
+    for &(p, _) in &hits {
+        found[p as usize] = true;
+    }
     let folded = fold(q.trim());
     let codes: Vec<&str> = ds
         .country_names
@@ -383,11 +393,14 @@ fn query_hits(ds: &Dataset, q: &str) -> Vec<(u32, f32)> {
         .collect();
     for code in codes {
         for (p, passage) in ds.passages.iter().enumerate() {
-            if passage.countries.iter().any(|c| c == code) && found.insert(p as u32) {
+            if passage.countries.iter().any(|c| c == code)
+                && !std::mem::replace(&mut found[p], true)
+            {
                 hits.push((p as u32, 0.5));
             }
         }
     }
+    crate::search::rank(&mut hits);
     hits
 }
 

@@ -8,6 +8,7 @@
 pub mod cite;
 pub mod filter;
 pub mod model;
+pub mod order;
 pub mod route;
 pub mod search;
 pub mod stats;

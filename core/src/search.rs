@@ -311,7 +311,7 @@ impl Index {
                 verify(texts(p), &parts, folds)
             })
             .collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        rank(&mut hits);
         hits
     }
 
@@ -419,8 +419,15 @@ pub fn match_spans(text: &str, parts: &[Part]) -> Option<Vec<(usize, usize)>> {
             return None;
         }
     }
-    spans.sort_unstable();
+    crate::order::sort_by(&mut spans, Ord::cmp);
     Some(spans)
+}
+
+/// Orders (passage, score) pairs best first, ties by passage: the one order results are
+/// listed in, shared by search and filtering so the page carries one copy of this sort.
+pub fn rank(hits: &mut [(u32, f32)]) {
+    // Passages are unique, so an unstable sort gives the same order as a stable one.
+    hits.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 }
 
 #[cfg(test)]

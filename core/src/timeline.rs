@@ -109,15 +109,16 @@ const GAP: i32 = 2;
 /// overlap (greedy interval packing, events in date order). Events outside the scale are
 /// left out; undated ones are listed apart, never guessed.
 pub fn layout(events: &[&Event], scale: &Scale) -> Layout {
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by_key(|&i| (events[i].start, i));
+    let order = crate::order::permutation(events.len(), &|a, b| {
+        events[a as usize].start.cmp(&events[b as usize].start)
+    });
     let mut out = Layout {
         rows: vec![0; LANES.len()],
         ..Layout::default()
     };
     // Right edge of the last mark on each row of each lane.
     let mut row_ends: Vec<Vec<i32>> = vec![Vec::new(); LANES.len()];
-    for i in order {
+    for i in order.into_iter().map(|i| i as usize) {
         let e = events[i];
         let Some(start) = e.start else {
             out.undated.push(i);

@@ -14,6 +14,7 @@ use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
 use milcoop_core::filter::{apply, Filters};
 use milcoop_core::model::Dataset;
+use milcoop_core::order;
 use milcoop_core::stats::{per_country, CountryCount};
 use milcoop_core::Route;
 use std::sync::OnceLock;
@@ -237,7 +238,7 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
         (!f.countries.is_empty()).then(|| {
             // In date order, undated last.
             let mut events = results.get().events;
-            events.sort_by_key(|&i| {
+            order::sort_by_key(&mut events, |&i| {
                 let e = &data.events[i as usize];
                 (e.start.is_none(), e.start, i)
             });

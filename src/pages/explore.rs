@@ -7,6 +7,7 @@ use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
 use milcoop_core::filter::{apply, spans, Filters, Results};
 use milcoop_core::model::{Dataset, EventType, Lang};
+use milcoop_core::order;
 use milcoop_core::{Route, Ui};
 
 /// How many passages (and events) are listed at first, and how many more each "show more"
@@ -260,19 +261,22 @@ fn Facets(
         for &(d, n) in &results.get().facets.docs {
             counts[d as usize] = n;
         }
-        let mut order: Vec<usize> = (0..data.documents.len()).collect();
-        let cut = !all_docs.get() && order.len() > DOCS_SHOWN;
-        if cut {
-            order.sort_by_key(|&i| std::cmp::Reverse(counts[i]));
-        }
+        let cut = !all_docs.get() && data.documents.len() > DOCS_SHOWN;
+        let order = if cut {
+            order::permutation(counts.len(), &|a, b| {
+                counts[b as usize].cmp(&counts[a as usize])
+            })
+        } else {
+            (0..counts.len() as u32).collect()
+        };
         let items = order
             .into_iter()
             .enumerate()
             .filter(|&(rank, i)| {
-                !cut || rank < DOCS_SHOWN || selected.contains(&data.documents[i].id)
+                !cut || rank < DOCS_SHOWN || selected.contains(&data.documents[i as usize].id)
             })
             .map(|(_, i)| {
-                let d = &data.documents[i];
+                let d = &data.documents[i as usize];
                 let id = d.id.clone();
                 view! {
                     <li>
@@ -287,7 +291,7 @@ fn Facets(
                                 }
                             />
                             <span lang="zh">{d.title.clone()}</span>
-                            <span class="count">{counts[i]}</span>
+                            <span class="count">{counts[i as usize]}</span>
                         </label>
                     </li>
                 }

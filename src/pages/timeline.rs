@@ -11,6 +11,7 @@ use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
 use milcoop_core::filter::{apply, Filters};
 use milcoop_core::model::{Dataset, Event, EventType, Precision};
+use milcoop_core::order;
 use milcoop_core::stats::{per_year, span};
 use milcoop_core::timeline::{layout, pan, zoom, zoom_at, Scale, LANES};
 use milcoop_core::{Route, Ui, Url};
@@ -323,7 +324,7 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
             .collect_view();
         // The same events as text, in date order: the timeline's text equivalent.
         let mut dated: Vec<&milcoop_core::timeline::Mark> = placed.marks.iter().collect();
-        dated.sort_by_key(|m| (list[m.event].start, m.event));
+        order::sort_by_key(&mut dated, |m| (list[m.event].start, m.event));
         let as_text = dated
             .into_iter()
             .map(|m| event_item(data, list[m.event], ui))

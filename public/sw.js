@@ -1,8 +1,8 @@
 // Milcoop's service worker: keeps the explorer working offline after the first visit.
 // Same-origin GET requests only; network first (a fresh build is picked up at once), the
-// cache when the network fails. At install it caches the page and every asset the page
-// names, so even the first visit's files are there.
-const CACHE = 'milcoop-v2';
+// cache when the network fails. At install it caches the page, every asset the page
+// names and the lazy views' chunks, so even the first visit's files are there.
+const CACHE = 'milcoop-v3';
 
 async function precache() {
   const cache = await caches.open(CACHE);
@@ -12,6 +12,13 @@ async function precache() {
   const assets = [...html.matchAll(/(?:href|src)="(\.\/[^"]+)"/g)].map((m) => m[1]);
   // Fetched by the Countries view only, so the page does not name it.
   assets.push('./world.tsv');
+  // The lazy views: the main script imports their loader, and the loader names the chunks.
+  const loader = await fetch('./__wasm_split.js', { cache: 'no-cache' });
+  if (loader.ok) {
+    const code = await loader.clone().text();
+    await cache.put('./__wasm_split.js', loader);
+    assets.push(...[...code.matchAll(/"(\.\/[^"]+\.wasm)"/g)].map((m) => m[1]));
+  }
   await cache.addAll(assets);
 }
 

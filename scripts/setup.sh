@@ -3,6 +3,7 @@
 # is safe to run any number of times. Sourced by serve.sh and test.sh (it sets PATH).
 #
 #   wasm32 target (rustup) · Trunk 0.21.14 · wasm-bindgen-cli at the version Cargo.lock pins
+#   wasm-split-cli 0.2.4 (cuts the lazy views out of the wasm; see scripts/wasm-link.sh)
 #   Chromium + ChromeDriver (Debian) · wasm-opt 132, playwright-core, axe-core, minisearch and
 #   the map and name data generators' packages (npm, project-local)
 #
@@ -46,6 +47,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wasm_bindgen_version\$"; th
   say "installing wasm-bindgen-cli $wasm_bindgen_version (several minutes, once)"
   # Without --locked: a locked dependency of the CLI is not served by the registry here.
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
+fi
+
+# Must read the split points that Cargo.lock's wasm_split_helpers (through Leptos) writes.
+# (The CLI has no --version; cargo's list of installed crates says which one it is.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -q '^wasm_split_cli_support v0\.2\.4:'; then
+  say "installing wasm-split-cli 0.2.4 (a minute or two, once)"
+  cargo install --locked wasm_split_cli_support --version 0.2.4 --features build-binary
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||

@@ -161,13 +161,79 @@ fn Ignored(location: ReadSignal<Location>) -> impl IntoView {
     }
 }
 
+/// The views a reader rarely opens first. With the `split` feature (the site's release
+/// build) each is compiled into a wasm chunk of its own and fetched the first time it is
+/// shown (see `scripts/wasm-link.sh`); without it (the component tests) they are ordinary
+/// code that resolves at once.
+mod later {
+    use super::*;
+
+    /// A chunk that could not be fetched (offline before the service worker had cached it).
+    pub struct Unloaded;
+
+    #[cfg(feature = "split")]
+    impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            Unloaded
+        }
+    }
+
+    /// `$name(data).await` builds `$view`: through a chunk with `split`, directly without.
+    macro_rules! later {
+        ($name:ident, $view:ident) => {
+            #[cfg(feature = "split")]
+            #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+            pub fn $name(data: &'static Dataset) -> Result<AnyView, Unloaded> {
+                Ok(view! { <$view data=data /> }.into_any())
+            }
+
+            #[cfg(not(feature = "split"))]
+            pub async fn $name(data: &'static Dataset) -> Result<AnyView, Unloaded> {
+                Ok(view! { <$view data=data /> }.into_any())
+            }
+        };
+    }
+
+    later!(explore, Explore);
+    later!(timeline, Timeline);
+    later!(countries, Countries);
+    later!(stats, Stats);
+}
+
+/// A view from a chunk: a short status while it loads, a message if it cannot be fetched.
+fn deferred(
+    ui: Ui,
+    view: impl std::future::Future<Output = Result<AnyView, later::Unloaded>> + Send + 'static,
+) -> AnyView {
+    let failed = move || {
+        view! {
+            <section class="missing" role="alert">
+                <p>{ui.pick(
+                    "This view could not be loaded. Check the connection and reload the page.",
+                    "无法载入此视图。请检查网络连接后重新载入页面。",
+                )}</p>
+            </section>
+        }
+        .into_any()
+    };
+    let loading = move || {
+        view! { <p class="loading" role="status">{ui.pick("Loading the view…", "正在载入视图…")}</p> }
+    };
+    view! {
+        <Suspense fallback=loading>
+            {Suspend::new(async move { view.await.unwrap_or_else(|_| failed()) })}
+        </Suspense>
+    }
+    .into_any()
+}
+
 fn view_for(data: &'static Dataset, page: Page, ui: Ui) -> AnyView {
     match page {
         Page::Home => view! { <Documents data=data /> }.into_any(),
-        Page::Explore => view! { <Explore data=data /> }.into_any(),
-        Page::Timeline => view! { <Timeline data=data /> }.into_any(),
-        Page::Countries => view! { <Countries data=data /> }.into_any(),
-        Page::Stats => view! { <Stats data=data /> }.into_any(),
+        Page::Explore => deferred(ui, later::explore(data)),
+        Page::Timeline => deferred(ui, later::timeline(data)),
+        Page::Countries => deferred(ui, later::countries(data)),
+        Page::Stats => deferred(ui, later::stats(data)),
         Page::Document(id, parallel) => match data.document(&id) {
             Some((doc, _)) => view! { <Reader data=data doc=doc parallel=parallel /> }.into_any(),
             None => {

@@ -350,9 +350,12 @@ describe('offline', () => {
     await page.goto(`${site.base}?view=explore&q=${encodeURIComponent('高加索')}`);
     await page.getByTestId('result-count').waitFor();
     assert.ok(Number(await page.getByTestId('result-count').textContent()) >= 2);
-    // The map is fetched by the Countries view only; the worker cached it at install.
+    // The map is fetched by the Countries view only, and the view itself is a wasm chunk
+    // fetched on first use, as is the timeline: the worker cached all of them at install.
     await page.goto(`${site.base}?view=countries`);
     await page.locator('svg.world path[data-country="RU"]').waitFor();
+    await page.goto(`${site.base}?view=timeline`);
+    await page.locator('svg.timeline [data-event-id]').first().waitFor();
     await context.setOffline(false);
     check();
   });

@@ -270,3 +270,49 @@ describe('bilingual interface', () => {
     check();
   });
 });
+
+describe('lazy views', () => {
+  const wasmRequests = (page) => {
+    const seen = [];
+    page.on('request', (r) => {
+      const name = new URL(r.url()).pathname.split('/').pop();
+      if (name.endsWith('.wasm')) seen.push(name);
+    });
+    return seen;
+  };
+
+  it('fetches a chart view’s chunk when it is first shown, not on a passage link', async () => {
+    // Without the service worker, every fetch the page makes is seen here.
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { serviceWorkers: 'block' });
+    const seen = wasmRequests(page);
+    const passage = data.passages[0];
+    await page.goto(`${env.site.base}?p=${passage.id}`);
+    await ready(page);
+    await page.locator(`[data-passage-id="${passage.id}"]`).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(
+      seen.filter((n) => !/^milcoop-web-[0-9a-f]+_bg\.wasm$/.test(n)),
+      [],
+      'a passage link needs only the main module',
+    );
+    await page.locator('.site-nav').getByRole('link', { name: 'Timeline' }).click();
+    await page.locator('svg.timeline [data-event-id]').first().waitFor();
+    assert.ok(seen.some((n) => n.startsWith('split_timeline-')), `chunks fetched: ${seen.join(', ')}`);
+    assert.ok(!seen.some((n) => n.startsWith('split_stats-')), 'only the view shown is fetched');
+    check();
+  });
+
+  it('says so in the page when a chunk cannot be fetched', async () => {
+    const { page, context } = await guardedPage(env.browser, env.site.origin, { serviceWorkers: 'block' });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await context.route(/split_stats-[0-9a-f]+\.wasm$/, (route) => route.abort());
+    await page.goto(`${env.site.base}?view=stats`);
+    await ready(page);
+    await page.getByRole('alert').filter({ hasText: 'could not be loaded' }).waitFor();
+    // The rest of the page still works.
+    await page.locator('.site-nav').getByRole('link', { name: 'Documents' }).click();
+    await page.locator('[data-doc-id]').first().waitFor();
+    assert.deepEqual(errors, []);
+  });
+});

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The wasm32 linker (set in .cargo/config.toml): rust-lld, then, when the module has
+# split points (Leptos `#[lazy]` functions), wasm-split-cli cuts it into a main module and
+# chunks fetched on first use. The main module replaces the linker's output, so Trunk's
+# wasm-bindgen and wasm-opt steps run on it as usual; `scripts/place-chunks.mjs` (a Trunk
+# post-build hook) puts the chunks beside it in dist/. Modules without split points (the
+# component tests) are linked unchanged.
+set -euo pipefail
+
+args=("$@")
+if [[ ${args[0]:-} == -flavor ]]; then args=("${args[@]:2}"); fi
+host=$(rustc -vV | sed -n 's/^host: //p')
+lld="$(rustc --print sysroot)/lib/rustlib/$host/bin/rust-lld"
+
+out=""
+for ((i = 0; i < ${#args[@]}; i++)); do
+  if [[ ${args[i]} == -o ]]; then out=${args[i + 1]}; fi
+done
+
+# Relocations tell wasm-split which function and data references to rewrite.
+"$lld" -flavor wasm --emit-relocs "${args[@]}"
+
+[[ -n $out ]] && grep -q "__wasm_split_load_" "$out" || exit 0
+
+split="$(dirname "$out")/../wasm-split"
+rm -rf "$split"
+mkdir -p "$split"
+wasm-split-cli --target web --out-name milcoop-web "$out" "$split" >&2
+# The chunks call through the main module's function table, but wasm-bindgen drops the
+# export of lld's `__indirect_function_table` (and Trunk cannot pass it
+# --keep-lld-exports). Under a name of the same length the export survives; the loader
+# asks for it by that name.
+perl -0777 -pe 's/__indirect_function_table/__wasm_split_shared_table/g' \
+  "$split/milcoop-web.wasm" > "$out"
+rm "$split/milcoop-web.wasm"
+perl -0777 -pi -e 's/\{ __indirect_function_table,/{ __wasm_split_shared_table: __indirect_function_table,/' \
+  "$split/__wasm_split.js"
+grep -q "__wasm_split_shared_table: __indirect_function_table" "$split/__wasm_split.js" || {
+  echo "wasm-link: the wasm-split loader no longer reads the table as expected" >&2
+  exit 1
+}

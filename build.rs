@@ -2,7 +2,7 @@
 //!
 //! A malformed corpus fails the build here, with the file, line and problem.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
@@ -25,6 +25,45 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("dataset.bin");
-    std::fs::write(&out, built.dataset.encode()).expect("OUT_DIR is writable");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
+    let encoded = built.dataset.encode();
+    std::fs::write(out_dir.join("dataset.bin"), &encoded).expect("OUT_DIR is writable");
+    write_site_files(&out_dir, &built.dataset, &encoded);
+}
+
+/// The site build (feature `site`) does not embed the dataset: the page fetches it, and a
+/// deep link's document first (see docs/architecture.md). This writes those files, named by
+/// their content, to `<target>/<triple>/<profile>/site-data/`, where the Trunk hook
+/// `scripts/place-data.mjs` picks them up, and their names to `OUT_DIR/site_files.rs` for
+/// the page.
+fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset, encoded: &[u8]) {
+    use sha2::{Digest, Sha256};
+    let named = |stem: &str, bytes: &[u8]| {
+        let hash = Sha256::digest(bytes);
+        let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{stem}-{hex}.bin")
+    };
+    // OUT_DIR is <target>/<triple>/<profile>/build/<package>-<hash>/out.
+    let site = out_dir
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR is inside the target directory")
+        .join("site-data");
+    let _ = std::fs::remove_dir_all(&site);
+    std::fs::create_dir_all(&site).expect("the target directory is writable");
+    let dataset_name = named("dataset", encoded);
+    std::fs::write(site.join(&dataset_name), encoded).expect("the target directory is writable");
+    let mut docs = String::new();
+    for (i, doc) in dataset.documents.iter().enumerate() {
+        let bytes = dataset.preview(i as u32).encode();
+        let name = named(&format!("doc-{}", doc.id), &bytes);
+        std::fs::write(site.join(&name), &bytes).expect("the target directory is writable");
+        docs.push_str(&format!("    ({:?}, {:?}),\n", doc.id, name));
+    }
+    let code = format!(
+        "/// The dataset file the page fetches.\npub const DATASET: &str = {dataset_name:?};\n\
+         /// Each document's preview file: (document id, file name).\n\
+         pub const DOCS: &[(&str, &str)] = &[\n{docs}];\n"
+    );
+    std::fs::write(out_dir.join("site_files.rs"), code).expect("OUT_DIR is writable");
 }

@@ -9,7 +9,7 @@ async function precache() {
   const page = await fetch('./', { cache: 'no-cache' });
   const html = await page.clone().text();
   await cache.put('./', page);
-  const assets = [...html.matchAll(/(?:href|src)="(\.\/[^"]+)"/g)].map((m) => m[1]);
+  const assets = [...html.matchAll(/(?:href|src|content)="(\.\/[^"]+)"/g)].map((m) => m[1]);
   // Fetched by the Countries view only, so the page does not name it.
   assets.push('./world.tsv');
   // The lazy views: the main script imports their loader, and the loader names the chunks.

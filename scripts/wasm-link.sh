@@ -2,7 +2,7 @@
 # The wasm32 linker (set in .cargo/config.toml): rust-lld, then, when the module has
 # split points (Leptos `#[lazy]` functions), wasm-split-cli cuts it into a main module and
 # chunks fetched on first use. The main module replaces the linker's output, so Trunk's
-# wasm-bindgen and wasm-opt steps run on it as usual; `scripts/place-chunks.mjs` (a Trunk
+# wasm-bindgen and wasm-opt steps run on it as usual; `scripts/place-files.mjs` (a Trunk
 # post-build hook) puts the chunks beside it in dist/. Modules without split points (the
 # component tests) are linked unchanged.
 set -euo pipefail

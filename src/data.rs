@@ -1,21 +1,24 @@
-//! The dataset embedded in the page at build time (see `build.rs`), decoded once on first use.
+//! The dataset, decoded once. The site build (feature `site`) fetches it from the site (a
+//! file named by its content) and, for a deep link, fetches the linked document's text
+//! first so that it can be drawn before the rest arrives. Other builds (the component
+//! tests) embed it. Both are made by `build.rs`.
 
+use milcoop_core::model::Preview;
 use milcoop_core::Dataset;
 use std::sync::OnceLock;
 
-static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
 static DATASET: OnceLock<Result<Dataset, String>> = OnceLock::new();
 
-/// The corpus, or why it could not be read (shown in the page rather than panicking).
-pub fn dataset() -> Result<&'static Dataset, &'static str> {
+/// Decodes `bytes` once, timed for the benchmark (`milcoop:decode` in the Performance
+/// timeline).
+fn decode_once(bytes: &[u8]) -> Result<&'static Dataset, &'static str> {
     DATASET
         .get_or_init(|| {
-            // Timed for the benchmark (`milcoop:decode` in the Performance timeline).
             let performance = web_sys::window().and_then(|w| w.performance());
             if let Some(p) = &performance {
                 let _ = p.mark("milcoop:decode-start");
             }
-            let decoded = Dataset::decode(BYTES).map_err(|e| e.to_string());
+            let decoded = Dataset::decode(bytes).map_err(|e| e.to_string());
             if let Some(p) = &performance {
                 let _ = p.measure_with_start_mark("milcoop:decode", "milcoop:decode-start");
             }
@@ -25,10 +28,116 @@ pub fn dataset() -> Result<&'static Dataset, &'static str> {
         .map_err(String::as_str)
 }
 
-/// Builds the search index while the browser is idle after the first view, so the first
-/// search does not wait for it (timed as `milcoop:index`).
+/// The corpus if it is here: always when embedded, once [`load`] has finished when fetched.
+pub fn dataset() -> Result<&'static Dataset, &'static str> {
+    #[cfg(not(feature = "site"))]
+    {
+        static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
+        decode_once(BYTES)
+    }
+    #[cfg(feature = "site")]
+    match DATASET.get() {
+        Some(loaded) => loaded.as_ref().map_err(String::as_str),
+        None => Err("the corpus has not arrived yet"),
+    }
+}
+
+/// The corpus, fetched and decoded if need be, or why it could not be read (shown in the
+/// page rather than panicking).
+pub async fn load() -> Result<&'static Dataset, String> {
+    #[cfg(feature = "site")]
+    if DATASET.get().is_none() {
+        let bytes = fetch_bytes(site::DATASET).await?;
+        return decode_once(&bytes).map_err(str::to_string);
+    }
+    dataset().map_err(str::to_string)
+}
+
+/// The text of the document a deep link points into (`?doc=` or `?p=<doc>.<hash>`), when
+/// the site has a preview file for it; `None` in builds that embed the corpus.
+pub async fn preview(doc: &str) -> Option<Preview> {
+    #[cfg(feature = "site")]
+    {
+        let (_, file) = site::DOCS.iter().find(|(id, _)| *id == doc)?;
+        let bytes = fetch_bytes(file).await.ok()?;
+        Preview::decode(&bytes).ok()
+    }
+    #[cfg(not(feature = "site"))]
+    {
+        let _ = doc;
+        None
+    }
+}
+
+/// Resolves once a passage drawn with `elementtiming="passage"` is reported on screen, or
+/// after `limit` where the browser has no Element Timing. The page waits for it before
+/// replacing a preview with the full view: replaced while its frame is still on the way to
+/// the screen, the preview might never be seen.
+pub async fn passage_on_screen(limit: std::time::Duration) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let seen = resolve.clone();
+        let callback = Closure::once_into_js(
+            move |_: wasm_bindgen::JsValue, observer: web_sys::PerformanceObserver| {
+                observer.disconnect();
+                let _ = seen.call0(&wasm_bindgen::JsValue::NULL);
+            },
+        );
+        if let Ok(observer) = web_sys::PerformanceObserver::new(callback.unchecked_ref()) {
+            let types = js_sys::Array::of1(&"element".into());
+            let init = web_sys::PerformanceObserverInit::new(&types);
+            init.set_buffered(true);
+            observer.observe(&init);
+        }
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            },
+            limit,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[cfg(feature = "site")]
+mod site {
+    include!(concat!(env!("OUT_DIR"), "/site_files.rs"));
+}
+
+/// A file of the site (same origin, relative to the page), as bytes.
+#[cfg(feature = "site")]
+async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(&format!("./{name}")))
+        .await
+        .map_err(failed)?;
+    let response: web_sys::Response = response.dyn_into().map_err(failed)?;
+    if !response.ok() {
+        return Err(format!("{name}: HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Runs `f` when the browser is next idle after two frames, that is once the first view
+/// has been painted: work that can wait never delays the first passage on screen. (An idle
+/// callback alone may run between the first frame and the one that paints the passages.)
+pub fn after_first_paint(f: impl Fn() + 'static) {
+    use leptos::prelude::{request_animation_frame, request_idle_callback};
+    request_animation_frame(move || request_animation_frame(move || request_idle_callback(f)));
+}
+
+/// Builds the search index once the first view is painted and the browser is idle, so the
+/// first search does not wait for it (timed as `milcoop:index`). A search that comes sooner
+/// builds it itself.
 pub fn warm_index(ds: &'static Dataset) {
-    leptos::prelude::request_idle_callback(move || {
+    after_first_paint(move || {
         let performance = web_sys::window().and_then(|w| w.performance());
         if let Some(p) = &performance {
             let _ = p.mark("milcoop:index-start");

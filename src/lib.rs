@@ -19,10 +19,53 @@ use pages::reader::Reader;
 use pages::stats::Stats;
 use pages::timeline::Timeline;
 
-/// The page: the embedded corpus, or a clear message if it cannot be read.
+/// The page: the corpus, or a clear message if it cannot be read. When the corpus is
+/// fetched (the site build), a deep link's document is drawn from its small preview file
+/// while the dataset is on its way, then replaced by the full view.
 #[component]
 pub fn App() -> impl IntoView {
-    match data::dataset() {
+    if let Ok(data) = data::dataset() {
+        return explorer_or_error(Ok::<_, String>(data));
+    }
+    // Plain signals set by a spawned future: a `LocalResource` would do, at 24 KB of wasm.
+    let corpus = RwSignal::new(None);
+    let preview = RwSignal::new(None);
+    let location = Location::current();
+    let target = match location.route() {
+        Route::Passage(id) => Some(id.clone()),
+        _ => None,
+    };
+    let doc = match location.route() {
+        Route::Document(doc) => Some(doc.clone()),
+        // Passage ids are `<document>.<hash>`.
+        Route::Passage(id) => id.split_once('.').map(|(doc, _)| doc.to_string()),
+        _ => None,
+    };
+    leptos::task::spawn_local(async move {
+        // A deep link's document is drawn first from its own small file (build.rs writes
+        // one per document), from the linked passage on; the dataset is fetched, decoded
+        // and the full view built once that is on screen.
+        if let Some(shown) = match doc {
+            Some(doc) => data::preview(&doc).await,
+            None => None,
+        } {
+            preview.set(Some(shown));
+            data::passage_on_screen(std::time::Duration::from_millis(300)).await;
+        }
+        corpus.set(Some(data::load().await));
+    });
+    (move || match corpus.get() {
+        Some(result) => untrack(|| explorer_or_error(result)),
+        None => preview
+            .get()
+            .map(|p| pages::preview::preview(p, target.clone(), location.ui))
+            .into_any(),
+    })
+    .into_any()
+}
+
+fn explorer_or_error(corpus: Result<&'static Dataset, impl std::fmt::Display>) -> AnyView {
+    match corpus {
         Ok(data) => {
             data::warm_index(data);
             view! { <Explorer data=data /> }.into_any()
@@ -30,7 +73,7 @@ pub fn App() -> impl IntoView {
         Err(e) => view! {
             <section class="missing" role="alert">
                 <h1>"The corpus could not be read"</h1>
-                <p>{format!("The embedded dataset is damaged: {e}")}</p>
+                <p>{format!("The dataset could not be loaded: {e}")}</p>
             </section>
         }
         .into_any(),
@@ -161,7 +204,7 @@ fn Ignored(location: ReadSignal<Location>) -> impl IntoView {
     }
 }
 
-/// The views a reader rarely opens first. With the `split` feature (the site's release
+/// The views a reader rarely opens first. With the `site` feature (the site's release
 /// build) each is compiled into a wasm chunk of its own and fetched the first time it is
 /// shown (see `scripts/wasm-link.sh`); without it (the component tests) they are ordinary
 /// code that resolves at once.
@@ -171,23 +214,23 @@ mod later {
     /// A chunk that could not be fetched (offline before the service worker had cached it).
     pub struct Unloaded;
 
-    #[cfg(feature = "split")]
+    #[cfg(feature = "site")]
     impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
         fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
             Unloaded
         }
     }
 
-    /// `$name(data).await` builds `$view`: through a chunk with `split`, directly without.
+    /// `$name(data).await` builds `$view`: through a chunk with `site`, directly without.
     macro_rules! later {
         ($name:ident, $view:ident) => {
-            #[cfg(feature = "split")]
+            #[cfg(feature = "site")]
             #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
             pub fn $name(data: &'static Dataset) -> Result<AnyView, Unloaded> {
                 Ok(view! { <$view data=data /> }.into_any())
             }
 
-            #[cfg(not(feature = "split"))]
+            #[cfg(not(feature = "site"))]
             pub async fn $name(data: &'static Dataset) -> Result<AnyView, Unloaded> {
                 Ok(view! { <$view data=data /> }.into_any())
             }

@@ -12,10 +12,10 @@ fn main() {
         let _ = p.measure_with_start_mark("milcoop:mount", "milcoop:mount-start");
     }
     // Offline after the first visit (public/sw.js, copied next to index.html). Registered
-    // when the browser is idle, so its install (which fetches every asset again to cache
-    // it) does not compete with the first paint. A browser without service workers simply
-    // stays online-only.
-    leptos::prelude::request_idle_callback(|| {
+    // once the first view is painted and the browser is idle, so its install (which fetches
+    // every asset again to cache it) does not compete with the first paint. A browser
+    // without service workers simply stays online-only.
+    milcoop_web::data::after_first_paint(|| {
         if let Some(window) = web_sys::window() {
             let _ = window.navigator().service_worker().register("./sw.js");
         }

@@ -25,7 +25,7 @@ pub struct Location {
 }
 
 impl Location {
-    fn current() -> Location {
+    pub fn current() -> Location {
         let search = window().location().search().unwrap_or_default();
         let (url, ignored) = Url::parse(&search);
         let ui = url.ui.or_else(stored_ui).unwrap_or_default();

@@ -395,6 +395,32 @@ pub struct Dataset {
     pub counterparts: Vec<(u32, u32)>,
 }
 
+/// One document's passages as plain text: what the page draws for a deep link while the
+/// whole dataset is still on its way (see docs/architecture.md, "What the page loads").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub title: String,
+    pub passages: Vec<PreviewPassage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviewPassage {
+    pub id: String,
+    pub index: u32,
+    pub lang: Lang,
+    pub text: String,
+}
+
+impl Preview {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a preview always serialises")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Preview, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
 /// What a passage id found in a link resolves to.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Resolution<'a> {
@@ -412,6 +438,28 @@ impl Dataset {
 
     pub fn decode(bytes: &[u8]) -> Result<Dataset, postcard::Error> {
         postcard::from_bytes(bytes)
+    }
+
+    /// Document `doc`'s passages in reading order, as text.
+    pub fn preview(&self, doc: u32) -> Preview {
+        Preview {
+            title: self
+                .documents
+                .get(doc as usize)
+                .map(|d| d.title.clone())
+                .unwrap_or_default(),
+            passages: self
+                .passages
+                .iter()
+                .filter(|p| p.doc == doc)
+                .map(|p| PreviewPassage {
+                    id: p.id.clone(),
+                    index: p.index,
+                    lang: p.lang,
+                    text: p.text.clone(),
+                })
+                .collect(),
+        }
     }
 
     pub fn document(&self, id: &str) -> Option<(u32, &Document)> {

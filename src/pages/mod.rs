@@ -5,6 +5,7 @@ pub mod documents;
 pub mod events;
 pub mod explore;
 pub mod missing;
+pub mod preview;
 pub mod reader;
 pub mod share;
 pub mod stats;

@@ -56,7 +56,7 @@ pub fn Reader(
     if let Some(id) = current_id {
         // After the view is in the DOM: bring the passage into view and give it focus, so
         // keyboard and screen-reader users land where the link points.
-        request_animation_frame(move || scroll_to(id));
+        request_animation_frame(move || scroll_to(&format!("[data-passage-id=\"{id}\"]")));
     }
 
     let passage_view = move |i: u32| {
@@ -255,25 +255,25 @@ fn PassageView(
 
 /// A passage's text, marked with `elementtiming` so the benchmark can time its first paint
 /// (the attribute is unknown to `view!`, hence the builder).
-fn passage_text(text: &str) -> impl IntoView {
+pub(crate) fn passage_text(text: &str) -> impl IntoView {
     leptos::html::p()
         .class("passage-text")
         .attr("elementtiming", "passage")
         .child(text.to_string())
 }
 
-fn scroll_to(id: &str) {
-    let Some(el) = document()
-        .query_selector(&format!("[data-passage-id=\"{id}\"]"))
-        .ok()
-        .flatten()
-    else {
+/// Brings the element `selector` finds to the middle of the view and focuses it.
+fn scroll_to(selector: &str) {
+    let Some(el) = document().query_selector(selector).ok().flatten() else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-        let _ = el.focus();
+        // Already in view: focusing must not scroll (and lay out) again.
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&focus);
     }
 }

@@ -316,3 +316,31 @@ describe('lazy views', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('first paint of a deep link', () => {
+  it('draws the linked passage from its document’s own file, then the full reader', async () => {
+    const { page, context, check } = await guardedPage(env.browser, env.site.origin, { serviceWorkers: 'block' });
+    // Hold the dataset back until the preview has been seen, so the order is certain.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await context.route(/dataset-[0-9a-f]+\.bin$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const doc = data.documents.find((d) => d.id === 'review-2020');
+    const passages = data.passages.filter((p) => p.doc === doc.id);
+    const target = passages[Math.floor(passages.length / 2)];
+    await page.goto(`${env.site.base}?p=${target.id}`);
+    const first = page.locator(`.preview-page [data-preview-id="${target.id}"]`);
+    await first.waitFor();
+    assert.equal(await first.getAttribute('class'), 'passage current');
+    assert.equal((await first.locator('.passage-text').textContent()).trim(), target.text.trim());
+    // From the linked passage on, in order: nothing before it to lay out first.
+    const shown = await page.locator('.preview-page [data-preview-id]').evaluateAll((els) => els.map((e) => e.dataset.previewId));
+    assert.deepEqual(shown, passages.slice(passages.indexOf(target)).map((p) => p.id));
+    release();
+    await page.locator(`[data-passage-id="${target.id}"][aria-current="true"]`).waitFor();
+    assert.equal(await page.locator('.preview-page').count(), 0);
+    check();
+  });
+});

@@ -33,9 +33,10 @@ fn main() {
 
 /// The site build (feature `site`) does not embed the dataset: the page fetches it, and a
 /// deep link's document first (see docs/architecture.md). This writes those files, named by
-/// their content, to `<target>/<triple>/<profile>/site-data/`, where the Trunk hook
-/// `scripts/place-data.mjs` picks them up, and their names to `OUT_DIR/site_files.rs` for
-/// the page.
+/// their content, to `OUT_DIR/site/`, where the Trunk hook `scripts/place-files.mjs` finds
+/// them by the dataset's name in the wasm, and their names to `OUT_DIR/site_files.rs` for
+/// the page. (Each feature set has its own OUT_DIR, so builds over other corpora or
+/// without `site` cannot overwrite these.)
 fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset, encoded: &[u8]) {
     use sha2::{Digest, Sha256};
     let named = |stem: &str, bytes: &[u8]| {
@@ -43,12 +44,7 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset, encoded: &[
         let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
         format!("{stem}-{hex}.bin")
     };
-    // OUT_DIR is <target>/<triple>/<profile>/build/<package>-<hash>/out.
-    let site = out_dir
-        .ancestors()
-        .nth(3)
-        .expect("OUT_DIR is inside the target directory")
-        .join("site-data");
+    let site = out_dir.join("site");
     let _ = std::fs::remove_dir_all(&site);
     std::fs::create_dir_all(&site).expect("the target directory is writable");
     let dataset_name = named("dataset", encoded);

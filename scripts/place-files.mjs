@@ -1,8 +1,8 @@
 // Trunk post-build hook: puts the files Trunk does not know about beside the page.
 //
 // - The dataset and the documents' preview files, which build.rs writes (named by their
-//   content) to <target>/wasm32-unknown-unknown/<profile>/site-data/. index.html names the
-//   dataset in a meta tag, for the service worker.
+//   content) to its OUT_DIR/site/. index.html names the dataset in a meta tag, for the
+//   service worker.
 // - The lazy views' wasm chunks: `scripts/wasm-link.sh` splits the module at link time and
 //   leaves the chunks and their loader (`__wasm_split.js`) in .../wasm-split/. Each chunk is
 //   optimised with the same wasm-opt and named by a hash of its content (a new build never
@@ -18,7 +18,7 @@ const source = process.env.TRUNK_SOURCE_DIR ?? '.';
 const profile = process.env.TRUNK_PROFILE ?? 'release';
 const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
 const split = join(target, 'wasm32-unknown-unknown', profile, 'wasm-split');
-const siteData = join(target, 'wasm32-unknown-unknown', profile, 'site-data');
+const builds = join(target, 'wasm32-unknown-unknown', profile, 'build');
 
 const main = readdirSync(staging).find((f) => /^milcoop-web-[0-9a-f]+\.js$/.test(f));
 if (!main) {
@@ -26,11 +26,19 @@ if (!main) {
   process.exit(1);
 }
 
-// The data files, when the module fetches them (the `site` feature) rather than embedding.
-const wasm = readFileSync(join(staging, main.replace(/\.js$/, '_bg.wasm')));
-const dataFiles = existsSync(siteData) ? readdirSync(siteData) : [];
-const dataset = dataFiles.find((f) => wasm.includes(Buffer.from(f)) && f.startsWith('dataset-'));
+// The data files, when the module fetches them (the `site` feature) rather than embedding:
+// build.rs wrote them to its OUT_DIR/site/, found here by the dataset name the wasm holds.
+const wasm = readFileSync(join(staging, main.replace(/\.js$/, '_bg.wasm'))).toString('latin1');
+const dataset = wasm.match(/dataset-[0-9a-f]{16}\.bin/)?.[0];
 if (dataset) {
+  const siteData = (existsSync(builds) ? readdirSync(builds) : [])
+    .map((b) => join(builds, b, 'out', 'site'))
+    .find((dir) => existsSync(join(dir, dataset)));
+  if (!siteData) {
+    console.error(`place-files: ${main} fetches ${dataset}, which no build wrote under ${builds}`);
+    process.exit(1);
+  }
+  const dataFiles = readdirSync(siteData);
   for (const f of dataFiles) copyFileSync(join(siteData, f), join(staging, f));
   const htmlPath = join(staging, 'index.html');
   const html = readFileSync(htmlPath, 'utf8');
@@ -40,9 +48,6 @@ if (dataset) {
   const tag = `<meta name="milcoop-dataset" content="./${dataset}" />`;
   if (!html.includes(tag)) writeFileSync(htmlPath, html.replace('<link ', `${tag}\n    <link `));
   console.log(`place-files: ${dataset} and ${dataFiles.length - 1} document previews`);
-} else if (wasm.includes(Buffer.from('dataset-'))) {
-  console.error(`place-files: ${main} fetches a dataset that ${siteData} does not hold`);
-  process.exit(1);
 }
 
 const wantsLoader = readFileSync(join(staging, main), 'utf8').includes('./__wasm_split.js');

@@ -12,7 +12,7 @@ use milcoop_core::{Route, Ui};
 
 /// How many passages (and events) are listed at first, and how many more each "show more"
 /// adds; the counts always give the full number, and the downloads hold every one.
-const PAGE: usize = 50;
+const PAGE: usize = 20;
 
 /// How many documents the document facet lists before "show all".
 const DOCS_SHOWN: usize = 12;

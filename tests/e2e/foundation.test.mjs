@@ -195,9 +195,9 @@ describe('explore: filters and search', () => {
     const all = await count(page);
     assert.equal(all, data.passages.length);
     // Long lists come a page at a time; the count is always the whole.
-    assert.equal((await ids(page)).length, 50);
+    assert.equal((await ids(page)).length, 20);
     await page.getByTestId('show-more').click();
-    await page.waitForFunction(() => document.querySelectorAll('.result-list [data-passage-id]').length === 100);
+    await page.waitForFunction(() => document.querySelectorAll('.result-list [data-passage-id]').length === 40);
     await page.locator('#q').pressSequentially('高加索', { delay: 30 });
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '高加索');
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid=result-count]').textContent) < n, all);

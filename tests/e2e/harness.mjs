@@ -116,9 +116,10 @@ export async function guardedPage(browser, origin, options = {}) {
   };
 }
 
-/** Waits until the app has rendered its main view. */
+/** Waits until the app has rendered its main view (not the status shown while a view's
+ * wasm chunk loads). */
 export async function ready(page) {
-  await page.waitForSelector('main > *', { timeout: 15000 });
+  await page.waitForSelector('main > :not(.loading)', { timeout: 15000 });
 }
 
 /**

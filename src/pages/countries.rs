@@ -237,7 +237,7 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
         let f = filters.filters.get();
         (!f.countries.is_empty()).then(|| {
             // In date order, undated last.
-            let mut events = results.get().events;
+            let mut events = results.with(|r| r.events.clone());
             order::sort_by_key(&mut events, |&i| {
                 let e = &data.events[i as usize];
                 (e.start.is_none(), e.start, i)

@@ -139,18 +139,11 @@ fn Facets(
         // Track the filters first: read after a memo derived from them, a change can be missed
         // (see docs/architecture.md, "Reading memos").
         filters.track();
-        let r = results.get();
-        let max = r
-            .facets
-            .years
-            .iter()
-            .map(|(_, n)| *n)
-            .max()
-            .unwrap_or(1)
-            .max(1);
+        // Borrowed, not `get()`: a clone of the results copies every matching passage.
+        let counts = results.with(|r| r.facets.years.clone());
+        let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
         let selected = filters.get().years;
-        r.facets
-            .years
+        counts
             .iter()
             .map(|&(y, n)| {
                 let on = selected.is_some_and(|(a, b)| (a..=b).contains(&y));
@@ -192,9 +185,7 @@ fn Facets(
         filters.track();
         let selected = filters.get().countries;
         results
-            .get()
-            .facets
-            .countries
+            .with(|r| r.facets.countries.clone())
             .iter()
             .map(|(code, n)| {
                 let code = code.clone();
@@ -228,7 +219,7 @@ fn Facets(
         // (see docs/architecture.md, "Reading memos").
         filters.track();
         let selected = filters.get().types;
-        let counts = results.get().facets.types;
+        let counts = results.with(|r| r.facets.types.clone());
         EventType::ALL
             .into_iter()
             .map(|t| {
@@ -258,9 +249,11 @@ fn Facets(
         filters.track();
         let selected = filters.get().docs;
         let mut counts = vec![0usize; data.documents.len()];
-        for &(d, n) in &results.get().facets.docs {
-            counts[d as usize] = n;
-        }
+        results.with(|r| {
+            for &(d, n) in &r.facets.docs {
+                counts[d as usize] = n;
+            }
+        });
         let cut = !all_docs.get() && data.documents.len() > DOCS_SHOWN;
         let order = if cut {
             order::permutation(counts.len(), &|a, b| {
@@ -315,7 +308,7 @@ fn Facets(
         // (see docs/architecture.md, "Reading memos").
         filters.track();
         let current = filters.get().lang;
-        let counts = results.get().facets.langs;
+        let counts = results.with(|r| r.facets.langs.clone());
         let option = move |value: Option<Lang>, label: &'static str, n: Option<usize>| {
             view! {
                 <label>

@@ -113,7 +113,7 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
         // Track the filters first: read after a memo derived from them, a change can be missed
         // (see docs/architecture.md, "Reading memos").
         filters.filters.track();
-        let events = results.get().events;
+        let events = results.with(|r| r.events.clone());
         let Some(range) = filters
             .filters
             .get()
@@ -144,7 +144,7 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
     };
 
     let documents = move || {
-        let events = results.get().events;
+        let events = results.with(|r| r.events.clone());
         let rows: Vec<(String, ByType)> = per_document(data, &events)
             .into_iter()
             .map(|(d, c)| (data.documents[d as usize].title.clone(), c))
@@ -156,7 +156,7 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
     };
 
     let figures = move || {
-        let passages: Vec<u32> = results.get().passages.iter().map(|h| h.passage).collect();
+        let passages: Vec<u32> = results.with(|r| r.passages.iter().map(|h| h.passage).collect());
         let list = figures_in(data, &passages);
         if list.is_empty() {
             return view! { <p>{ui.pick("No figures in the matching passages.", "匹配的段落中没有统计数字。")}</p> }.into_any();

@@ -105,23 +105,34 @@ mod site {
     include!(concat!(env!("OUT_DIR"), "/site_files.rs"));
 }
 
-/// A file of the site (same origin, relative to the page), as bytes.
-#[cfg(feature = "site")]
-async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
+/// A JavaScript error as a message for the page.
+pub fn js_error(e: wasm_bindgen::JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Fetches a file of the site (same origin, relative to the page): the response, once it
+/// is known to be a success.
+pub async fn fetch_site_file(name: &str) -> Result<web_sys::Response, String> {
     use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let failed = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(&format!("./{name}")))
-        .await
-        .map_err(failed)?;
-    let response: web_sys::Response = response.dyn_into().map_err(failed)?;
+    let response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&format!("./{name}")))
+            .await
+            .map_err(js_error)?;
+    let response: web_sys::Response = response.dyn_into().map_err(js_error)?;
     if !response.ok() {
         return Err(format!("{name}: HTTP {}", response.status()));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+    Ok(response)
+}
+
+/// A file of the site, as bytes.
+#[cfg(feature = "site")]
+async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
+    let response = fetch_site_file(name).await?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(js_error)?)
         .await
-        .map_err(failed)?;
+        .map_err(js_error)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -31,15 +31,14 @@ pub fn App() -> impl IntoView {
     let corpus = RwSignal::new(None);
     let preview = RwSignal::new(None);
     let location = Location::current();
-    let target = match location.route() {
-        Route::Passage(id) => Some(id.clone()),
-        _ => None,
-    };
-    let doc = match location.route() {
-        Route::Document(doc) => Some(doc.clone()),
-        // Passage ids are `<document>.<hash>`.
-        Route::Passage(id) => id.split_once('.').map(|(doc, _)| doc.to_string()),
-        _ => None,
+    // The linked document and passage; passage ids are `<document>.<hash>`.
+    let (doc, target) = match location.route() {
+        Route::Document(doc) => (Some(doc.clone()), None),
+        Route::Passage(id) => (
+            id.split_once('.').map(|(doc, _)| doc.to_string()),
+            Some(id.clone()),
+        ),
+        _ => (None, None),
     };
     leptos::task::spawn_local(async move {
         // A deep link's document is drawn first from its own small file (build.rs writes

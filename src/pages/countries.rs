@@ -7,6 +7,7 @@
 //! the site (`world.tsv`, beside `index.html`), fetched the first time this view opens, so
 //! the first load does not carry it.
 
+use crate::data::{fetch_site_file, js_error};
 use crate::nav::{use_ui, Link};
 use crate::pages::events::country_name;
 use crate::pages::explore::use_filters;
@@ -18,7 +19,6 @@ use milcoop_core::order;
 use milcoop_core::stats::{per_country, CountryCount};
 use milcoop_core::Route;
 use std::sync::OnceLock;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// The map file once fetched: kept for the life of the page.
@@ -29,17 +29,10 @@ async fn fetch_world() -> Result<&'static str, String> {
     if let Some(w) = WORLD.get() {
         return Ok(w.as_str());
     }
-    let failed = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let response = JsFuture::from(window().fetch_with_str("./world.tsv"))
+    let response = fetch_site_file("world.tsv").await?;
+    let text = JsFuture::from(response.text().map_err(js_error)?)
         .await
-        .map_err(failed)?;
-    let response: web_sys::Response = response.dyn_into().map_err(failed)?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(failed)?)
-        .await
-        .map_err(failed)?
+        .map_err(js_error)?
         .as_string()
         .unwrap_or_default();
     if !text.starts_with('#') {

@@ -56,7 +56,7 @@ pub fn Reader(
     if let Some(id) = current_id {
         // After the view is in the DOM: bring the passage into view and give it focus, so
         // keyboard and screen-reader users land where the link points.
-        request_animation_frame(move || scroll_to(&format!("[data-passage-id=\"{id}\"]")));
+        request_animation_frame(move || scroll_to(id));
     }
 
     let passage_view = move |i: u32| {
@@ -253,8 +253,9 @@ fn PassageView(
     }
 }
 
-/// A passage's text, marked with `elementtiming` so the benchmark can time its first paint
-/// (the attribute is unknown to `view!`, hence the builder).
+/// A passage's text, marked with `elementtiming`: the benchmark times its first paint by it,
+/// and a deep link's preview waits for it to be on screen (`data::passage_on_screen`). The
+/// attribute is unknown to `view!`, hence the builder.
 pub(crate) fn passage_text(text: &str) -> impl IntoView {
     leptos::html::p()
         .class("passage-text")
@@ -262,9 +263,10 @@ pub(crate) fn passage_text(text: &str) -> impl IntoView {
         .child(text.to_string())
 }
 
-/// Brings the element `selector` finds to the middle of the view and focuses it.
-fn scroll_to(selector: &str) {
-    let Some(el) = document().query_selector(selector).ok().flatten() else {
+/// Brings passage `id` to the middle of the view and focuses it.
+fn scroll_to(id: &str) {
+    let selector = format!("[data-passage-id=\"{id}\"]");
+    let Some(el) = document().query_selector(&selector).ok().flatten() else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();

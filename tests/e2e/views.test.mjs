@@ -343,4 +343,14 @@ describe('first paint of a deep link', () => {
     assert.equal(await page.locator('.preview-page').count(), 0);
     check();
   });
+
+  it('says so in the page when the dataset cannot be fetched', async () => {
+    const { page, context } = await guardedPage(env.browser, env.site.origin, { serviceWorkers: 'block' });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await context.route(/dataset-[0-9a-f]+\.bin$/, (route) => route.abort());
+    await page.goto(`${env.site.base}?p=${data.passages[0].id}`);
+    await page.getByRole('alert').filter({ hasText: 'The corpus could not be read' }).waitFor();
+    assert.deepEqual(errors, []);
+  });
 });

@@ -38,28 +38,39 @@ fn main() {
 /// the page. (Each feature set has its own OUT_DIR, so builds over other corpora or
 /// without `site` cannot overwrite these.)
 fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset, encoded: &[u8]) {
+    use base64::Engine;
     use sha2::{Digest, Sha256};
+    // A file's name carries the start of its SHA-256, and the page checks the whole of it
+    // (Subresource Integrity) when it fetches the file.
     let named = |stem: &str, bytes: &[u8]| {
         let hash = Sha256::digest(bytes);
         let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
-        format!("{stem}-{hex}.bin")
+        let integrity = format!(
+            "sha256-{}",
+            base64::engine::general_purpose::STANDARD.encode(hash)
+        );
+        (format!("{stem}-{hex}.bin"), integrity)
     };
     let site = out_dir.join("site");
     let _ = std::fs::remove_dir_all(&site);
     std::fs::create_dir_all(&site).expect("the target directory is writable");
-    let dataset_name = named("dataset", encoded);
+    let (dataset_name, dataset_integrity) = named("dataset", encoded);
     std::fs::write(site.join(&dataset_name), encoded).expect("the target directory is writable");
     let mut docs = String::new();
     for (i, doc) in dataset.documents.iter().enumerate() {
         let bytes = dataset.preview(i as u32).encode();
-        let name = named(&format!("doc-{}", doc.id), &bytes);
+        let (name, integrity) = named(&format!("doc-{}", doc.id), &bytes);
         std::fs::write(site.join(&name), &bytes).expect("the target directory is writable");
-        docs.push_str(&format!("    ({:?}, {:?}),\n", doc.id, name));
+        docs.push_str(&format!(
+            "    ({:?}, SiteFile {{ name: {name:?}, integrity: {integrity:?} }}),\n",
+            doc.id
+        ));
     }
     let code = format!(
-        "/// The dataset file the page fetches.\npub const DATASET: &str = {dataset_name:?};\n\
-         /// Each document's preview file: (document id, file name).\n\
-         pub const DOCS: &[(&str, &str)] = &[\n{docs}];\n"
+        "/// The dataset file the page fetches.\n\
+         pub const DATASET: SiteFile = SiteFile {{ name: {dataset_name:?}, integrity: {dataset_integrity:?} }};\n\
+         /// Each document's preview file, by document id.\n\
+         pub const DOCS: &[(&str, SiteFile)] = &[\n{docs}];\n"
     );
     std::fs::write(out_dir.join("site_files.rs"), code).expect("OUT_DIR is writable");
 }

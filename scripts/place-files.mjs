@@ -1,89 +1,109 @@
-// Trunk post-build hook: puts the files Trunk does not know about beside the page.
+// Trunk post-build hook: puts the files Trunk does not know about beside the page, each
+// named by its content, so that a file name never means two contents.
 //
 // - The dataset and the documents' preview files, which build.rs writes (named by their
-//   content) to its OUT_DIR/site/. index.html names the dataset in a meta tag, for the
-//   service worker.
+//   content) to its OUT_DIR/site/.
 // - The lazy views' wasm chunks: `scripts/wasm-link.sh` splits the module at link time and
-//   leaves the chunks and their loader (`__wasm_split.js`) in .../wasm-split/. Each chunk is
-//   optimised with the same wasm-opt and named by a hash of its content (a new build never
-//   meets a stale cached chunk); the loader is written with those names and the main
-//   module's hashed name.
+//   leaves the chunks and their loader in .../<SPLIT_DIR>/. Each chunk is optimised with
+//   the same wasm-opt and named by a hash of its content; the loader fetches each with its
+//   Subresource Integrity, is itself named by its content, and the main module imports it
+//   by that name (a page of one build never runs another build's loader).
+//
+// Every text patch is checked (scripts/build-config.mjs `patch`): a tool whose output
+// changes shape fails the build here.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildConfig, contentHash, fail, integrity, patch } from './build-config.mjs';
 
+const HOOK = 'place-files';
+const config = buildConfig();
 const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const source = process.env.TRUNK_SOURCE_DIR ?? '.';
 const profile = process.env.TRUNK_PROFILE ?? 'release';
 const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
-const split = join(target, 'wasm32-unknown-unknown', profile, 'wasm-split');
+const split = join(target, 'wasm32-unknown-unknown', profile, config.SPLIT_DIR);
 const builds = join(target, 'wasm32-unknown-unknown', profile, 'build');
+const escaped = config.CRATE.replace(/[-]/g, '\\-');
 
-const main = readdirSync(staging).find((f) => /^milcoop-web-[0-9a-f]+\.js$/.test(f));
-if (!main) {
-  console.error(`place-files: no milcoop-web-<hash>.js in ${staging}`);
-  process.exit(1);
+const main = readdirSync(staging).find((f) => new RegExp(`^${escaped}-[0-9a-f]+\\.js$`).test(f));
+if (!main) fail(HOOK, `no ${config.CRATE}-<hash>.js in ${staging}`);
+checkWasmOptLevel();
+placeDataFiles();
+placeChunks();
+
+/** index.html must ask Trunk for the wasm-opt level the chunks get. */
+function checkWasmOptLevel() {
+  const html = readFileSync(join(source, 'index.html'), 'utf8');
+  if (!html.includes(`data-wasm-opt="${config.WASM_OPT_LEVEL}"`)) {
+    fail(HOOK, `index.html's data-wasm-opt is not "${config.WASM_OPT_LEVEL}" (scripts/build.conf)`);
+  }
 }
 
-// The data files, when the module fetches them (the `site` feature) rather than embedding:
-// build.rs wrote them to its OUT_DIR/site/, found here by the dataset name the wasm holds.
-const wasm = readFileSync(join(staging, main.replace(/\.js$/, '_bg.wasm'))).toString('latin1');
-const dataset = wasm.match(/dataset-[0-9a-f]{16}\.bin/)?.[0];
-if (dataset) {
+/** The dataset and previews, when the module fetches them (the `site` feature). */
+function placeDataFiles() {
+  const wasm = readFileSync(join(staging, main.replace(/\.js$/, '_bg.wasm'))).toString('latin1');
+  const dataset = wasm.match(/dataset-[0-9a-f]{16}\.bin/)?.[0];
+  if (!dataset) return;
+  // build.rs wrote them to its OUT_DIR/site/, found by the dataset name the wasm holds.
   const siteData = (existsSync(builds) ? readdirSync(builds) : [])
     .map((b) => join(builds, b, 'out', 'site'))
     .find((dir) => existsSync(join(dir, dataset)));
-  if (!siteData) {
-    console.error(`place-files: ${main} fetches ${dataset}, which no build wrote under ${builds}`);
-    process.exit(1);
+  if (!siteData) fail(HOOK, `${main} fetches ${dataset}, which no build wrote under ${builds}`);
+  const files = readdirSync(siteData);
+  for (const f of files) copyFileSync(join(siteData, f), join(staging, f));
+  console.log(`${HOOK}: ${dataset} and ${files.length - 1} document previews`);
+}
+
+/** The chunks, optimised and named by content, and the loader that fetches them. */
+function placeChunks() {
+  const mainPath = join(staging, main);
+  let glue = readFileSync(mainPath, 'utf8');
+  if (!glue.includes('./__wasm_split.js')) {
+    console.log(`${HOOK}: the module has no lazy views`);
+    return;
   }
-  const dataFiles = readdirSync(siteData);
-  for (const f of dataFiles) copyFileSync(join(siteData, f), join(staging, f));
+  const loaderPath = join(split, '__wasm_split.js');
+  if (!existsSync(loaderPath)) fail(HOOK, `${main} imports ./__wasm_split.js but ${loaderPath} is missing`);
+  let loader = patch(HOOK, 'loader import of the main module', readFileSync(loaderPath, 'utf8'),
+    new RegExp(`"\\./${escaped}\\.js"`), `"./${main}"`);
+  const chunks = readdirSync(split).filter((f) => f.endsWith('.wasm'));
+  for (const chunk of chunks) {
+    const bytes = optimise(join(split, chunk));
+    const name = chunk.replace(/\.wasm$/, `-${contentHash(bytes)}.wasm`);
+    writeFileSync(join(staging, name), bytes);
+    // fetch(new URL("./chunk.wasm", import.meta.url)) → the named file, checked on arrival.
+    loader = patch(HOOK, `loader fetch of ${chunk}`, loader,
+      new RegExp(`fetch\\(new URL\\("\\./${chunk.replace('.', '\\.')}", import\\.meta\\.url\\)\\)`),
+      `fetch(new URL("./${name}", import.meta.url), { integrity: "${integrity(bytes)}" })`);
+  }
+  const loaderName = `__wasm_split-${contentHash(loader)}.js`;
+  writeFileSync(join(staging, loaderName), loader);
+  // The ES imports only: the wasm's own import module name ("./__wasm_split.js" as a key of
+  // the imports object) stays as it is.
+  const imports = /from "\.\/__wasm_split\.js"/g;
+  glue = patch(HOOK, 'main module imports of the loader', glue, imports, `from "./${loaderName}"`,
+    Math.max(1, (glue.match(imports) ?? []).length));
+  writeFileSync(mainPath, glue);
+  refreshIntegrity(main, glue);
+  console.log(`${HOOK}: ${main} + ${loaderName} and ${chunks.length} chunks`);
+}
+
+/** A chunk after wasm-opt, as bytes. */
+function optimise(path) {
+  const out = `${path}.opt`;
+  execFileSync('wasm-opt', [`-O${config.WASM_OPT_LEVEL}`, ...config.WASM_OPT_FEATURES.split(/\s+/), path, '-o', out],
+    // wasm-opt warns about the name section wasm-split writes; only a failure is worth showing.
+    { stdio: ['ignore', 'inherit', 'pipe'] });
+  const bytes = readFileSync(out);
+  rmSync(out);
+  return bytes;
+}
+
+/** index.html's integrity for a file whose content this hook changed. */
+function refreshIntegrity(file, content) {
   const htmlPath = join(staging, 'index.html');
   const html = readFileSync(htmlPath, 'utf8');
-  // Not preloaded: on a deep link the page fetches it once the linked document's preview is
-  // on screen, and a preload would compete with the start it is meant to follow. The meta
-  // tag names it for the service worker's precache.
-  const tag = `<meta name="milcoop-dataset" content="./${dataset}" />`;
-  if (!html.includes(tag)) writeFileSync(htmlPath, html.replace('<link ', `${tag}\n    <link `));
-  console.log(`place-files: ${dataset} and ${dataFiles.length - 1} document previews`);
+  const link = new RegExp(`(href="\\./${file.replace(/[.-]/g, '\\$&')}"[^>]*integrity=")[^"]+(")`);
+  writeFileSync(htmlPath, patch(HOOK, `index.html integrity of ${file}`, html, link, `$1${integrity(content)}$2`));
 }
-
-const wantsLoader = readFileSync(join(staging, main), 'utf8').includes('./__wasm_split.js');
-if (!wantsLoader) {
-  console.log('place-files: the module has no lazy views');
-  process.exit(0);
-}
-const loaderPath = join(split, '__wasm_split.js');
-if (!existsSync(loaderPath)) {
-  console.error(`place-files: ${main} imports ./__wasm_split.js but ${loaderPath} is missing`);
-  process.exit(1);
-}
-
-let loader = readFileSync(loaderPath, 'utf8').replace('"./milcoop-web.js"', `"./${main}"`);
-// Whatever the loader names must be a chunk this build wrote.
-for (const chunk of readdirSync(split).filter((f) => f.endsWith('.wasm'))) {
-  const optimised = join(split, `${chunk}.opt`);
-  execFileSync(
-    'wasm-opt',
-    ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-      '--enable-mutable-globals', '--enable-multivalue', '--enable-reference-types',
-      join(split, chunk), '-o', optimised],
-    // wasm-opt warns about the name section wasm-split writes; only a failure is worth showing.
-    { stdio: ['ignore', 'inherit', 'pipe'] },
-  );
-  const bytes = readFileSync(optimised);
-  rmSync(optimised);
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const name = chunk.replace(/\.wasm$/, `-${hash}.wasm`);
-  writeFileSync(join(staging, name), bytes);
-  const quoted = `"./${chunk}"`;
-  if (!loader.includes(quoted)) {
-    console.error(`place-files: the loader does not name ${chunk}`);
-    process.exit(1);
-  }
-  loader = loader.replaceAll(quoted, `"./${name}"`);
-}
-writeFileSync(join(staging, '__wasm_split.js'), loader);
-console.log(`place-files: ${main} + __wasm_split.js and its chunks`);

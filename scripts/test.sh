@@ -28,6 +28,13 @@ cargo test -p milcoop-web --target wasm32-unknown-unknown
 step "release build"
 trunk build --release --offline
 
+# A second version of the site, for the redeploy test (tests/e2e/deploy.test.mjs): the
+# corpus plus one passage. Built before the first is used, so both stay as they are.
+step "second release build (the corpus plus one passage, for the redeploy test)"
+rm -rf target/corpus-v2 && cp -r corpus target/corpus-v2
+{ echo; cat tests/e2e/fixtures/redeploy-passage.txt; } >> target/corpus-v2/review-2020.txt
+MILCOOP_CORPUS="$PWD/target/corpus-v2" trunk build --release --offline --dist target/dist-v2
+
 cargo run --release --bin milcoop -- export > target/export.json
 
 step "end-to-end tests (playwright-core, Debian Chromium, plain static server)"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The wasm32 linker (set in .cargo/config.toml): rust-lld, then, when the module has
-# split points (Leptos `#[lazy]` functions), wasm-split-cli cuts it into a main module and
-# chunks fetched on first use. The main module replaces the linker's output, so Trunk's
-# wasm-bindgen and wasm-opt steps run on it as usual; `scripts/place-files.mjs` (a Trunk
-# post-build hook) puts the chunks beside it in dist/. Modules without split points (the
-# component tests) are linked unchanged.
+# split points (the lazy views, `later!` in src/lazy.rs), wasm-split-cli cuts it into a main
+# module and chunks fetched on first use. The main module replaces the linker's output, so
+# Trunk's wasm-bindgen and wasm-opt steps run on it as usual; `scripts/place-files.mjs` (a
+# Trunk post-build hook) puts the chunks beside it in dist/. Modules without split points
+# (the component tests) are linked unchanged. Names come from scripts/build.conf.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/build.conf"
 
 args=("$@")
 if [[ ${args[0]:-} == -flavor ]]; then args=("${args[@]:2}"); fi
@@ -22,17 +23,22 @@ done
 
 [[ -n $out ]] && grep -q "__wasm_split_load_" "$out" || exit 0
 
-split="$(dirname "$out")/../wasm-split"
+split="$(dirname "$out")/../$SPLIT_DIR"
 rm -rf "$split"
 mkdir -p "$split"
-wasm-split-cli --target web --out-name milcoop-web "$out" "$split" >&2
+wasm-split-cli --target web --out-name "$CRATE" "$out" "$split" >&2
 # The chunks call through the main module's function table, but wasm-bindgen drops the
 # export of lld's `__indirect_function_table` (and Trunk cannot pass it
 # --keep-lld-exports). Under a name of the same length the export survives; the loader
-# asks for it by that name.
+# asks for it by that name. Each rewrite is checked, so a new wasm-split fails here.
+table_uses=$(grep -c -a "__indirect_function_table" "$split/$CRATE.wasm" || true)
+[[ $table_uses -ge 1 ]] || {
+  echo "wasm-link: the split module no longer exports __indirect_function_table" >&2
+  exit 1
+}
 perl -0777 -pe 's/__indirect_function_table/__wasm_split_shared_table/g' \
-  "$split/milcoop-web.wasm" > "$out"
-rm "$split/milcoop-web.wasm"
+  "$split/$CRATE.wasm" > "$out"
+rm "$split/$CRATE.wasm"
 perl -0777 -pi -e 's/\{ __indirect_function_table,/{ __wasm_split_shared_table: __indirect_function_table,/' \
   "$split/__wasm_split.js"
 grep -q "__wasm_split_shared_table: __indirect_function_table" "$split/__wasm_split.js" || {

@@ -44,28 +44,42 @@ pub fn dataset() -> Result<&'static Dataset, &'static str> {
 
 /// The corpus, fetched and decoded if need be, or why it could not be read (shown in the
 /// page rather than panicking).
-pub async fn load() -> Result<&'static Dataset, String> {
+pub async fn load() -> Result<&'static Dataset, SiteFileError> {
     #[cfg(feature = "site")]
     if DATASET.get().is_none() {
-        let bytes = fetch_bytes(site::DATASET).await?;
-        return decode_once(&bytes).map_err(str::to_string);
+        let bytes = fetch_checked(site::DATASET).await?;
+        return decode_once(&bytes).map_err(|e| SiteFileError::Unreadable {
+            name: site::DATASET.name,
+            reason: e.to_string(),
+        });
     }
-    dataset().map_err(str::to_string)
+    dataset().map_err(|e| SiteFileError::Unreadable {
+        name: "dataset",
+        reason: e.to_string(),
+    })
 }
 
 /// The text of the document a deep link points into (`?doc=` or `?p=<doc>.<hash>`), when
-/// the site has a preview file for it; `None` in builds that embed the corpus.
-pub async fn preview(doc: &str) -> Option<Preview> {
+/// the site has a preview file for it; `Ok(None)` for other documents and in builds that
+/// embed the corpus.
+pub async fn preview(doc: &str) -> Result<Option<Preview>, SiteFileError> {
     #[cfg(feature = "site")]
     {
-        let (_, file) = site::DOCS.iter().find(|(id, _)| *id == doc)?;
-        let bytes = fetch_bytes(file).await.ok()?;
-        Preview::decode(&bytes).ok()
+        let Some((_, file)) = site::DOCS.iter().find(|(id, _)| *id == doc) else {
+            return Ok(None);
+        };
+        let bytes = fetch_checked(*file).await?;
+        Preview::decode(&bytes)
+            .map(Some)
+            .map_err(|e| SiteFileError::Unreadable {
+                name: file.name,
+                reason: e.to_string(),
+            })
     }
     #[cfg(not(feature = "site"))]
     {
         let _ = doc;
-        None
+        Ok(None)
     }
 }
 
@@ -100,9 +114,55 @@ pub async fn passage_on_screen(limit: std::time::Duration) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// A file of the site named by its content, with the Subresource Integrity (SHA-256) the
+/// page checks it against when it fetches it. `build.rs` lists them.
+#[derive(Clone, Copy, Debug)]
+pub struct SiteFile {
+    pub name: &'static str,
+    pub integrity: &'static str,
+}
+
 #[cfg(feature = "site")]
 mod site {
+    use super::SiteFile;
     include!(concat!(env!("OUT_DIR"), "/site_files.rs"));
+}
+
+/// Why a file of the site could not be used, said in the page in the reader's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SiteFileError {
+    /// The file could not be fetched (offline, or not on the server).
+    Unavailable { name: &'static str, reason: String },
+    /// The file arrived, but its content is not the one its name promises.
+    Damaged { name: &'static str },
+    /// The file arrived intact but could not be decoded (a build of another version).
+    Unreadable { name: &'static str, reason: String },
+}
+
+impl SiteFileError {
+    pub fn message(&self, ui: milcoop_core::Ui) -> String {
+        match (self, ui) {
+            (SiteFileError::Unavailable { name, reason }, milcoop_core::Ui::En) => {
+                format!("{name} could not be fetched ({reason}). Check the connection and reload the page.")
+            }
+            (SiteFileError::Unavailable { name, reason }, milcoop_core::Ui::Zh) => {
+                format!("无法获取 {name}（{reason}）。请检查网络连接后重新载入页面。")
+            }
+            (SiteFileError::Damaged { name }, milcoop_core::Ui::En) => format!(
+                "{name} is damaged: its content does not match the checksum it is published with. \
+                 Reload the page; if this persists, the site's files are being replaced or were corrupted."
+            ),
+            (SiteFileError::Damaged { name }, milcoop_core::Ui::Zh) => format!(
+                "{name} 已损坏：其内容与发布时的校验值不符。请重新载入页面；若仍如此，网站文件可能正在更新或已损坏。"
+            ),
+            (SiteFileError::Unreadable { name, reason }, milcoop_core::Ui::En) => {
+                format!("{name} could not be read ({reason}).")
+            }
+            (SiteFileError::Unreadable { name, reason }, milcoop_core::Ui::Zh) => {
+                format!("无法读取 {name}（{reason}）。")
+            }
+        }
+    }
 }
 
 /// A JavaScript error as a message for the page.
@@ -113,12 +173,17 @@ pub fn js_error(e: wasm_bindgen::JsValue) -> String {
 /// Fetches a file of the site (same origin, relative to the page): the response, once it
 /// is known to be a success.
 pub async fn fetch_site_file(name: &str) -> Result<web_sys::Response, String> {
+    fetch_with(name, &web_sys::RequestInit::new()).await
+}
+
+async fn fetch_with(name: &str, init: &web_sys::RequestInit) -> Result<web_sys::Response, String> {
     use wasm_bindgen::JsCast;
     let window = web_sys::window().ok_or("no window")?;
-    let response =
-        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&format!("./{name}")))
-            .await
-            .map_err(js_error)?;
+    let response = wasm_bindgen_futures::JsFuture::from(
+        window.fetch_with_str_and_init(&format!("./{name}"), init),
+    )
+    .await
+    .map_err(js_error)?;
     let response: web_sys::Response = response.dyn_into().map_err(js_error)?;
     if !response.ok() {
         return Err(format!("{name}: HTTP {}", response.status()));
@@ -126,10 +191,31 @@ pub async fn fetch_site_file(name: &str) -> Result<web_sys::Response, String> {
     Ok(response)
 }
 
-/// A file of the site, as bytes.
+/// A file of the site named by its content, as bytes, checked against its integrity by the
+/// browser (Subresource Integrity). The browser says only that such a fetch failed, so a
+/// failure is asked again without the check, to tell a damaged file from a missing one.
 #[cfg(feature = "site")]
-async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
-    let response = fetch_site_file(name).await?;
+async fn fetch_checked(file: SiteFile) -> Result<Vec<u8>, SiteFileError> {
+    let init = web_sys::RequestInit::new();
+    init.set_integrity(file.integrity);
+    let checked = match fetch_with(file.name, &init).await {
+        Ok(response) => response_bytes(response).await,
+        Err(e) => Err(e),
+    };
+    match checked {
+        Ok(bytes) => Ok(bytes),
+        Err(reason) => match fetch_site_file(file.name).await {
+            Ok(_) => Err(SiteFileError::Damaged { name: file.name }),
+            Err(_) => Err(SiteFileError::Unavailable {
+                name: file.name,
+                reason,
+            }),
+        },
+    }
+}
+
+#[cfg(feature = "site")]
+async fn response_bytes(response: web_sys::Response) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(js_error)?)
         .await
         .map_err(js_error)?;

@@ -43,19 +43,29 @@ async function freePort() {
   });
 }
 
-/**
- * Serves `dist/` with a plain static server, at the root or under `subPath` (copied into
- * a temporary folder), optionally sending the strict Content-Security-Policy, and resolves
- * to { origin, base, stop }.
- */
-export async function serve({ subPath = '', csp = false } = {}) {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/ is missing: run trunk build --release --offline first');
+/** A copy of a built site (`dist/` unless named) in a new temporary folder, to change. */
+export function copySite(from = DIST) {
+  if (!existsSync(join(from, 'index.html'))) {
+    throw new Error(`${from} is missing: run scripts/test.sh (or trunk build --release --offline) first`);
   }
-  let dir = DIST;
+  const dir = mkdtempSync(join(tmpdir(), 'milcoop-site-'));
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Serves `dist/` (or `root`) with a plain static server, at the root or under `subPath`
+ * (copied into a temporary folder), optionally sending the strict Content-Security-Policy,
+ * and resolves to { origin, base, stop }.
+ */
+export async function serve({ subPath = '', csp = false, root = DIST } = {}) {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`${root} is missing: run trunk build --release --offline first`);
+  }
+  let dir = root;
   if (subPath) {
     dir = mkdtempSync(join(tmpdir(), 'milcoop-site-'));
-    cpSync(DIST, join(dir, subPath), { recursive: true });
+    cpSync(root, join(dir, subPath), { recursive: true });
   }
   const port = await freePort();
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';

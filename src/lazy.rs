@@ -1,0 +1,93 @@
+//! The views a reader rarely opens first. With the `site` feature (the site's release
+//! build) each is compiled into a wasm chunk of its own and fetched the first time it is
+//! shown (see `scripts/wasm-link.sh` and docs/architecture.md); without it (the component
+//! tests) they are ordinary code that resolves at once.
+
+use crate::pages::countries::Countries;
+use crate::pages::explore::Explore;
+use crate::pages::stats::Stats;
+use crate::pages::timeline::Timeline;
+use leptos::prelude::*;
+use milcoop_core::model::Dataset;
+use milcoop_core::Ui;
+use std::future::Future;
+
+/// A chunk that could not be fetched (offline before the service worker had cached it, a
+/// file missing from the server, or one that failed its integrity check).
+pub struct Unloaded;
+
+#[cfg(feature = "site")]
+impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unloaded
+    }
+}
+
+/// `$name(data).await` builds `$view`: through a chunk with `site`, directly without.
+/// (`wasm_split` cannot be applied conditionally to an async function, hence two bodies.)
+macro_rules! later {
+    ($name:ident, $view:ident) => {
+        #[cfg(feature = "site")]
+        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name(data: &'static Dataset) -> Result<AnyView, Unloaded> {
+            Ok(view! { <$view data=data /> }.into_any())
+        }
+
+        #[cfg(not(feature = "site"))]
+        pub async fn $name(data: &'static Dataset) -> Result<AnyView, Unloaded> {
+            Ok(view! { <$view data=data /> }.into_any())
+        }
+    };
+}
+
+later!(explore, Explore);
+later!(timeline, Timeline);
+later!(countries, Countries);
+later!(stats, Stats);
+
+/// A view from a chunk: a short status while it loads, and if it cannot be fetched, a
+/// message that says whether the reader is offline, with a button that tries again (a
+/// failed load is not remembered, so the retry fetches afresh).
+pub fn deferred<F>(ui: Ui, load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+where
+    F: Future<Output = Result<AnyView, Unloaded>> + Send + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    let loading = move || {
+        view! { <p class="loading" role="status">{ui.pick("Loading the view…", "正在载入视图…")}</p> }
+    };
+    (move || {
+        attempt.track();
+        let view = load();
+        view! {
+            <Suspense fallback=loading>
+                {Suspend::new(async move { view.await.unwrap_or_else(|_| unloaded(ui, attempt)) })}
+            </Suspense>
+        }
+    })
+    .into_any()
+}
+
+/// The message for a view whose chunk could not be fetched.
+fn unloaded(ui: Ui, attempt: RwSignal<u32>) -> AnyView {
+    let offline = !window().navigator().on_line();
+    let message = match offline {
+        true => ui.pick(
+            "This view could not be loaded — it is not available offline yet. Connect to the network and try again.",
+            "无法载入此视图——它尚不能离线使用。请连接网络后重试。",
+        ),
+        false => ui.pick(
+            "This view could not be loaded. Check the connection and try again.",
+            "无法载入此视图。请检查网络连接后重试。",
+        ),
+    };
+    view! {
+        <section class="missing" role="alert" data-testid="view-unloaded">
+            <p>{message}</p>
+            <button type="button" data-testid="retry-view" on:click=move |_| attempt.update(|n| *n += 1)>
+                {ui.pick("Try again", "重试")}
+            </button>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,256 @@
+// A new deploy must never break a returning reader (issue 12): the service worker is
+// versioned by the build, keeps one version's files, never answers a file request with
+// the page; a chunk that fails says so and can be retried; a damaged site file is named.
+//
+// The redeploy test serves two real builds in turn: dist/ and target/dist-v2/, which
+// scripts/test.sh builds from the corpus plus one passage (tests/e2e/fixtures/).
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, rmSync, cpSync, writeFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT, DIST, copySite, exported, guardedPage, launch, ready, serve } from './harness.mjs';
+
+const V2 = join(ROOT, 'target', 'dist-v2');
+const ADDED = readFileSync(join(ROOT, 'tests', 'e2e', 'fixtures', 'redeploy-passage.txt'), 'utf8').trim();
+const data = exported();
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => browser?.close());
+
+/** The version a build names in its page. */
+function versionOf(dir) {
+  return readFileSync(join(dir, 'index.html'), 'utf8').match(/name="milcoop-version" content="([0-9a-f]+)"/)[1];
+}
+
+/** Every file of a build, as the worker names them (the page is "./"; sw.js is not cached). */
+function filesOf(dir) {
+  const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  return walk(dir)
+    .map((f) => relative(dir, f))
+    .filter((f) => f !== 'sw.js')
+    .map((f) => (f === 'index.html' ? './' : `./${f}`))
+    .sort();
+}
+
+/** Waits until the worker of `version` controls the page and its cache is the only one. */
+async function controlledBy(page, version) {
+  const state = () =>
+    page.evaluate(async () => ({
+      controlled: navigator.serviceWorker.controller !== null,
+      caches: await caches.keys(),
+    }));
+  for (let waited = 0; waited < 30000; waited += 200) {
+    const { controlled, caches } = await state();
+    if (controlled && caches.length === 1 && caches[0] === `milcoop-${version}`) return;
+    await page.waitForTimeout(200);
+  }
+  assert.fail(`the worker of version ${version} did not take over: ${JSON.stringify(await state())}`);
+}
+
+/** The cache's contents, as file names relative to the site. */
+async function cachedFiles(page, base) {
+  return page.evaluate(async (base) => {
+    const out = {};
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      out[key] = (await cache.keys()).map((r) => './' + r.url.slice(base.length).split('?')[0]).sort();
+    }
+    return out;
+  }, base);
+}
+
+/** Replaces every file the server serves from `dir` with those of `from`. */
+function deploy(dir, from) {
+  for (const f of readdirSync(dir)) rmSync(join(dir, f), { recursive: true, force: true });
+  cpSync(from, dir, { recursive: true });
+}
+
+const VIEWS = [
+  ['explore', '[data-testid="result-count"]'],
+  ['countries', 'svg.world path[data-country="RU"]'],
+  ['stats', '[data-testid="per-year"]'],
+  ['timeline', 'svg.timeline [data-event-id]'],
+];
+
+describe('a new deploy', () => {
+  it('works offline in every view after the deploy, with one version cached and the new passage there', async () => {
+    assert.ok(existsSync(join(V2, 'index.html')), `${V2} is missing: scripts/test.sh builds it before the e2e tests`);
+    const v1 = versionOf(DIST);
+    const v2 = versionOf(V2);
+    assert.notEqual(v1, v2, 'a corpus change is a new version');
+    const dir = copySite(DIST);
+    const site = await serve({ root: dir });
+    const { page, context, check } = await guardedPage(browser, site.origin);
+    try {
+      // Version 1: two pages; the worker installs and caches version 1.
+      await page.goto(`${site.base}?doc=review-2020`);
+      await ready(page);
+      await controlledBy(page, v1);
+      await page.goto(`${site.base}?view=timeline`);
+      await page.locator('svg.timeline [data-event-id]').first().waitFor();
+
+      // Version 2 replaces it on the server; the same two pages show version 2.
+      deploy(dir, V2);
+      await page.goto(`${site.base}?doc=review-2020`);
+      await ready(page);
+      assert.equal(await page.locator('meta[name="milcoop-version"]').getAttribute('content'), v2);
+      await controlledBy(page, v2);
+      await page.goto(`${site.base}?view=timeline`);
+      await page.locator('svg.timeline [data-event-id]').first().waitFor();
+
+      // Offline: every view opens from version 2's files.
+      await context.setOffline(true);
+      for (const [view, marker] of VIEWS) {
+        await page.goto(`${site.base}?view=${view}`);
+        await page.locator(marker).first().waitFor({ timeout: 15000 });
+      }
+      await page.goto(`${site.base}?view=explore&q=${encodeURIComponent('重新部署测试段落')}`);
+      await page.locator('.result .passage-text', { hasText: ADDED.slice(0, 20) }).waitFor();
+      assert.equal(await page.getByTestId('new-version').count(), 0, 'the page is the version the worker serves');
+
+      // The cache holds version 2's files and nothing else.
+      const cached = await cachedFiles(page, site.base);
+      assert.deepEqual(Object.keys(cached), [`milcoop-${v2}`]);
+      assert.deepEqual(cached[`milcoop-${v2}`], filesOf(V2));
+      await context.setOffline(false);
+      check();
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
+
+  it('tells a page left open on the old version that a new one is available', async () => {
+    const dir = copySite(DIST);
+    const site = await serve({ root: dir });
+    const { page, context, check } = await guardedPage(browser, site.origin);
+    try {
+      await page.goto(`${site.base}?doc=review-2020`);
+      await ready(page);
+      await controlledBy(page, versionOf(DIST));
+      deploy(dir, V2);
+      // Another tab opens the new version, whose worker takes over every open page.
+      const other = await context.newPage();
+      await other.goto(`${site.base}?view=stats`);
+      await page.getByTestId('new-version').waitFor({ timeout: 30000 });
+      assert.equal(await other.getByTestId('new-version').count(), 0);
+      check();
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
+});
+
+/** Changes one byte in the middle of the file of `dir` whose name matches `pattern`. */
+function damage(dir, pattern) {
+  const name = readdirSync(dir).find((f) => pattern.test(f));
+  const bytes = readFileSync(join(dir, name));
+  bytes[bytes.length >> 1] ^= 0x01;
+  writeFileSync(join(dir, name), bytes);
+  return name;
+}
+
+describe('integrity of the site files', () => {
+  const passage = data.passages.find((p) => p.doc === 'review-2020' && p.text.includes('高加索-2020'));
+
+  /** A page that records page errors only (the browser logs a failed integrity check). */
+  async function pageOn(site) {
+    const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { page, context, errors };
+  }
+
+  it('names a damaged dataset and keeps the deep link’s preview', async () => {
+    const dir = copySite(DIST);
+    const name = damage(dir, /^dataset-[0-9a-f]+\.bin$/);
+    const site = await serve({ root: dir });
+    const { page, context, errors } = await pageOn(site);
+    try {
+      await page.goto(`${site.base}?p=${passage.id}`);
+      const alert = page.getByTestId('corpus-error');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), new RegExp(`${name.replace('.', '\\.')} is damaged`));
+      await page.locator(`.preview-page [data-preview-id="${passage.id}"]`).waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
+
+  it('names a damaged preview and opens the passage from the dataset', async () => {
+    const dir = copySite(DIST);
+    const name = damage(dir, /^doc-review-2020-[0-9a-f]+\.bin$/);
+    const site = await serve({ root: dir });
+    const { page, context, errors } = await pageOn(site);
+    try {
+      await page.goto(`${site.base}?p=${passage.id}`);
+      await page.locator(`[data-passage-id="${passage.id}"][aria-current="true"]`).waitFor();
+      assert.match(await page.getByTestId('preview-error').textContent(), new RegExp(`${name.replace('.', '\\.')} is damaged`));
+      assert.deepEqual(errors, []);
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
+
+  it('refuses a damaged view chunk with the page’s message', async () => {
+    const dir = copySite(DIST);
+    damage(dir, /^split_stats-[0-9a-f]+\.wasm$/);
+    const site = await serve({ root: dir });
+    const { page, context, errors } = await pageOn(site);
+    try {
+      await page.goto(`${site.base}?view=stats`);
+      await page.getByTestId('view-unloaded').waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
+
+  it('shows a message, not a blank page, when the main wasm is damaged', async () => {
+    const dir = copySite(DIST);
+    damage(dir, /_bg\.wasm$/);
+    const site = await serve({ root: dir });
+    const { page, context, errors } = await pageOn(site);
+    try {
+      await page.goto(`${site.base}?view=stats`);
+      await page.locator('.boot-error[role="alert"]').waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
+});
+
+describe('a chunk that fails while online', () => {
+  it('says so and loads on retry', async () => {
+    const site = await serve();
+    const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let blocked = 0;
+    await context.route(/split_stats-[0-9a-f]+\.wasm$/, (route) => (blocked++ === 0 ? route.abort() : route.continue()));
+    try {
+      await page.goto(`${site.base}?view=stats`);
+      const failed = page.getByTestId('view-unloaded');
+      await failed.waitFor();
+      assert.match(await failed.textContent(), /could not be loaded/);
+      await page.getByTestId('retry-view').click();
+      await page.getByTestId('per-year').waitFor();
+      assert.equal(blocked, 2, 'the retry fetched the chunk again');
+      assert.deepEqual(errors, []);
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
+});

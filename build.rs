@@ -17,7 +17,7 @@ fn main() {
         root.join("core/rules").display()
     );
     println!("cargo:rerun-if-changed={}", root.join("core/src").display());
-    let built = match milcoop_core::pipeline::build_dir(&corpus) {
+    let built = match milcoop_core::tools::pipeline::build_dir(&corpus) {
         Ok(built) => built,
         Err(e) => {
             eprintln!("error: corpus: {e}");

@@ -4,10 +4,10 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use milcoop_core::filter::{apply, Filters};
 use milcoop_core::model::{Event, EventType, PartialDate};
-use milcoop_core::stats::span;
-use milcoop_core::timeline::{layout, pan, zoom, zoom_at, Scale, LANES, MIN_MARK};
+use milcoop_core::query::filter::{apply, Filters};
+use milcoop_core::query::stats::span;
+use milcoop_core::query::timeline::{layout, pan, zoom, zoom_at, Scale, LANES, MIN_MARK};
 use milcoop_web::data::dataset;
 use wasm_bindgen_test::*;
 

@@ -1,50 +1,26 @@
 //! Milcoop's core: everything the explorer knows about its corpus, in plain Rust.
 //!
-//! The native half (feature `build`, on by default) reads `corpus/`, segments it into
-//! passages, checks that nothing is lost, re-anchors published ids and exports JSON. The
-//! always-present half ([`model`], [`route`]) is what the wasm view links: the decoded
-//! dataset and the URL-state codec.
+//! The folders follow the pipeline. At build time (feature `build`, on by default, native
+//! only) [`ingest`] reads `corpus/` into documents, passages and stable ids, [`extract`]
+//! reads events, figures, countries and parallel text from the passages, and [`tools`]
+//! runs the whole pipeline and the `milcoop` command's checks, export and benchmarks. What
+//! the browser also runs (the web crate links this crate without `build`) is the decoded
+//! [`model`], the URL codec ([`route`]), what the views compute from them ([`query`]:
+//! filters, search, counts, timeline layout) and how things are written for a reader
+//! ([`present`]: interface vocabulary, citations, downloads).
 
-pub mod cite;
-pub mod filter;
 pub mod model;
-pub mod order;
+pub mod present;
+pub mod query;
 pub mod route;
-pub mod search;
-pub mod stats;
-pub mod table;
-pub mod timeline;
-pub mod ui;
 
 #[cfg(feature = "build")]
-pub mod align;
+pub mod extract;
 #[cfg(feature = "build")]
-pub mod anchor;
+pub mod ingest;
 #[cfg(feature = "build")]
-pub mod check;
-#[cfg(feature = "build")]
-pub mod dates;
-#[cfg(feature = "build")]
-pub mod events;
-#[cfg(feature = "build")]
-pub mod export;
-#[cfg(feature = "build")]
-pub mod facets;
-#[cfg(feature = "build")]
-pub mod gazetteer;
-#[cfg(feature = "build")]
-pub mod header;
-#[cfg(feature = "build")]
-pub mod ids;
-#[cfg(feature = "build")]
-pub mod pipeline;
-#[cfg(feature = "build")]
-pub mod segment;
-#[cfg(feature = "build")]
-pub mod synth;
-#[cfg(feature = "build")]
-pub mod text;
+pub mod tools;
 
 pub use model::Dataset;
+pub use present::ui::Ui;
 pub use route::{Route, Url};
-pub use ui::Ui;

@@ -386,7 +386,7 @@ pub struct Dataset {
     /// derived data, half the dataset's compressed size, and building it in the browser runs
     /// the very tokenizer that queries it.
     #[serde(skip)]
-    pub index: std::sync::OnceLock<crate::search::Index>,
+    pub index: std::sync::OnceLock<crate::query::search::Index>,
     /// For each passage, the events it reports (indexes into `events`), so that looking
     /// them up does not scan every event.
     pub passage_events: Vec<Vec<u32>>,
@@ -491,9 +491,9 @@ impl Dataset {
     }
 
     /// The search index over the passages, built the first time it is asked for.
-    pub fn index(&self) -> &crate::search::Index {
+    pub fn index(&self) -> &crate::query::search::Index {
         self.index.get_or_init(|| {
-            crate::search::Index::build(self.passages.iter().map(|p| p.text.as_str()))
+            crate::query::search::Index::build(self.passages.iter().map(|p| p.text.as_str()))
         })
     }
 

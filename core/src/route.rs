@@ -9,8 +9,8 @@
 //! language (`ui=zh`), the parallel-text reading mode (`parallel=1`) and the event selected
 //! on the timeline (`event=<id>`).
 
-use crate::filter::Filters;
-use crate::ui::Ui;
+use crate::present::ui::Ui;
+use crate::query::filter::Filters;
 
 /// A view of the explorer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! The real corpus, end to end through the native pipeline: joins, omissions, coverage,
 //! ids, re-anchoring after edits, and build errors for malformed corpus files.
 
-use milcoop_core::check::check;
 use milcoop_core::model::{AnchorMethod, Resolution};
-use milcoop_core::pipeline::{build_dir, default_corpus_dir, BuildError, REGISTRY};
+use milcoop_core::tools::check::check;
+use milcoop_core::tools::pipeline::{build_dir, default_corpus_dir, BuildError, REGISTRY};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -193,7 +193,7 @@ fn a_sixth_document_is_one_file_away() {
 #[test]
 fn the_export_keeps_each_passage_original_recoverable() {
     let built = build_dir(&corpus_dir()).unwrap();
-    let value = milcoop_core::export::export(&built);
+    let value = milcoop_core::tools::export::export(&built);
     let passages = value["passages"].as_array().unwrap();
     assert_eq!(passages.len(), built.dataset.passages.len());
     let joined = passages

@@ -2,9 +2,9 @@
 
 mod common;
 use common::case_document;
+use milcoop_core::ingest::segment::Rules;
 use milcoop_core::model::Event;
-use milcoop_core::pipeline::build;
-use milcoop_core::segment::Rules;
+use milcoop_core::tools::pipeline::build;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

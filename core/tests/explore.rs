@@ -1,8 +1,8 @@
 //! The Explore view's semantics over the real corpus.
 
-use milcoop_core::filter::{apply, Filters};
 use milcoop_core::model::EventType;
-use milcoop_core::pipeline::build_dir;
+use milcoop_core::query::filter::{apply, Filters};
+use milcoop_core::tools::pipeline::build_dir;
 use milcoop_core::Route;
 use std::path::Path;
 
@@ -113,7 +113,7 @@ fn a_query_ranks_and_marks_its_matches() {
     assert!(!r.passages.is_empty());
     for h in &r.passages {
         let chars: Vec<char> = ds.passages[h.passage as usize].text.chars().collect();
-        let (a, b) = milcoop_core::filter::spans(&ds, h.passage, "高加索")[0];
+        let (a, b) = milcoop_core::query::filter::spans(&ds, h.passage, "高加索")[0];
         assert_eq!(chars[a..b].iter().collect::<String>(), "高加索");
     }
     assert!(apply(&ds, &filters("?q=zzzzqqq")).passages.is_empty());

@@ -1,13 +1,14 @@
 //! Property tests: arbitrary, hostile input never panics the URL codec, the deep-link
 //! resolver, the search tokenizer or the date reader, and what should round-trip does.
 
-use milcoop_core::dates::{self, Context};
-use milcoop_core::filter::{apply, Filters};
-use milcoop_core::pipeline::build_dir;
-use milcoop_core::search::{parse_query, Index};
-use milcoop_core::stats::per_country;
-use milcoop_core::table::{self, About};
-use milcoop_core::{cite, Dataset, Route, Ui, Url};
+use milcoop_core::extract::dates::{self, Context};
+use milcoop_core::present::cite;
+use milcoop_core::present::table::{self, About};
+use milcoop_core::query::filter::{apply, Filters};
+use milcoop_core::query::search::{parse_query, Index};
+use milcoop_core::query::stats::per_country;
+use milcoop_core::tools::pipeline::build_dir;
+use milcoop_core::{Dataset, Route, Ui, Url};
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;

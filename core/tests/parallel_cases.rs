@@ -3,9 +3,9 @@
 
 mod common;
 use common::case_document;
+use milcoop_core::ingest::segment::Rules;
 use milcoop_core::model::Dataset;
-use milcoop_core::pipeline::{build, build_dir};
-use milcoop_core::segment::Rules;
+use milcoop_core::tools::pipeline::{build, build_dir};
 use serde::Deserialize;
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! Runs the data-driven segmentation cases in `testdata/segment.toml`.
 
-use milcoop_core::segment::{self, Corpus, DraftBlock, JoinKind, Rules};
+use milcoop_core::ingest::segment::{self, Corpus, DraftBlock, JoinKind, Rules};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -5,9 +5,9 @@ use crate::nav::{use_route, use_ui, Link};
 use crate::pages::events::country_name;
 use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
-use milcoop_core::filter::{apply, spans, Filters, Results};
 use milcoop_core::model::{Dataset, EventType, Lang};
-use milcoop_core::order;
+use milcoop_core::query::filter::{apply, spans, Filters, Results};
+use milcoop_core::query::order;
 use milcoop_core::{Route, Ui};
 
 /// How many passages (and events) are listed at first, and how many more each "show more"
@@ -88,7 +88,7 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
         let mut f = filters.get_untracked();
         f.q = event_target_value(&ev)
             .chars()
-            .take(milcoop_core::filter::MAX_QUERY)
+            .take(milcoop_core::query::filter::MAX_QUERY)
             .collect();
         let replace = typing.get_value();
         typing.set_value(true);

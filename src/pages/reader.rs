@@ -1,7 +1,7 @@
 //! The reading view of one document: headings and passages in order, each passage with its
 //! own link, copy-link and cite controls; a linked passage is highlighted and scrolled into
 //! view. A bilingual document can be read in parallel: Chinese beside English, row by row
-//! as `milcoop_core::align` paired them (`parallel=1` in the link).
+//! as `milcoop_core::extract::align` paired them (`parallel=1` in the link).
 
 use crate::nav::{absolute, use_route, use_ui, Link};
 use crate::pages::documents::MetaList;
@@ -9,7 +9,8 @@ use crate::pages::events::PassageEvents;
 use crate::pages::share::{copy_text, Copied, CopyStatus};
 use leptos::prelude::*;
 use milcoop_core::model::{Block, Dataset, Lang, Passage};
-use milcoop_core::{cite, Route, Ui, Url};
+use milcoop_core::present::cite;
+use milcoop_core::{Route, Ui, Url};
 
 /// The link to a passage, in the interface language, optionally in parallel mode.
 fn passage_url(id: &str, parallel: bool, ui: Ui) -> Url {

@@ -1,14 +1,15 @@
 //! Taking a view away: download its events (CSV, JSON) and passages (CSV), made in the
 //! browser from the same results the view shows, and cite the view (its link and a line
-//! saying what it shows). The file contents come from `milcoop_core::table`.
+//! saying what it shows). The file contents come from `milcoop_core::present::table`.
 
 use crate::nav::{use_route, use_ui};
 use crate::pages::explore::FilterNotices;
 use leptos::prelude::*;
-use milcoop_core::filter::Results;
 use milcoop_core::model::Dataset;
-use milcoop_core::table::{self, About};
-use milcoop_core::{cite, Ui};
+use milcoop_core::present::cite;
+use milcoop_core::present::table::{self, About};
+use milcoop_core::query::filter::Results;
+use milcoop_core::Ui;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 

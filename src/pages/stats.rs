@@ -1,14 +1,14 @@
 //! Statistics of the current filters: events per year stacked by type, events per
 //! document, and the figures the texts state (aggregates such as troop totals or escort
-//! counts), each with its source. Counting rules are `milcoop_core::stats`.
+//! counts), each with its source. Counting rules are `milcoop_core::query::stats`.
 
 use crate::nav::{use_ui, Link};
 use crate::pages::explore::use_filters;
 use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
-use milcoop_core::filter::apply;
 use milcoop_core::model::{Dataset, EventType};
-use milcoop_core::stats::{figures_in, per_document, per_year, span, ByType};
+use milcoop_core::query::filter::apply;
+use milcoop_core::query::stats::{figures_in, per_document, per_year, span, ByType};
 use milcoop_core::{Route, Ui};
 
 const WIDTH: i32 = 1000;

@@ -2,18 +2,18 @@
 //! type) that drives a zoomable detail view with one lane per type. The visible years are
 //! the `year` filter in the URL, changed by the overview, the buttons, the keyboard, the
 //! wheel and a two-finger pinch. Clicking an event opens it (`event=` in the URL) with all
-//! its source passages. Layout (scale, stacking, zoom) is `milcoop_core::timeline`.
+//! its source passages. Layout (scale, stacking, zoom) is `milcoop_core::query::timeline`.
 
 use crate::nav::{use_route, use_ui, Link};
 use crate::pages::events::partners;
 use crate::pages::explore::use_filters;
 use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
-use milcoop_core::filter::{apply, Filters};
 use milcoop_core::model::{Dataset, Event, EventType, Precision};
-use milcoop_core::order;
-use milcoop_core::stats::{per_year, span};
-use milcoop_core::timeline::{layout, pan, zoom, zoom_at, Scale, LANES};
+use milcoop_core::query::filter::{apply, Filters};
+use milcoop_core::query::order;
+use milcoop_core::query::stats::{per_year, span};
+use milcoop_core::query::timeline::{layout, pan, zoom, zoom_at, Scale, LANES};
 use milcoop_core::{Route, Ui, Url};
 use wasm_bindgen::JsCast;
 
@@ -323,7 +323,7 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
             .map(|&i| event_item(data, list[i], ui))
             .collect_view();
         // The same events as text, in date order: the timeline's text equivalent.
-        let mut dated: Vec<&milcoop_core::timeline::Mark> = placed.marks.iter().collect();
+        let mut dated: Vec<&milcoop_core::query::timeline::Mark> = placed.marks.iter().collect();
         order::sort_by_key(&mut dated, |m| (list[m.event].start, m.event));
         let as_text = dated
             .into_iter()

@@ -1,7 +1,8 @@
 //! `milcoop`: build, check, export and publish the corpus from the command line.
 
-use milcoop_core::pipeline::{self, Built, REGISTRY};
-use milcoop_core::{anchor, check, export};
+use milcoop_core::ingest::anchor;
+use milcoop_core::tools::pipeline::{self, Built, REGISTRY};
+use milcoop_core::tools::{check, export};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,7 +51,11 @@ fn main() -> ExitCode {
         ) else {
             return usage_error("synth needs a factor (a whole number) and an output folder");
         };
-        return match milcoop_core::synth::write(&dir, std::path::Path::new(out), factor.max(1)) {
+        return match milcoop_core::tools::synth::write(
+            &dir,
+            std::path::Path::new(out),
+            factor.max(1),
+        ) {
             Ok(n) => {
                 eprintln!("milcoop: wrote {n} documents to {out}");
                 ExitCode::SUCCESS

@@ -1,7 +1,7 @@
 //! What the data-driven test runners share: a one-document corpus made from a case's text.
 
-use milcoop_core::header;
-use milcoop_core::pipeline::Source;
+use milcoop_core::ingest::header;
+use milcoop_core::tools::pipeline::Source;
 
 /// A bilingual document of the given kind and publication date holding `text`, as if read
 /// from `corpus/case.txt`.

@@ -2,10 +2,10 @@
 //! view (its link and one line saying what it shows). What the source does not say is
 //! written as unknown, never filled in.
 
-use crate::filter::Filters;
 use crate::model::{Dataset, Passage};
+use crate::present::ui::Ui;
+use crate::query::filter::Filters;
 use crate::route::{Route, Url};
-use crate::ui::Ui;
 
 /// A citation of one passage, in the interface language, ending with its link.
 pub fn passage(ds: &Dataset, p: &Passage, link: &str, ui: Ui) -> String {

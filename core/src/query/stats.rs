@@ -107,7 +107,7 @@ pub fn per_country(ds: &Dataset, events: &[u32]) -> Vec<CountryCount> {
             }
         }
     }
-    crate::order::sort_by(&mut out, |a, b| {
+    crate::query::order::sort_by(&mut out, |a, b| {
         b.events
             .total()
             .cmp(&a.events.total())

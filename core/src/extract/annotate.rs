@@ -2,10 +2,10 @@
 //! the countries it names in any form or reports events with, and the country names a
 //! query can use ("Russia", "俄罗斯").
 
-use crate::dates::{self, Context};
-use crate::gazetteer::Gazetteer;
+use crate::extract::dates::{self, Context};
+use crate::extract::gazetteer::Gazetteer;
 use crate::model::{Dataset, Kind};
-use crate::search::fold;
+use crate::query::search::fold;
 
 /// Fills `years` and `countries` of every passage, `countries` and `country_names` of the dataset.
 pub fn annotate(ds: &mut Dataset, gazetteer: &Gazetteer) {

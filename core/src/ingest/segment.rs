@@ -17,8 +17,8 @@
 //! Every join is reported, so `milcoop check` can list them, and every character of the
 //! source ends up in exactly one passage, heading or omission.
 
+use crate::ingest::text::{clean, ends_sentence, glue, has_clause_punctuation, language_of};
 use crate::model::Lang;
-use crate::text::{clean, ends_sentence, glue, has_clause_punctuation, language_of};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -140,7 +140,7 @@ struct Rule {
 impl Rules {
     /// The rules shipped with the crate.
     pub fn builtin() -> Rules {
-        Rules::parse(include_str!("../rules/omissions.toml")).expect("built-in rules parse")
+        Rules::parse(include_str!("../../rules/omissions.toml")).expect("built-in rules parse")
     }
 
     pub fn parse(toml_text: &str) -> Result<Rules, toml::de::Error> {

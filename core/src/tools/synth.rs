@@ -6,8 +6,8 @@
 //!
 //! Deterministic: the same corpus and factor give the same files.
 
-use crate::header;
-use crate::pipeline::BuildError;
+use crate::ingest::header;
+use crate::tools::pipeline::BuildError;
 use std::path::Path;
 
 /// Countries swapped among themselves (Chinese, English), copy `k` moving each `k` steps.

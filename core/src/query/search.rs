@@ -419,7 +419,7 @@ pub fn match_spans(text: &str, parts: &[Part]) -> Option<Vec<(usize, usize)>> {
             return None;
         }
     }
-    crate::order::sort_by(&mut spans, Ord::cmp);
+    crate::query::order::sort_by(&mut spans, Ord::cmp);
     Some(spans)
 }
 

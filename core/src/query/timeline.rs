@@ -109,7 +109,7 @@ const GAP: i32 = 2;
 /// overlap (greedy interval packing, events in date order). Events outside the scale are
 /// left out; undated ones are listed apart, never guessed.
 pub fn layout(events: &[&Event], scale: &Scale) -> Layout {
-    let order = crate::order::permutation(events.len(), &|a, b| {
+    let order = crate::query::order::permutation(events.len(), &|a, b| {
         events[a as usize].start.cmp(&events[b as usize].start)
     });
     let mut out = Layout {

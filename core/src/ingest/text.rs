@@ -26,7 +26,7 @@ pub fn clean(raw: &str) -> String {
     out
 }
 
-pub use crate::search::is_han;
+pub use crate::query::search::is_han;
 
 /// Characters after which a paragraph is complete. A paragraph ending in anything else was
 /// cut by page layout and continues somewhere.

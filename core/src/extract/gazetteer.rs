@@ -106,8 +106,8 @@ impl Gazetteer {
     /// The tables shipped with the crate.
     pub fn builtin() -> Gazetteer {
         Gazetteer::from_sources(
-            include_str!("../data/territories.tsv"),
-            include_str!("../data/aliases.toml"),
+            include_str!("../../data/territories.tsv"),
+            include_str!("../../data/aliases.toml"),
         )
         .expect("built-in gazetteer data parses")
     }

@@ -1,7 +1,7 @@
 //! The JSON export: the whole dataset as one object, in the shape outside checks rely on.
 
-use crate::pipeline::Built;
 use crate::route::Route;
+use crate::tools::pipeline::Built;
 use serde_json::{json, Value};
 
 /// The export document. Unknown metadata is `null`, never a guess. Each passage also

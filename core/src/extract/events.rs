@@ -7,8 +7,8 @@
 //! that counts events or countries ("34项", "等14个国家", "20余次") without naming one is an
 //! aggregate: its numbers become figures, not events. See `docs/extraction.md`.
 
-use crate::dates::{self, Context};
-use crate::gazetteer::Gazetteer;
+use crate::extract::dates::{self, Context};
+use crate::extract::gazetteer::Gazetteer;
 use crate::model::{Dataset, Event, EventSource, EventType, Figure, Kind, PartialDate, Precision};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -54,7 +54,7 @@ pub struct Series {
 
 impl Vocabulary {
     pub fn builtin() -> Vocabulary {
-        toml::from_str(include_str!("../rules/events.toml")).expect("built-in event rules parse")
+        toml::from_str(include_str!("../../rules/events.toml")).expect("built-in event rules parse")
     }
 
     fn skipped(&self, clause: &str) -> bool {
@@ -391,7 +391,9 @@ fn segments<'a>(clause: &'a str, vocab: &Vocabulary) -> Vec<&'a str> {
     let mut cuts = vec![0];
     let mut chars = clause.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let next_is_han = chars.peek().is_some_and(|&(_, n)| crate::text::is_han(n));
+        let next_is_han = chars
+            .peek()
+            .is_some_and(|&(_, n)| crate::ingest::text::is_han(n));
         if c == '，' || (c == ',' && next_is_han) {
             cuts.push(i + c.len_utf8());
         }

@@ -9,7 +9,7 @@
 //! document and language; with a query, one of its source passages must match the query.
 
 use crate::model::{Dataset, EventType, Lang};
-use crate::search::{fold, match_spans, parse_query};
+use crate::query::search::{fold, match_spans, parse_query};
 use std::collections::BTreeMap;
 
 /// The filter state, as the URL holds it.
@@ -341,7 +341,7 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
         }
         if counts_for(TYPES) {
             let mut ts: Vec<EventType> = ds.events_in(p as u32).map(|e| e.kind).collect();
-            crate::order::sort_dedup(&mut ts);
+            crate::query::order::sort_dedup(&mut ts);
             for t in ts {
                 *types.entry(t).or_default() += 1;
             }
@@ -358,7 +358,7 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
         .filter(|(c, _)| ds.country(c).is_some())
         .map(|(c, n)| (c.to_string(), n))
         .collect();
-    crate::order::sort_by(&mut countries, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::query::order::sort_by(&mut countries, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let facets = Facets {
         years: years.into_iter().collect(),
         countries,
@@ -400,7 +400,7 @@ fn query_hits(ds: &Dataset, q: &str) -> Vec<(u32, f32)> {
             }
         }
     }
-    crate::search::rank(&mut hits);
+    crate::query::search::rank(&mut hits);
     hits
 }
 

@@ -1,14 +1,14 @@
 //! From the `corpus/` folder to a [`Dataset`]: read and check headers, segment every
 //! document, assign ids, re-anchor published ids, and keep what `milcoop check` reports.
 
-use crate::anchor::{self, Published};
-use crate::events::{self, UnresolvedMention, Vocabulary};
-use crate::facets;
-use crate::gazetteer::Gazetteer;
-use crate::header::{self, Header, HeaderError};
-use crate::ids;
+use crate::extract::annotate;
+use crate::extract::events::{self, UnresolvedMention, Vocabulary};
+use crate::extract::gazetteer::Gazetteer;
+use crate::ingest::anchor::{self, Published};
+use crate::ingest::header::{self, Header, HeaderError};
+use crate::ingest::ids;
+use crate::ingest::segment::{self, Corpus, DraftBlock, Rules, Segmented};
 use crate::model::{Block, Dataset, Document, Passage};
-use crate::segment::{self, Corpus, DraftBlock, Rules, Segmented};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -232,8 +232,8 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
     let extraction = events::extract(&dataset, &gazetteer, &Vocabulary::builtin());
     dataset.events = extraction.events;
     dataset.figures = extraction.figures;
-    facets::annotate(&mut dataset, &gazetteer);
-    dataset.counterparts = crate::align::align(&dataset);
+    annotate::annotate(&mut dataset, &gazetteer);
+    dataset.counterparts = crate::extract::align::align(&dataset);
     Built {
         dataset,
         sources,

@@ -1,9 +1,9 @@
 //! Integrity checks over a build: nothing lost, nothing counted twice, ids unique, every
 //! published link placed. `milcoop check` prints [`Report`] and fails on any problem.
 
+use crate::ingest::segment::{DraftBlock, JoinKind, Span};
 use crate::model::Resolution;
-use crate::pipeline::Built;
-use crate::segment::{DraftBlock, JoinKind, Span};
+use crate::tools::pipeline::Built;
 use std::collections::HashSet;
 use std::fmt::Write;
 

@@ -1,0 +1,8 @@
+//! The whole pipeline and the `milcoop` command's work (build time): building the dataset
+//! from a corpus folder, the integrity check, the JSON export, and synthetic corpora for the
+//! benchmark.
+
+pub mod check;
+pub mod export;
+pub mod pipeline;
+pub mod synth;

@@ -277,7 +277,7 @@ async function benchOne(browser, factor) {
   }
   const dist = join(BENCH, `dist-${factor}`);
   const t0 = Date.now();
-  run('trunk', ['build', '--release', '--offline', '--dist', dist], { MILCOOP_CORPUS: corpus });
+  run('trunk', ['build', '--release', '--offline', '--features', 'site,bench', '--dist', dist], { MILCOOP_CORPUS: corpus });
   const buildSeconds = (Date.now() - t0) / 1000;
   const exported = JSON.parse(milcoop(corpus, 'export').toString());
   const doc = exported.documents.find((d) => d.id === 'review-2020');

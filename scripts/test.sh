@@ -13,7 +13,7 @@ cargo fmt --all -- --check
 step "lint"
 cargo clippy -p milcoop-core --all-targets -- -D warnings
 cargo clippy -p milcoop-web --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy -p milcoop-web --target wasm32-unknown-unknown --all-targets --features site -- -D warnings
+cargo clippy -p milcoop-web --target wasm32-unknown-unknown --all-targets --features site,bench -- -D warnings
 
 step "core unit tests"
 cargo test -p milcoop-core

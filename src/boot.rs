@@ -16,7 +16,7 @@ use milcoop_core::{Route, Ui};
 pub fn App() -> impl IntoView {
     let location = Location::current();
     let ui = location.ui;
-    if let Ok(data) = data::dataset() {
+    if let Some(data) = data::dataset() {
         return explorer(data);
     }
     // Plain signals set by a spawned future: a `LocalResource` would do, at 24 KB of wasm.
@@ -48,10 +48,7 @@ pub fn App() -> impl IntoView {
     let body = move || match corpus.get() {
         Some(Ok(data)) => untrack(|| explorer(data)),
         Some(Err(e)) => view! {
-            <section class="missing" role="alert" data-testid="corpus-error">
-                <h1>{ui.pick("The corpus could not be read", "无法读取语料库")}</h1>
-                <p>{e.message(ui)}</p>
-            </section>
+            <CorpusError error=e ui=ui />
             // A deep link keeps the text it already shows.
             {untrack(|| shown.get().map(|p| preview(p, target.clone(), ui)))}
         }
@@ -79,6 +76,17 @@ fn linked(route: &Route) -> (Option<String>, Option<String>) {
 fn explorer(data: &'static Dataset) -> AnyView {
     data::warm_index(data);
     view! { <Explorer data=data /> }.into_any()
+}
+
+/// Why the corpus cannot be shown, in place of the explorer.
+#[component]
+pub fn CorpusError(error: SiteFileError, ui: Ui) -> impl IntoView {
+    view! {
+        <section class="missing" role="alert" data-testid="corpus-error">
+            <h1>{ui.pick("The corpus could not be read", "无法读取语料库")}</h1>
+            <p>{error.message(ui)}</p>
+        </section>
+    }
 }
 
 /// A site file that could not be used, named in the page.

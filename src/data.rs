@@ -3,60 +3,67 @@
 //! first so that it can be drawn before the rest arrives. Other builds (the component
 //! tests) embed it. Both are made by `build.rs`.
 
-use milcoop_core::model::Preview;
+use crate::perf::measured;
+use milcoop_core::model::{InvalidDataset, Preview};
 use milcoop_core::Dataset;
 use std::sync::OnceLock;
 
-static DATASET: OnceLock<Result<Dataset, String>> = OnceLock::new();
+static DATASET: OnceLock<Result<Dataset, InvalidDataset>> = OnceLock::new();
 
-/// Decodes `bytes` once, timed for the benchmark (`milcoop:decode` in the Performance
-/// timeline).
-fn decode_once(bytes: &[u8]) -> Result<&'static Dataset, &'static str> {
+/// Decodes and checks `bytes` once, timed for the benchmark (`milcoop:decode` in the
+/// Performance timeline).
+fn decode_once(bytes: &[u8]) -> Result<&'static Dataset, InvalidDataset> {
     DATASET
-        .get_or_init(|| {
-            let performance = web_sys::window().and_then(|w| w.performance());
-            if let Some(p) = &performance {
-                let _ = p.mark("milcoop:decode-start");
-            }
-            let decoded = Dataset::decode(bytes).map_err(|e| e.to_string());
-            if let Some(p) = &performance {
-                let _ = p.measure_with_start_mark("milcoop:decode", "milcoop:decode-start");
-            }
-            decoded
-        })
+        .get_or_init(|| measured("decode", || Dataset::decode(bytes)))
         .as_ref()
-        .map_err(String::as_str)
+        .map_err(Clone::clone)
 }
 
-/// The corpus if it is here: always when embedded, once [`load`] has finished when fetched.
-pub fn dataset() -> Result<&'static Dataset, &'static str> {
+/// The dataset file the page reads, by the name a reader would look for.
+#[cfg(feature = "site")]
+const DATASET_NAME: &str = site::DATASET.name;
+#[cfg(not(feature = "site"))]
+const DATASET_NAME: &str = "the embedded dataset";
+
+/// The corpus if it is here and sound: always when embedded, once [`load`] has finished
+/// when fetched.
+pub fn dataset() -> Option<&'static Dataset> {
     #[cfg(not(feature = "site"))]
     {
-        static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
-        decode_once(BYTES)
+        decode_once(EMBEDDED).ok()
     }
     #[cfg(feature = "site")]
-    match DATASET.get() {
-        Some(loaded) => loaded.as_ref().map_err(String::as_str),
-        None => Err("the corpus has not arrived yet"),
-    }
+    DATASET.get().and_then(|d| d.as_ref().ok())
 }
+
+#[cfg(not(feature = "site"))]
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
 
 /// The corpus, fetched and decoded if need be, or why it could not be read (shown in the
 /// page rather than panicking).
 pub async fn load() -> Result<&'static Dataset, SiteFileError> {
     #[cfg(feature = "site")]
     if DATASET.get().is_none() {
-        let bytes = fetch_checked(site::DATASET).await?;
-        return decode_once(&bytes).map_err(|e| SiteFileError::Unreadable {
-            name: site::DATASET.name,
-            reason: e.to_string(),
-        });
+        return read(&fetch_checked(site::DATASET).await?);
     }
-    dataset().map_err(|e| SiteFileError::Unreadable {
-        name: "dataset",
+    // Embedded, or fetched and read already (then `read` answers with what it found).
+    #[cfg(not(feature = "site"))]
+    return read(EMBEDDED);
+    #[cfg(feature = "site")]
+    read(&[])
+}
+
+/// Decodes and checks a dataset file (once), or says what is wrong with it.
+pub fn read(bytes: &[u8]) -> Result<&'static Dataset, SiteFileError> {
+    decode_once(bytes).map_err(|e| unreadable(DATASET_NAME, e))
+}
+
+/// A dataset file that arrived intact but cannot be read.
+pub fn unreadable(name: &'static str, e: InvalidDataset) -> SiteFileError {
+    SiteFileError::Unreadable {
+        name,
         reason: e.to_string(),
-    })
+    }
 }
 
 /// The text of the document a deep link points into (`?doc=` or `?p=<doc>.<hash>`), when
@@ -235,29 +242,25 @@ pub fn after_first_paint(f: impl Fn() + 'static) {
 /// builds it itself.
 pub fn warm_index(ds: &'static Dataset) {
     after_first_paint(move || {
-        let performance = web_sys::window().and_then(|w| w.performance());
-        if let Some(p) = &performance {
-            let _ = p.mark("milcoop:index-start");
-        }
-        let _ = ds.index();
-        if let Some(p) = &performance {
-            let _ = p.measure_with_start_mark("milcoop:index", "milcoop:index-start");
-        }
+        measured("index", || {
+            let _ = ds.index();
+        })
     });
 }
 
 /// The passages (indexes, best first) a query finds, searched the way the Explore view does
 /// but without drawing anything: the benchmark times it against MiniSearch on the same
-/// queries and counts the relevant passages it finds.
+/// queries and counts the relevant passages it finds. Only in the benchmark's build.
+#[cfg(feature = "bench")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn search_passages(query: &str) -> Vec<u32> {
     match dataset() {
-        Ok(ds) => ds
+        Some(ds) => ds
             .index()
             .ranked(query, |p| ds.passages[p as usize].text.as_str())
             .into_iter()
             .map(|(p, _)| p)
             .collect(),
-        Err(_) => Vec::new(),
+        None => Vec::new(),
     }
 }

@@ -10,10 +10,12 @@ pub mod boot;
 pub mod components;
 pub mod data;
 pub mod explorer;
+pub mod gestures;
 pub mod lazy;
 pub mod nav;
 pub mod page;
 pub mod pages;
+pub mod perf;
 pub mod update;
 
 pub use boot::App;

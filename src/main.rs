@@ -2,15 +2,7 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    // Timed for the benchmark (`milcoop:mount` in the Performance timeline).
-    let performance = web_sys::window().and_then(|w| w.performance());
-    if let Some(p) = &performance {
-        let _ = p.mark("milcoop:mount-start");
-    }
-    leptos::mount::mount_to_body(milcoop_web::App);
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark("milcoop:mount", "milcoop:mount-start");
-    }
+    milcoop_web::perf::measured("mount", || leptos::mount::mount_to_body(milcoop_web::App));
     // Offline after the first visit (public/sw.js, copied next to index.html). Registered
     // once the first view is painted and the browser is idle, so its install (which fetches
     // every asset again to cache it) does not compete with the first paint. A browser

@@ -91,7 +91,7 @@ impl UseRoute {
     }
 
     fn go_in(&self, mut url: Url, ui: Ui, replace: bool) {
-        url.ui = (ui == Ui::Zh).then_some(Ui::Zh);
+        url.ui = ui.in_url();
         let href = relative(&url);
         if let Ok(history) = window().history() {
             let _ = if replace {
@@ -112,7 +112,7 @@ impl UseRoute {
         let ui = self.ui();
         relative(&Url {
             route,
-            ui: (ui == Ui::Zh).then_some(Ui::Zh),
+            ui: ui.in_url(),
             ..Url::default()
         })
     }
@@ -121,7 +121,7 @@ impl UseRoute {
     pub fn current_absolute(&self) -> String {
         self.location.with_untracked(|l| {
             let mut url = l.url.clone();
-            url.ui = (l.ui == Ui::Zh).then_some(Ui::Zh);
+            url.ui = l.ui.in_url();
             absolute(&url)
         })
     }

@@ -3,8 +3,10 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use milcoop_core::model::{Alias, AnchorMethod, Dataset, Orphan};
+use leptos::prelude::*;
+use milcoop_core::model::{Alias, AnchorMethod, Dataset, Orphan, StoredDataset};
 use milcoop_core::Route;
+use milcoop_web::boot::CorpusError;
 use milcoop_web::data::dataset;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -169,7 +171,8 @@ async fn copy_link_reports_the_absolute_passage_link() {
 
 /// The real dataset plus a link history: one re-anchored id and one orphan.
 fn dataset_with_history() -> &'static Dataset {
-    let mut data = dataset().unwrap().clone();
+    let real = dataset().unwrap();
+    let mut data = StoredDataset::clone(real);
     data.aliases.push(Alias {
         old: "review-2020.0ld001".into(),
         passage: 3,
@@ -177,10 +180,31 @@ fn dataset_with_history() -> &'static Dataset {
     });
     data.orphans.push(Orphan {
         old: "review-2020.0ld002".into(),
-        doc: data.document("review-2020").map(|(i, _)| i),
+        doc: real.document("review-2020").map(|(i, _)| i),
         quote: "一段已不在语料中的文字。".into(),
     });
-    Box::leak(Box::new(data))
+    Box::leak(Box::new(Dataset::new(data).unwrap()))
+}
+
+#[wasm_bindgen_test]
+async fn a_dataset_with_an_index_out_of_range_is_refused_in_the_page() {
+    let mut damaged = StoredDataset::clone(dataset().unwrap());
+    damaged.events[0].sources[0].passage = 9999;
+    let error = Dataset::decode(&damaged.encode())
+        .map(|_| ())
+        .map_err(|e| milcoop_web::data::unreadable("dataset-test.bin", e))
+        .expect_err("the page must not read a dataset whose indexes point nowhere");
+    let (root, _handle) = common::mount("", move || {
+        view! { <CorpusError error=error ui=milcoop_core::Ui::En /> }
+    });
+    leptos::task::tick().await;
+    let alert = root
+        .query_selector("[data-testid=corpus-error]")
+        .unwrap()
+        .expect("an alert in the page");
+    let shown = text(&alert);
+    assert!(shown.contains("dataset-test.bin"), "{shown}");
+    assert!(shown.contains("cites passage 9999"), "{shown}");
 }
 
 #[wasm_bindgen_test]

@@ -260,7 +260,7 @@ impl Route {
             Route::Explore(f) | Route::Timeline(f) | Route::Countries(f) | Route::Stats(f) => {
                 s.append_pair("view", self.view_name().unwrap_or("explore"));
                 for (k, v) in f.pairs() {
-                    s.append_pair(k, &v);
+                    s.append_pair(k.param(), &v);
                 }
             }
         }

@@ -1,1 +1,9 @@
-//! Pieces several views share.
+//! Pieces several views share: the filtered-view frame, facets, event rows, labels, text
+//! highlighting, and downloads and citations.
+
+pub mod events;
+pub mod facets;
+pub mod filtered;
+pub mod highlight;
+pub mod labels;
+pub mod share;

@@ -7,17 +7,17 @@
 //! the site (`world.tsv`, beside `index.html`), fetched the first time this view opens, so
 //! the first load does not carry it.
 
+use crate::components::events::EventRow;
+use crate::components::filtered::{use_filters, FilteredViewHead, UseFilters};
+use crate::components::labels::country_name;
 use crate::data::{fetch_site_file, js_error};
 use crate::nav::{use_ui, Link};
-use crate::pages::events::country_name;
-use crate::pages::explore::use_filters;
-use crate::pages::share::FilteredViewHead;
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
-use milcoop_core::query::filter::{apply, Filters};
+use milcoop_core::query::filter::{apply, Results};
 use milcoop_core::query::order;
 use milcoop_core::query::stats::{per_country, CountryCount};
-use milcoop_core::Route;
+use milcoop_core::{Route, Ui};
 use std::sync::OnceLock;
 use wasm_bindgen_futures::JsFuture;
 
@@ -85,20 +85,34 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
         per_country(data, &r.events)
     });
     let results = Memo::new(move |_| apply(data, &filters.filters.get()));
-    let toggle = move |code: String| {
-        let mut f: Filters = filters.filters.get_untracked();
-        match f.countries.iter().position(|c| *c == code) {
-            Some(i) => {
-                f.countries.remove(i);
-            }
-            None => f.countries.push(code),
-        }
-        filters.set.run((f, false));
-    };
+    view! {
+        <section class="countries-view" aria-labelledby="countries-title">
+            <FilteredViewHead
+                data=data
+                id="countries-title"
+                title=ui.pick("Partner countries", "合作国家")
+                hint=ui.pick("Countries named as partners in the events of the current filters, most events first. Click a country in the list or on the map to filter by it.", "当前筛选下各事件中的合作国家，按事件数排列。点击列表或地图中的国家即按其筛选。")
+                notices=filters.notices
+                results=results
+            />
+            <div class="map-frame"><WorldMap data=data ranked=ranked filters=filters /></div>
+            <CountryList data=data ranked=ranked filters=filters />
+            <CountryEvents data=data results=results filters=filters />
+        </section>
+    }
+}
 
+/// The map, shaded by each country's events; a click on a partner toggles it in the filter.
+#[component]
+fn WorldMap(
+    data: &'static Dataset,
+    ranked: Memo<Vec<CountryCount>>,
+    filters: UseFilters,
+) -> impl IntoView {
+    let ui = use_ui();
     let world = RwSignal::new(None::<Result<&'static str, String>>);
     leptos::task::spawn_local(async move { world.set(Some(fetch_world().await)) });
-    let map = move || {
+    move || {
         let world = match world.get() {
             None => return view! { <p class="map-status">{ui.pick("Loading the map…", "正在载入地图…")}</p> }.into_any(),
             Some(Err(e)) => {
@@ -113,91 +127,95 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
             }
             Some(Ok(w)) => w,
         };
-        // The filters before `ranked`, which derives from them: read after it, a change of
-        // selection alone is missed (see docs/architecture.md, "Reading memos").
+        let ranked = filters.derived(ranked, Clone::clone);
         let selected = filters.filters.get().countries;
-        let ranked = ranked.get();
-        let max = ranked.first().map_or(0, |c| c.events.total());
-        let count = |code: &str| {
-            ranked
-                .iter()
-                .find(|c| c.code == code)
-                .map_or(0, |c| c.events.total())
-        };
-        let mut markers = Vec::new();
-        let outlines = shapes(world)
-            .map(|s| {
-                let n = count(s.code);
-                // One class string (no `class:` toggles beside it): rebuilt as a whole.
-                let class = format!(
-                    "land shade-{}{}{}",
-                    shade(n, max),
-                    if n > 0 { " partner" } else { "" },
-                    if selected.iter().any(|c| c == s.code) {
-                        " selected"
-                    } else {
-                        ""
-                    }
-                );
-                let code = s.code.to_string();
-                let title = if s.code.starts_with("X-") {
-                    String::new()
-                } else {
-                    format!(
-                        "{} ({}): {}",
-                        country_name(data, s.code, ui),
-                        s.code,
-                        ui.count(n as usize, "event", "events", "个事件")
-                    )
-                };
-                if let (Some((x, y)), true) = (s.marker, n > 0) {
-                    markers.push((code.clone(), x, y, class.clone(), title.clone()));
-                }
-                let clickable = n > 0;
-                view! {
-                    <path
-                        class=class
-                        d=s.path
-                        data-country=code.clone()
-                        on:click=move |_| if clickable { toggle(code.clone()) }
-                    >
-                        {(!title.is_empty()).then(|| view! { <title>{title}</title> })}
-                    </path>
-                }
-            })
-            .collect_view();
-        let markers = markers
-            .into_iter()
-            .map(|(code, x, y, class, title)| {
-                view! {
-                    <circle class=format!("{class} marker") cx=x cy=y r=5 data-country=code.clone() on:click=move |_| toggle(code.clone())>
-                        <title>{title}</title>
-                    </circle>
-                }
-            })
-            .collect_view();
-        view! {
-            <svg
-                class="world"
-                data-testid="world-map"
-                viewBox="0 0 1000 500"
-                role="img"
-                aria-label=ui.pick("World map of partner countries shaded by number of events; the list below holds the same counts", "按事件数着色的合作国家世界地图；下方列表给出相同数字")
-            >
-                {outlines}
-                {markers}
-            </svg>
-        }
-        .into_any()
-    };
+        map_svg(data, world, &ranked, &selected, filters, ui).into_any()
+    }
+}
 
-    let list = move || {
-        // Track the filters first: read after a memo derived from them, a change can be missed
-        // (see docs/architecture.md, "Reading memos").
-        filters.filters.track();
+/// The map's outlines and the markers of states too small to see, shaded and selectable.
+fn map_svg(
+    data: &'static Dataset,
+    world: &'static str,
+    ranked: &[CountryCount],
+    selected: &[String],
+    filters: UseFilters,
+    ui: Ui,
+) -> impl IntoView {
+    let toggle = move |code: &str| filters.edit(|f| f.toggle_country(code));
+    let max = ranked.first().map_or(0, |c| c.events.total());
+    let count = |code: &str| {
+        ranked
+            .iter()
+            .find(|c| c.code == code)
+            .map_or(0, |c| c.events.total())
+    };
+    let mut markers = Vec::new();
+    let outlines = shapes(world)
+        .map(|s| {
+            let n = count(s.code);
+            // One class string (no `class:` toggles beside it): rebuilt as a whole.
+            let class = format!(
+                "land shade-{}{}{}",
+                shade(n, max),
+                if n > 0 { " partner" } else { "" },
+                if selected.iter().any(|c| c == s.code) { " selected" } else { "" }
+            );
+            let title = (!s.code.starts_with("X-")).then(|| {
+                format!(
+                    "{} ({}): {}",
+                    country_name(data, s.code, ui),
+                    s.code,
+                    ui.count(n as usize, "event", "events", "个事件")
+                )
+            });
+            if let (Some((x, y)), true) = (s.marker, n > 0) {
+                markers.push((s.code, x, y, class.clone(), title.clone().unwrap_or_default()));
+            }
+            let code = s.code;
+            view! {
+                <path class=class d=s.path data-country=code on:click=move |_| { if n > 0 { toggle(code) } }>
+                    {title.map(|t| view! { <title>{t}</title> })}
+                </path>
+            }
+        })
+        .collect_view();
+    let markers = markers
+        .into_iter()
+        .map(|(code, x, y, class, title)| {
+            view! {
+                <circle class=format!("{class} marker") cx=x cy=y r=5 data-country=code on:click=move |_| toggle(code)>
+                    <title>{title}</title>
+                </circle>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg
+            class="world"
+            data-testid="world-map"
+            viewBox="0 0 1000 500"
+            role="img"
+            aria-label=ui.pick("World map of partner countries shaded by number of events; the list below holds the same counts", "按事件数着色的合作国家世界地图；下方列表给出相同数字")
+        >
+            {outlines}
+            {markers}
+        </svg>
+    }
+}
+
+/// The partners ranked by their events, with counts by type: the map's text equivalent.
+#[component]
+fn CountryList(
+    data: &'static Dataset,
+    ranked: Memo<Vec<CountryCount>>,
+    filters: UseFilters,
+) -> impl IntoView {
+    let ui = use_ui();
+    let rows = move || {
+        let ranked = filters.derived(ranked, Clone::clone);
         let selected = filters.filters.get().countries;
         ranked
-            .get()
             .into_iter()
             .enumerate()
             .map(|(rank, CountryCount { code, events })| {
@@ -210,7 +228,7 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
                 view! {
                     <li class=if on { "country-row selected" } else { "country-row" } data-country=code.clone()>
                         <span class="rank">{rank + 1}</span>
-                        <button type="button" class="country-name" aria-pressed=if on { "true" } else { "false" } on:click=move |_| toggle(c.clone())>
+                        <button type="button" class="country-name" aria-pressed=if on { "true" } else { "false" } on:click=move |_| filters.edit(|f| f.toggle_country(&c))>
                             {country_name(data, &code, ui)}
                             " "
                             <span class="code">{code.clone()}</span>
@@ -222,64 +240,43 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
             })
             .collect_view()
     };
+    view! {
+        <ol class="country-list" data-testid="country-list" aria-label=ui.pick("Partner countries by number of events", "按事件数排列的合作国家")>{rows}</ol>
+    }
+}
 
-    let chosen = move || {
-        // Track the filters first: read after a memo derived from them, a change can be missed
-        // (see docs/architecture.md, "Reading memos").
-        filters.filters.track();
+/// The events with the selected countries, in date order (undated last).
+#[component]
+fn CountryEvents(
+    data: &'static Dataset,
+    results: Memo<Results>,
+    filters: UseFilters,
+) -> impl IntoView {
+    let ui = use_ui();
+    move || {
+        let mut events = filters.derived(results, |r| r.events.clone());
         let f = filters.filters.get();
         (!f.countries.is_empty()).then(|| {
-            // In date order, undated last.
-            let mut events = results.with(|r| r.events.clone());
             order::sort_by_key(&mut events, |&i| {
                 let e = &data.events[i as usize];
                 (e.start.is_none(), e.start, i)
             });
             let items = events
                 .iter()
-                .map(|&i| {
-                    let e = &data.events[i as usize];
-                    let first = &data.passages[e.sources[0].passage as usize];
-                    view! {
-                        <li class="event" data-event-id=e.id.clone()>
-                            <span class=format!("type-chip type-{}", e.kind.slug())>{ui.event_type(e.kind)}</span>
-                            <span class="event-date">{ui.when(e.start, e.end)}</span>
-                            {e.name.clone().map(|n| view! { <span class="event-name" lang="zh">{n}</span> })}
-                            <Link route=Route::Passage(first.id.clone())>{ui.pick("source", "出处")}</Link>
-                        </li>
-                    }
-                })
+                .map(|&i| view! { <EventRow data=data event=&data.events[i as usize] /> })
                 .collect_view();
             let names: Vec<String> = f.countries.iter().map(|c| country_name(data, c, ui)).collect();
-            let timeline = Route::Timeline(f.clone());
-            let explore = Route::Explore(f.clone());
             view! {
                 <section class="chosen" data-testid="country-events">
                     <h2>{format!("{} {}", ui.pick("Events with", "合作事件："), names.join(", "))}</h2>
                     <p>
-                        <Link route=timeline>{ui.pick("On the timeline", "在时间线上查看")}</Link>
+                        <Link route=Route::Timeline(f.clone())>{ui.pick("On the timeline", "在时间线上查看")}</Link>
                         " · "
-                        <Link route=explore>{ui.pick("Passages in Explore", "在浏览页查看段落")}</Link>
+                        <Link route=Route::Explore(f.clone())>{ui.pick("Passages in Explore", "在浏览页查看段落")}</Link>
                     </p>
                     <ul class="events">{items}</ul>
                 </section>
             }
         })
-    };
-
-    view! {
-        <section class="countries-view" aria-labelledby="countries-title">
-            <FilteredViewHead
-                data=data
-                id="countries-title"
-                title=ui.pick("Partner countries", "合作国家")
-                hint=ui.pick("Countries named as partners in the events of the current filters, most events first. Click a country in the list or on the map to filter by it.", "当前筛选下各事件中的合作国家，按事件数排列。点击列表或地图中的国家即按其筛选。")
-                notices=filters.notices
-                results=results
-            />
-            <div class="map-frame">{map}</div>
-            <ol class="country-list" data-testid="country-list" aria-label=ui.pick("Partner countries by number of events", "按事件数排列的合作国家")>{list}</ol>
-            {chosen}
-        </section>
     }
 }

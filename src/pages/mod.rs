@@ -1,12 +1,10 @@
-//! One file per view, plus the pieces several views share.
+//! One file (or folder) per route; the pieces several routes share are in `components`.
 
 pub mod countries;
 pub mod documents;
-pub mod events;
 pub mod explore;
 pub mod missing;
 pub mod preview;
 pub mod reader;
-pub mod share;
 pub mod stats;
 pub mod timeline;

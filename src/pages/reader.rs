@@ -3,10 +3,10 @@
 //! view. A bilingual document can be read in parallel: Chinese beside English, row by row
 //! as `milcoop_core::extract::align` paired them (`parallel=1` in the link).
 
+use crate::components::events::PassageEvents;
+use crate::components::share::{copy_text, Copied, CopyStatus};
 use crate::nav::{absolute, use_route, use_ui, Link};
 use crate::pages::documents::MetaList;
-use crate::pages::events::PassageEvents;
-use crate::pages::share::{copy_text, Copied, CopyStatus};
 use leptos::prelude::*;
 use milcoop_core::model::{Block, Dataset, Lang, Passage};
 use milcoop_core::present::cite;
@@ -17,7 +17,7 @@ fn passage_url(id: &str, parallel: bool, ui: Ui) -> Url {
     Url {
         route: Route::Passage(id.to_string()),
         parallel,
-        ui: (ui == Ui::Zh).then_some(Ui::Zh),
+        ui: ui.in_url(),
         event: None,
     }
 }
@@ -37,7 +37,6 @@ pub fn Reader(
     parallel: bool,
 ) -> impl IntoView {
     let ui = use_ui();
-    let nav = use_route();
     let document = &data.documents[doc as usize];
     let passages = data.passages_of(doc).count();
     let bilingual = document.languages.len() > 1;
@@ -79,30 +78,7 @@ pub fn Reader(
     };
 
     let body = if parallel {
-        let rows = data
-            .parallel_rows(doc)
-            .into_iter()
-            .map(|(zh, en)| {
-                let zh = zh.into_iter().map(&passage_view).collect_view();
-                let en = en.into_iter().map(&passage_view).collect_view();
-                view! {
-                    <div class="parallel-row">
-                        <div class="side" lang="zh">{zh}</div>
-                        <div class="side" lang="en">{en}</div>
-                    </div>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="parallel" data-testid="parallel">
-                <div class="parallel-row parallel-head" aria-hidden="true">
-                    <div>{ui.lang(Lang::Zh)}</div>
-                    <div>{ui.lang(Lang::En)}</div>
-                </div>
-                {rows}
-            </div>
-        }
-        .into_any()
+        parallel_rows(data, doc, ui, passage_view).into_any()
     } else {
         document
             .outline
@@ -114,31 +90,10 @@ pub fn Reader(
             .collect_view()
             .into_any()
     };
-
     let mode = bilingual.then(|| {
-        let target = current_id.map(str::to_string);
-        let doc_id = document.id.clone();
-        let toggle = move |_| {
-            let route = match &target {
-                Some(p) => Route::Passage(p.clone()),
-                None => Route::Document(doc_id.clone()),
-            };
-            nav.open(
-                Url {
-                    route,
-                    parallel: !parallel,
-                    ..Url::default()
-                },
-                false,
-            );
-        };
-        view! {
-            <p class="reading-mode">
-                <button type="button" data-testid="parallel-toggle" aria-pressed=if parallel { "true" } else { "false" } on:click=toggle>
-                    {ui.pick("Chinese and English side by side", "中英对照")}
-                </button>
-            </p>
-        }
+        let target = current_id.map(|p| Route::Passage(p.to_string()));
+        let route = target.unwrap_or_else(|| Route::Document(document.id.clone()));
+        view! { <ReadingMode route=route parallel=parallel /> }
     });
 
     view! {
@@ -159,6 +114,63 @@ pub fn Reader(
             <div class="outline">{body}</div>
             <CopyStatus copied=copied testid="copy-status" />
         </article>
+    }
+}
+
+/// A bilingual document as rows: its Chinese passages beside the English ones that say the
+/// same thing (`StoredDataset::parallel_rows`).
+fn parallel_rows<V: IntoView>(
+    data: &'static Dataset,
+    doc: u32,
+    ui: Ui,
+    passage_view: impl Fn(u32) -> V,
+) -> impl IntoView {
+    let rows = data
+        .parallel_rows(doc)
+        .into_iter()
+        .map(|(zh, en)| {
+            let zh = zh.into_iter().map(&passage_view).collect_view();
+            let en = en.into_iter().map(&passage_view).collect_view();
+            view! {
+                <div class="parallel-row">
+                    <div class="side" lang="zh">{zh}</div>
+                    <div class="side" lang="en">{en}</div>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="parallel" data-testid="parallel">
+            <div class="parallel-row parallel-head" aria-hidden="true">
+                <div>{ui.lang(Lang::Zh)}</div>
+                <div>{ui.lang(Lang::En)}</div>
+            </div>
+            {rows}
+        </div>
+    }
+}
+
+/// The switch between reading in order and Chinese beside English, for the same link.
+#[component]
+fn ReadingMode(route: Route, parallel: bool) -> impl IntoView {
+    let ui = use_ui();
+    let nav = use_route();
+    let toggle = move |_| {
+        nav.open(
+            Url {
+                route: route.clone(),
+                parallel: !parallel,
+                ..Url::default()
+            },
+            false,
+        )
+    };
+    view! {
+        <p class="reading-mode">
+            <button type="button" data-testid="parallel-toggle" aria-pressed=if parallel { "true" } else { "false" } on:click=toggle>
+                {ui.pick("Chinese and English side by side", "中英对照")}
+            </button>
+        </p>
     }
 }
 

@@ -2,14 +2,14 @@
 //! document, and the figures the texts state (aggregates such as troop totals or escort
 //! counts), each with its source. Counting rules are `milcoop_core::query::stats`.
 
-use crate::nav::{use_ui, Link};
-use crate::pages::explore::use_filters;
-use crate::pages::share::FilteredViewHead;
+use crate::components::filtered::{use_filters, FilteredViewHead};
+use crate::components::labels::PassageLink;
+use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, EventType};
 use milcoop_core::query::filter::apply;
 use milcoop_core::query::stats::{figures_in, per_document, per_year, span, ByType};
-use milcoop_core::{Route, Ui};
+use milcoop_core::Ui;
 
 const WIDTH: i32 = 1000;
 const HEIGHT: i32 = 220;
@@ -110,10 +110,7 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
     let results = Memo::new(move |_| apply(data, &filters.filters.get()));
 
     let years = move || {
-        // Track the filters first: read after a memo derived from them, a change can be missed
-        // (see docs/architecture.md, "Reading memos").
-        filters.filters.track();
-        let events = results.with(|r| r.events.clone());
+        let events = filters.derived(results, |r| r.events.clone());
         let Some(range) = filters
             .filters
             .get()
@@ -144,7 +141,7 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
     };
 
     let documents = move || {
-        let events = results.with(|r| r.events.clone());
+        let events = filters.derived(results, |r| r.events.clone());
         let rows: Vec<(String, ByType)> = per_document(data, &events)
             .into_iter()
             .map(|(d, c)| (data.documents[d as usize].title.clone(), c))
@@ -156,7 +153,8 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
     };
 
     let figures = move || {
-        let passages: Vec<u32> = results.with(|r| r.passages.iter().map(|h| h.passage).collect());
+        let passages: Vec<u32> =
+            filters.derived(results, |r| r.passages.iter().map(|h| h.passage).collect());
         let list = figures_in(data, &passages);
         if list.is_empty() {
             return view! { <p>{ui.pick("No figures in the matching passages.", "匹配的段落中没有统计数字。")}</p> }.into_any();
@@ -166,13 +164,12 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
             .map(|i| {
                 let f = &data.figures[i as usize];
                 let p = &data.passages[f.passage as usize];
-                let doc = &data.documents[p.doc as usize];
                 view! {
                     <tr class="figure" data-passage-id=p.id.clone()>
                         <td class="figure-value">{format!("{} {}", f.value, f.unit)}</td>
                         <td class="figure-when">{f.as_of.map(|d| ui.date(d)).unwrap_or_else(|| ui.pick("not stated", "未注明").to_string())}</td>
                         <td><blockquote lang=p.lang.code()>{f.quote.clone()}</blockquote></td>
-                        <td><Link route=Route::Passage(p.id.clone())>{format!("{} ¶{}", doc.title, p.index)}</Link></td>
+                        <td><PassageLink data=data passage=p /></td>
                     </tr>
                 }
             })

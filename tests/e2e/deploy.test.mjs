@@ -158,77 +158,53 @@ function damage(dir, pattern) {
 describe('integrity of the site files', () => {
   const passage = data.passages.find((p) => p.doc === 'review-2020' && p.text.includes('高加索-2020'));
 
-  /** A page that records page errors only (the browser logs a failed integrity check). */
-  async function pageOn(site) {
+  /**
+   * Serves a copy of the site with one byte changed in the file matching `pattern`, opens
+   * `query` without the service worker, runs `check(page, name)`, and asserts that no page
+   * error happened (the browser does log the failed integrity check to the console).
+   */
+  async function withDamaged(pattern, query, check) {
+    const dir = copySite(DIST);
+    const name = damage(dir, pattern);
+    const site = await serve({ root: dir });
     const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    return { page, context, errors };
+    try {
+      await page.goto(`${site.base}${query}`);
+      await check(page, name);
+      assert.deepEqual(errors, []);
+    } finally {
+      site.stop();
+      await context.close();
+    }
   }
 
-  it('names a damaged dataset and keeps the deep link’s preview', async () => {
-    const dir = copySite(DIST);
-    const name = damage(dir, /^dataset-[0-9a-f]+\.bin$/);
-    const site = await serve({ root: dir });
-    const { page, context, errors } = await pageOn(site);
-    try {
-      await page.goto(`${site.base}?p=${passage.id}`);
+  const damaged = (name) => new RegExp(`${name.replace('.', '\\.')} is damaged`);
+
+  it('names a damaged dataset and keeps the deep link’s preview', () =>
+    withDamaged(/^dataset-[0-9a-f]+\.bin$/, `?p=${passage.id}`, async (page, name) => {
       const alert = page.getByTestId('corpus-error');
       await alert.waitFor();
-      assert.match(await alert.textContent(), new RegExp(`${name.replace('.', '\\.')} is damaged`));
+      assert.match(await alert.textContent(), damaged(name));
       await page.locator(`.preview-page [data-preview-id="${passage.id}"]`).waitFor();
-      assert.deepEqual(errors, []);
-    } finally {
-      site.stop();
-      await context.close();
-    }
-  });
+    }));
 
-  it('names a damaged preview and opens the passage from the dataset', async () => {
-    const dir = copySite(DIST);
-    const name = damage(dir, /^doc-review-2020-[0-9a-f]+\.bin$/);
-    const site = await serve({ root: dir });
-    const { page, context, errors } = await pageOn(site);
-    try {
-      await page.goto(`${site.base}?p=${passage.id}`);
+  it('names a damaged preview and opens the passage from the dataset', () =>
+    withDamaged(/^doc-review-2020-[0-9a-f]+\.bin$/, `?p=${passage.id}`, async (page, name) => {
       await page.locator(`[data-passage-id="${passage.id}"][aria-current="true"]`).waitFor();
-      assert.match(await page.getByTestId('preview-error').textContent(), new RegExp(`${name.replace('.', '\\.')} is damaged`));
-      assert.deepEqual(errors, []);
-    } finally {
-      site.stop();
-      await context.close();
-    }
-  });
+      assert.match(await page.getByTestId('preview-error').textContent(), damaged(name));
+    }));
 
-  it('refuses a damaged view chunk with the page’s message', async () => {
-    const dir = copySite(DIST);
-    damage(dir, /^split_stats-[0-9a-f]+\.wasm$/);
-    const site = await serve({ root: dir });
-    const { page, context, errors } = await pageOn(site);
-    try {
-      await page.goto(`${site.base}?view=stats`);
+  it('refuses a damaged view chunk with the page’s message', () =>
+    withDamaged(/^split_stats-[0-9a-f]+\.wasm$/, '?view=stats', async (page) => {
       await page.getByTestId('view-unloaded').waitFor();
-      assert.deepEqual(errors, []);
-    } finally {
-      site.stop();
-      await context.close();
-    }
-  });
+    }));
 
-  it('shows a message, not a blank page, when the main wasm is damaged', async () => {
-    const dir = copySite(DIST);
-    damage(dir, /_bg\.wasm$/);
-    const site = await serve({ root: dir });
-    const { page, context, errors } = await pageOn(site);
-    try {
-      await page.goto(`${site.base}?view=stats`);
+  it('shows a message, not a blank page, when the main wasm is damaged', () =>
+    withDamaged(/_bg\.wasm$/, '?view=stats', async (page) => {
       await page.locator('.boot-error[role="alert"]').waitFor();
-      assert.deepEqual(errors, []);
-    } finally {
-      site.stop();
-      await context.close();
-    }
-  });
+    }));
 });
 
 describe('a chunk that fails while online', () => {

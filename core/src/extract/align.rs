@@ -11,7 +11,7 @@
 //! and shared partner countries. No dictionary is needed, and nothing is aligned across
 //! documents.
 
-use crate::model::{Dataset, Lang, Passage};
+use crate::model::{Lang, Passage, StoredDataset};
 
 /// Chinese characters per English character in a translation, measured on the corpus'
 /// bilingual documents (the MND overview: 393 / 1564 = 0.25; the press conference's answer
@@ -27,7 +27,7 @@ const MERGE: f64 = 1.5;
 const WIDEST: usize = 3;
 
 /// Pairs of (Chinese passage, English passage), indexes into `ds.passages`, in reading order.
-pub fn align(ds: &Dataset) -> Vec<(u32, u32)> {
+pub fn align(ds: &StoredDataset) -> Vec<(u32, u32)> {
     let mut pairs = Vec::new();
     for d in 0..ds.documents.len() as u32 {
         let half = |lang: Lang| -> Vec<u32> {

@@ -4,11 +4,11 @@
 
 use crate::extract::dates::{self, Context};
 use crate::extract::gazetteer::Gazetteer;
-use crate::model::{Dataset, Kind};
+use crate::model::{Kind, StoredDataset};
 use crate::query::search::fold;
 
 /// Fills `years` and `countries` of every passage, `countries` and `country_names` of the dataset.
-pub fn annotate(ds: &mut Dataset, gazetteer: &Gazetteer) {
+pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
     ds.passage_events = vec![Vec::new(); ds.passages.len()];
     for (e, event) in ds.events.iter().enumerate() {
         for s in &event.sources {

@@ -9,7 +9,9 @@
 
 use crate::extract::dates::{self, Context};
 use crate::extract::gazetteer::Gazetteer;
-use crate::model::{Dataset, Event, EventSource, EventType, Figure, Kind, PartialDate, Precision};
+use crate::model::{
+    Event, EventSource, EventType, Figure, Kind, PartialDate, Precision, StoredDataset,
+};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -430,7 +432,7 @@ fn segments<'a>(clause: &'a str, vocab: &Vocabulary) -> Vec<&'a str> {
 }
 
 /// Reads events and figures from every passage of `ds`.
-pub fn extract(ds: &Dataset, gazetteer: &Gazetteer, vocab: &Vocabulary) -> Extraction {
+pub fn extract(ds: &StoredDataset, gazetteer: &Gazetteer, vocab: &Vocabulary) -> Extraction {
     let mut out = Extraction::default();
     for (d, doc) in ds.documents.iter().enumerate() {
         let scope = scope_year(doc.kind, doc.published);
@@ -706,7 +708,7 @@ fn year(y: u16) -> PartialDate {
 
 /// One event, several sources: events with the same name and year, or (unnamed) the same
 /// type, day and partners, are one real event mentioned in several places.
-fn merge(events: &mut Vec<Event>, ds: &Dataset) {
+fn merge(events: &mut Vec<Event>, ds: &StoredDataset) {
     // The same report in both halves of a bilingual document: same document, type, date
     // and (non-empty) partners, sources in different languages.
     let doc_of = |e: &Event| ds.passages[e.sources[0].passage as usize].doc;

@@ -7,7 +7,7 @@
 //! still similar; the most similar passage of the document, with the recorded context as
 //! evidence. A link that cannot be placed with confidence becomes an orphan, shown as such.
 
-use crate::model::{Alias, AnchorMethod, Dataset, Orphan};
+use crate::model::{Alias, AnchorMethod, Orphan, StoredDataset};
 use serde::{Deserialize, Serialize};
 
 /// Similarity a passage must reach for the position hint to hold.
@@ -40,7 +40,7 @@ pub fn parse_registry(text: &str) -> Result<Vec<Published>, String> {
 }
 
 /// Records for today's passages that the registry does not hold yet.
-pub fn unpublished(dataset: &Dataset, registry: &[Published]) -> Vec<Published> {
+pub fn unpublished(dataset: &StoredDataset, registry: &[Published]) -> Vec<Published> {
     dataset
         .passages
         .iter()
@@ -99,11 +99,11 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Places every published id that no longer names a passage: an alias or an orphan.
-pub fn reanchor(dataset: &Dataset, registry: &[Published]) -> (Vec<Alias>, Vec<Orphan>) {
+pub fn reanchor(dataset: &StoredDataset, registry: &[Published]) -> (Vec<Alias>, Vec<Orphan>) {
     let mut aliases = Vec::new();
     let mut orphans = Vec::new();
     for record in registry {
-        if dataset.passage(&record.id).is_some() {
+        if dataset.passages.iter().any(|p| p.id == record.id) {
             continue;
         }
         match place(dataset, record) {
@@ -114,7 +114,7 @@ pub fn reanchor(dataset: &Dataset, registry: &[Published]) -> (Vec<Alias>, Vec<O
             }),
             None => orphans.push(Orphan {
                 old: record.id.clone(),
-                doc: dataset.document(&record.doc).map(|(i, _)| i),
+                doc: document_index(dataset, &record.doc),
                 quote: record.quote.clone(),
             }),
         }
@@ -122,12 +122,21 @@ pub fn reanchor(dataset: &Dataset, registry: &[Published]) -> (Vec<Alias>, Vec<O
     (aliases, orphans)
 }
 
-fn place(dataset: &Dataset, record: &Published) -> Option<(u32, AnchorMethod)> {
+/// Where document `id` stands in the dataset being built.
+fn document_index(dataset: &StoredDataset, id: &str) -> Option<u32> {
+    dataset
+        .documents
+        .iter()
+        .position(|d| d.id == id)
+        .map(|i| i as u32)
+}
+
+fn place(dataset: &StoredDataset, record: &Published) -> Option<(u32, AnchorMethod)> {
     let passages = &dataset.passages;
     if let Some(i) = passages.iter().position(|p| p.text == record.quote) {
         return Some((i as u32, AnchorMethod::ExactText));
     }
-    let (doc, _) = dataset.document(&record.doc)?;
+    let doc = document_index(dataset, &record.doc)?;
     let in_doc: Vec<usize> = (0..passages.len())
         .filter(|&i| passages[i].doc == doc)
         .collect();
@@ -163,7 +172,7 @@ mod tests {
     use super::*;
     use crate::model::{Document, Kind, Lang, Passage};
 
-    fn dataset(texts: &[&str]) -> Dataset {
+    fn dataset(texts: &[&str]) -> StoredDataset {
         let passages = texts
             .iter()
             .enumerate()
@@ -178,7 +187,7 @@ mod tests {
                 countries: Vec::new(),
             })
             .collect();
-        Dataset {
+        StoredDataset {
             documents: vec![Document {
                 id: "d".into(),
                 title: "t".into(),
@@ -192,7 +201,7 @@ mod tests {
                 outline: vec![],
             }],
             passages,
-            ..Dataset::default()
+            ..StoredDataset::default()
         }
     }
 

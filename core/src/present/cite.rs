@@ -129,10 +129,10 @@ pub fn filters(ds: &Dataset, f: &Filters, ui: Ui) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Country, Document, Kind, Lang, PartialDate};
+    use crate::model::{Country, Document, Kind, Lang, PartialDate, StoredDataset};
 
-    fn dataset() -> Dataset {
-        let mut ds = Dataset::default();
+    fn stored() -> StoredDataset {
+        let mut ds = StoredDataset::default();
         ds.documents.push(Document {
             id: "d".into(),
             title: "国际军事合作".into(),
@@ -163,16 +163,22 @@ mod tests {
         ds
     }
 
+    fn dataset() -> Dataset {
+        Dataset::new(stored()).unwrap()
+    }
+
     #[test]
     fn a_passage_citation_says_what_is_unknown() {
-        let mut ds = dataset();
+        let ds = dataset();
         let c = passage(&ds, &ds.passages[0], "https://x/?p=d.1", Ui::En);
         assert_eq!(
             c,
             "国际军事合作. publisher unknown, date unknown, ¶3. https://x/?p=d.1"
         );
-        ds.documents[0].published = PartialDate::parse("2023-12-28");
-        ds.documents[0].publisher = Some("国防部网".into());
+        let mut known = stored();
+        known.documents[0].published = PartialDate::parse("2023-12-28");
+        known.documents[0].publisher = Some("国防部网".into());
+        let ds = Dataset::new(known).unwrap();
         let c = passage(&ds, &ds.passages[0], "L", Ui::Zh);
         assert_eq!(c, "《国际军事合作》，国防部网，2023年12月28日，第3段。L");
     }

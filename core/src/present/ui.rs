@@ -29,6 +29,12 @@ impl Ui {
         }
     }
 
+    /// What a link writes for this language: `ui=zh` for Chinese, nothing for English (the
+    /// default), so English links stay short.
+    pub fn in_url(self) -> Option<Ui> {
+        (self == Ui::Zh).then_some(Ui::Zh)
+    }
+
     /// The other language, for the switch.
     pub fn other(self) -> Ui {
         match self {

@@ -27,6 +27,92 @@ pub struct Filters {
 /// Longest query accepted; longer ones are cut (and said so).
 pub const MAX_QUERY: usize = 200;
 
+/// One kind of filter: what a reader clears at once, and its URL parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FilterKey {
+    Query,
+    Year,
+    Country,
+    Type,
+    Doc,
+    Lang,
+}
+
+impl FilterKey {
+    pub const ALL: [FilterKey; 6] = [
+        FilterKey::Query,
+        FilterKey::Year,
+        FilterKey::Country,
+        FilterKey::Type,
+        FilterKey::Doc,
+        FilterKey::Lang,
+    ];
+
+    /// The URL parameter that holds this filter.
+    pub fn param(self) -> &'static str {
+        match self {
+            FilterKey::Query => "q",
+            FilterKey::Year => "year",
+            FilterKey::Country => "country",
+            FilterKey::Type => "type",
+            FilterKey::Doc => "doc",
+            FilterKey::Lang => "lang",
+        }
+    }
+}
+
+/// Adds `value` to a filter list, or takes it out if it is there.
+fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    match list.iter().position(|x| *x == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value),
+    }
+}
+
+/// The edits a reader makes to the filters, in one place for every view.
+impl Filters {
+    pub fn toggle_country(&mut self, code: &str) {
+        toggle(&mut self.countries, code.to_string());
+    }
+
+    pub fn toggle_type(&mut self, t: EventType) {
+        toggle(&mut self.types, t);
+    }
+
+    pub fn toggle_doc(&mut self, id: &str) {
+        toggle(&mut self.docs, id.to_string());
+    }
+
+    /// A click on a year. Alone it shows that year, or all years again when that year was
+    /// the whole selection; with `extend` (a shift-click, or the second tap of a range) it
+    /// widens the selected range to reach the year.
+    pub fn select_year(&mut self, year: u16, extend: bool) {
+        self.years = match (self.years, extend) {
+            (Some((a, b)), true) => Some((a.min(year), b.max(year))),
+            (Some((a, b)), false) if a == year && b == year => None,
+            _ => Some((year, year)),
+        };
+    }
+
+    pub fn clear(&mut self, key: FilterKey) {
+        match key {
+            FilterKey::Query => self.q.clear(),
+            FilterKey::Year => self.years = None,
+            FilterKey::Country => self.countries.clear(),
+            FilterKey::Type => self.types.clear(),
+            FilterKey::Doc => self.docs.clear(),
+            FilterKey::Lang => self.lang = None,
+        }
+    }
+
+    /// Sets the query as typed, cut to [`MAX_QUERY`] characters.
+    pub fn set_query(&mut self, typed: &str) {
+        self.q = typed.chars().take(MAX_QUERY).collect();
+    }
+}
+
 impl Filters {
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
@@ -115,36 +201,33 @@ impl Filters {
         notices
     }
 
-    /// The query-string pairs for this state (without `view`).
-    pub fn pairs(&self) -> Vec<(&'static str, String)> {
-        let mut out = Vec::new();
-        if !self.q.is_empty() {
-            out.push(("q", self.q.clone()));
-        }
-        if let Some((a, b)) = self.years {
-            out.push((
-                "year",
+    /// The filters that are set, each with its value as the URL writes it (without `view`).
+    pub fn pairs(&self) -> Vec<(FilterKey, String)> {
+        FilterKey::ALL
+            .into_iter()
+            .filter_map(|key| self.value(key).map(|v| (key, v)))
+            .collect()
+    }
+
+    /// One filter's value as the URL writes it, if it is set.
+    fn value(&self, key: FilterKey) -> Option<String> {
+        match key {
+            FilterKey::Query => (!self.q.is_empty()).then(|| self.q.clone()),
+            FilterKey::Year => self.years.map(|(a, b)| {
                 if a == b {
                     a.to_string()
                 } else {
                     format!("{a}-{b}")
-                },
-            ));
+                }
+            }),
+            FilterKey::Country => (!self.countries.is_empty()).then(|| self.countries.join(",")),
+            FilterKey::Type => (!self.types.is_empty()).then(|| {
+                let t: Vec<&str> = self.types.iter().map(|t| t.slug()).collect();
+                t.join(",")
+            }),
+            FilterKey::Doc => (!self.docs.is_empty()).then(|| self.docs.join(",")),
+            FilterKey::Lang => self.lang.map(|l| l.code().to_string()),
         }
-        if !self.countries.is_empty() {
-            out.push(("country", self.countries.join(",")));
-        }
-        if !self.types.is_empty() {
-            let t: Vec<&str> = self.types.iter().map(|t| t.slug()).collect();
-            out.push(("type", t.join(",")));
-        }
-        if !self.docs.is_empty() {
-            out.push(("doc", self.docs.join(",")));
-        }
-        if let Some(l) = self.lang {
-            out.push(("lang", l.code().to_string()));
-        }
-        out
     }
 }
 
@@ -447,8 +530,63 @@ mod tests {
         }
         let mut g = Filters::default();
         for (k, v) in f.pairs() {
-            assert_eq!(g.read(k, &v), None);
+            assert_eq!(g.read(k.param(), &v), None);
         }
         assert_eq!(f, g);
+    }
+
+    #[test]
+    fn toggles_add_then_remove_and_keep_the_rest() {
+        let mut f = Filters::default();
+        f.toggle_country("RU");
+        f.toggle_country("PK");
+        f.toggle_type(EventType::Exercise);
+        f.toggle_doc("review-2020");
+        assert_eq!(f.countries, ["RU", "PK"]);
+        f.toggle_country("RU");
+        assert_eq!(f.countries, ["PK"]);
+        f.toggle_type(EventType::Exercise);
+        assert!(f.types.is_empty());
+        assert_eq!(f.docs, ["review-2020"]);
+    }
+
+    #[test]
+    fn a_year_click_selects_extends_and_clears() {
+        let mut f = Filters::default();
+        f.select_year(2015, false);
+        assert_eq!(f.years, Some((2015, 2015)));
+        f.select_year(2020, true);
+        assert_eq!(f.years, Some((2015, 2020)));
+        f.select_year(2010, true);
+        assert_eq!(f.years, Some((2010, 2020)));
+        f.select_year(2017, false);
+        assert_eq!(f.years, Some((2017, 2017)));
+        f.select_year(2017, false);
+        assert_eq!(f.years, None);
+        // Extending with nothing selected starts at that year.
+        f.select_year(2008, true);
+        assert_eq!(f.years, Some((2008, 2008)));
+    }
+
+    #[test]
+    fn clearing_one_filter_leaves_the_others() {
+        let mut f = Filters::default();
+        for (k, v) in [
+            ("q", "维和"),
+            ("year", "2008"),
+            ("country", "LR"),
+            ("type", "peacekeeping"),
+            ("doc", "review-2020"),
+            ("lang", "zh"),
+        ] {
+            f.read(k, v);
+        }
+        for key in FilterKey::ALL {
+            let mut g = f.clone();
+            g.clear(key);
+            let left: Vec<FilterKey> = g.pairs().into_iter().map(|(k, _)| k).collect();
+            let want: Vec<FilterKey> = FilterKey::ALL.into_iter().filter(|k| *k != key).collect();
+            assert_eq!(left, want, "clearing {key:?}");
+        }
     }
 }

@@ -161,7 +161,7 @@ mod tests {
     }
 
     fn dataset() -> Dataset {
-        let mut ds = Dataset::default();
+        let mut ds = crate::model::StoredDataset::default();
         for d in 0..2 {
             ds.documents.push(crate::model::Document {
                 id: format!("d{d}"),
@@ -192,7 +192,8 @@ mod tests {
             event(EventType::Escort, Some("2018"), &["PK"], 1),
             event(EventType::Forum, None, &["RU"], 0),
         ];
-        ds
+        ds.passage_events = vec![vec![0, 3], vec![1, 2]];
+        Dataset::new(ds).unwrap()
     }
 
     #[test]

@@ -215,10 +215,162 @@ pub fn pan(range: (u16, u16), years: i32, bounds: (u16, u16)) -> (u16, u16) {
     (lo as u16, (lo + width).min(bounds.1 as i32) as u16)
 }
 
+/// Where a pointer is across a chart's time axis, from 0 (left edge) to 1 (right edge): the
+/// chart is drawn `view_width` units wide with the axis from `left` to `view_width - right`,
+/// and shown `box_width` pixels wide from `box_left`.
+pub fn axis_fraction(
+    client_x: f64,
+    (box_left, box_width): (f64, f64),
+    view_width: i32,
+    (left, right): (i32, i32),
+) -> f32 {
+    if box_width <= 0.0 || view_width <= 0 {
+        return 0.5;
+    }
+    let scale = box_width / view_width as f64;
+    let start = box_left + left as f64 * scale;
+    let width = (view_width - left - right) as f64 * scale;
+    if width <= 0.0 {
+        return 0.5;
+    }
+    ((client_x - start) / width) as f32
+}
+
+/// What a wheel step does: a mostly sideways wheel pans by an eighth of the range, an
+/// upward one zooms in under the pointer (at `at`), a downward one out; a trackpad pinch
+/// arrives as a wheel too.
+pub fn wheel(
+    range: (u16, u16),
+    (dx, dy): (f64, f64),
+    at: f32,
+    bounds: (u16, u16),
+) -> Option<(u16, u16)> {
+    if dx.abs() > dy.abs() {
+        let step = ((range.1 - range.0) as i32 / 8).max(1) * dx.signum() as i32;
+        Some(pan(range, step, bounds))
+    } else if dy != 0.0 {
+        let factor = if dy < 0.0 { 0.8 } else { 1.25 };
+        Some(zoom_at(range, factor, at, bounds))
+    } else {
+        None
+    }
+}
+
+/// A two-finger pinch: the fingers' distance when it began and now, and where between them
+/// it is centred (0–1 across the axis). Spreading the fingers zooms in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pinch {
+    pub start: f64,
+    pub now: f64,
+    pub at: f32,
+}
+
+impl Pinch {
+    /// The range the pinch gives when it ends, if it moved enough (15%) to mean a zoom.
+    pub fn zoom(self, range: (u16, u16), bounds: (u16, u16)) -> Option<(u16, u16)> {
+        let ratio = self.now / self.start;
+        (self.start > 0.0 && self.now > 0.0 && (ratio - 1.0).abs() > 0.15)
+            .then(|| zoom_at(range, (1.0 / ratio) as f32, self.at, bounds))
+    }
+}
+
+/// A key on the zoom toolbar: `+`/`-` zoom, the arrows pan by a quarter of the range.
+pub fn key(range: (u16, u16), key: &str, bounds: (u16, u16)) -> Option<(u16, u16)> {
+    let step = ((range.1 - range.0) as i32 / 4).max(1);
+    match key {
+        "+" | "=" => Some(zoom(range, 0.5, bounds)),
+        "-" | "_" => Some(zoom(range, 2.0, bounds)),
+        "ArrowLeft" => Some(pan(range, -step, bounds)),
+        "ArrowRight" => Some(pan(range, step, bounds)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::EventSource;
+
+    #[test]
+    fn the_pointer_is_placed_across_the_axis_not_the_box() {
+        // A 1000-unit chart with a 150-unit gutter shown 500 px wide from x = 100.
+        let at = |x| axis_fraction(x, (100.0, 500.0), 1000, (150, 10));
+        assert!((at(175.0) - 0.0).abs() < 1e-6);
+        assert!((at(595.0) - 1.0).abs() < 1e-6);
+        assert!((at(385.0) - 0.5).abs() < 1e-6);
+        assert_eq!(axis_fraction(10.0, (0.0, 0.0), 1000, (150, 10)), 0.5);
+    }
+
+    #[test]
+    fn the_wheel_pans_sideways_and_zooms_up_and_down() {
+        let all = (2000, 2023);
+        assert_eq!(
+            wheel((2008, 2015), (40.0, 2.0), 0.5, all),
+            Some((2009, 2016))
+        );
+        assert_eq!(
+            wheel((2008, 2015), (-40.0, 2.0), 0.5, all),
+            Some((2007, 2014))
+        );
+        let closer = wheel((2000, 2023), (0.0, -10.0), 0.0, all).unwrap();
+        assert_eq!(
+            closer.0, 2000,
+            "zooming at the left edge keeps the left edge"
+        );
+        assert!(closer.1 < 2023);
+        let wider = wheel((2010, 2012), (0.0, 10.0), 0.5, all).unwrap();
+        assert!(wider.0 <= 2010 && wider.1 >= 2012 && wider != (2010, 2012));
+        assert_eq!(wheel((2010, 2012), (0.0, 0.0), 0.5, all), None);
+    }
+
+    #[test]
+    fn a_pinch_zooms_only_when_it_means_it() {
+        let all = (2000, 2023);
+        let spread = Pinch {
+            start: 100.0,
+            now: 200.0,
+            at: 0.5,
+        };
+        let (a, b) = spread.zoom((2000, 2023), all).unwrap();
+        assert!(b - a < 23, "spreading the fingers zooms in: {a}-{b}");
+        let squeeze = Pinch {
+            start: 200.0,
+            now: 100.0,
+            at: 0.5,
+        };
+        assert_eq!(
+            squeeze.zoom((2010, 2013), all).map(|(a, b)| b - a > 3),
+            Some(true)
+        );
+        assert_eq!(
+            Pinch {
+                start: 100.0,
+                now: 110.0,
+                at: 0.5
+            }
+            .zoom((2000, 2023), all),
+            None
+        );
+        assert_eq!(
+            Pinch {
+                start: 0.0,
+                now: 110.0,
+                at: 0.5
+            }
+            .zoom((2000, 2023), all),
+            None
+        );
+    }
+
+    #[test]
+    fn keys_zoom_and_pan() {
+        let all = (2000, 2023);
+        assert_eq!(key((2000, 2023), "ArrowRight", all), Some((2000, 2023)));
+        assert_eq!(key((2004, 2011), "ArrowLeft", all), Some((2003, 2010)));
+        let (a, b) = key((2000, 2023), "+", all).unwrap();
+        assert!(b - a < 23);
+        assert_eq!(key((2000, 2023), "x", all), None);
+    }
 
     fn event(kind: EventType, start: &str, end: Option<&str>) -> Event {
         Event {

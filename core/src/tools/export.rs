@@ -121,7 +121,7 @@ fn escape_html(s: &str) -> String {
 /// A plain, pre-rendered HTML page holding one document's passages and nothing else: the
 /// floor the benchmark compares the explorer's first paint against. Passages carry the same
 /// `elementtiming` attribute as the explorer's, so both are timed alike.
-pub fn floor_html(ds: &crate::model::Dataset, doc: u32) -> String {
+pub fn floor_html(ds: &crate::model::StoredDataset, doc: u32) -> String {
     let d = &ds.documents[doc as usize];
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title></head><body><main><h1>{}</h1>\n",

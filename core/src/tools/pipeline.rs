@@ -8,7 +8,7 @@ use crate::ingest::anchor::{self, Published};
 use crate::ingest::header::{self, Header, HeaderError};
 use crate::ingest::ids;
 use crate::ingest::segment::{self, Corpus, DraftBlock, Rules, Segmented};
-use crate::model::{Block, Dataset, Document, Passage};
+use crate::model::{Block, Dataset, Document, Passage, StoredDataset};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -182,7 +182,7 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
         .map(|(d, lines)| segment::segment(lines, d, &corpus))
         .collect();
 
-    let mut dataset = Dataset::default();
+    let mut dataset = StoredDataset::default();
     for (d, (source, seg)) in sources.iter().zip(&segments).enumerate() {
         let texts: Vec<&str> = seg.passages().map(|p| p.text.as_str()).collect();
         let ids = ids::assign(&source.header.id, &texts);
@@ -235,7 +235,9 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
     annotate::annotate(&mut dataset, &gazetteer);
     dataset.counterparts = crate::extract::align::align(&dataset);
     Built {
-        dataset,
+        // Every index the pipeline wrote points at a record it wrote: a failure here is a
+        // bug in the pipeline, said with the record at fault.
+        dataset: Dataset::new(dataset).unwrap_or_else(|e| panic!("the pipeline built {e}")),
         sources,
         segments,
         registry,

@@ -3,7 +3,6 @@
 //! saying what it shows). The file contents come from `milcoop_core::present::table`.
 
 use crate::nav::{use_route, use_ui};
-use crate::pages::explore::FilterNotices;
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
 use milcoop_core::present::cite;
@@ -143,25 +142,5 @@ pub fn ShareBar(
             </button>
         </div>
         <CopyStatus copied=copied testid="cite-view-status" />
-    }
-}
-
-/// The head every filtered view opens with: its title, a line on how to read it, the
-/// notices for filter values that were dropped, and the download and cite bar.
-#[component]
-pub fn FilteredViewHead(
-    data: &'static Dataset,
-    /// The `id` of the title, which the view's section is labelled by.
-    id: &'static str,
-    title: &'static str,
-    hint: &'static str,
-    notices: Memo<Vec<String>>,
-    results: Memo<Results>,
-) -> impl IntoView {
-    view! {
-        <h1 id=id>{title}</h1>
-        <p class="hint">{hint}</p>
-        <FilterNotices notices=notices />
-        <ShareBar data=data results=results />
     }
 }

@@ -1,0 +1,301 @@
+//! The dataset: stored as one postcard file ([`StoredDataset`]), read by the explorer as a
+//! [`Dataset`], validated once after decoding and with lookups by id.
+
+use super::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Everything the explorer shows, as it is stored: plain data, written by the build
+/// pipeline and decoded by the page. Indexes between its lists are checked when it becomes a
+/// [`Dataset`].
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct StoredDataset {
+    pub documents: Vec<Document>,
+    pub passages: Vec<Passage>,
+    pub aliases: Vec<Alias>,
+    pub orphans: Vec<Orphan>,
+    pub events: Vec<Event>,
+    pub figures: Vec<Figure>,
+    pub countries: Vec<Country>,
+    /// Folded country names in both languages → ISO code, for query expansion.
+    pub country_names: Vec<(String, String)>,
+    /// For each passage, the events it reports (indexes into `events`), so that looking
+    /// them up does not scan every event.
+    pub passage_events: Vec<Vec<u32>>,
+    /// Parallel text: (Chinese passage, English passage) pairs of bilingual documents that
+    /// say the same thing (see `align`), in reading order. One passage may have several.
+    pub counterparts: Vec<(u32, u32)>,
+}
+
+/// One document's passages as plain text: what the page draws for a deep link while the
+/// whole dataset is still on its way (see docs/architecture.md, "What the page loads").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub title: String,
+    pub passages: Vec<PreviewPassage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviewPassage {
+    pub id: String,
+    pub index: u32,
+    pub lang: Lang,
+    pub text: String,
+}
+
+impl Preview {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a preview always serialises")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Preview, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
+/// What a passage id found in a link resolves to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Resolution<'a> {
+    Current(&'a Passage),
+    Moved(&'a Passage, &'a Alias),
+    Orphaned(&'a Orphan),
+    Unknown,
+}
+
+impl StoredDataset {
+    /// Encodes the dataset in the compact binary form the page fetches.
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a dataset always serialises")
+    }
+
+    /// Document `doc`'s passages in reading order, as text.
+    pub fn preview(&self, doc: u32) -> Preview {
+        Preview {
+            title: self
+                .documents
+                .get(doc as usize)
+                .map(|d| d.title.clone())
+                .unwrap_or_default(),
+            passages: self
+                .passages_of(doc)
+                .map(|p| PreviewPassage {
+                    id: p.id.clone(),
+                    index: p.index,
+                    lang: p.lang,
+                    text: p.text.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The events one passage reports.
+    pub fn events_in(&self, passage: u32) -> impl Iterator<Item = &Event> {
+        self.passage_events
+            .get(passage as usize)
+            .into_iter()
+            .flatten()
+            .filter_map(|&e| self.events.get(e as usize))
+    }
+
+    /// The passages in the other language that say what `passage` says, in reading order.
+    pub fn counterparts_of(&self, passage: u32) -> Vec<u32> {
+        self.counterparts
+            .iter()
+            .filter_map(|&(zh, en)| {
+                if zh == passage {
+                    Some(en)
+                } else if en == passage {
+                    Some(zh)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// A bilingual document as rows of (Chinese passages, English passages) that say the
+    /// same thing, in reading order; a passage without counterpart has a row of its own.
+    pub fn parallel_rows(&self, doc: u32) -> Vec<(Vec<u32>, Vec<u32>)> {
+        let order: Vec<u32> = (0..self.passages.len() as u32)
+            .filter(|&i| self.passages[i as usize].doc == doc)
+            .collect();
+        let mut placed = vec![false; self.passages.len()];
+        let mut rows = Vec::new();
+        for &start in &order {
+            if placed[start as usize] {
+                continue;
+            }
+            // Everything linked to `start`, directly or through a shared counterpart.
+            let mut group = vec![start];
+            placed[start as usize] = true;
+            let mut at = 0;
+            while at < group.len() {
+                for other in self.counterparts_of(group[at]) {
+                    if !placed[other as usize] {
+                        placed[other as usize] = true;
+                        group.push(other);
+                    }
+                }
+                at += 1;
+            }
+            group.sort_unstable();
+            let (zh, en): (Vec<u32>, Vec<u32>) = group
+                .into_iter()
+                .partition(|&i| self.passages[i as usize].lang == Lang::Zh);
+            rows.push((zh, en));
+        }
+        rows
+    }
+
+    /// The passages of one document, in reading order.
+    pub fn passages_of(&self, doc: u32) -> impl Iterator<Item = &Passage> {
+        self.passages.iter().filter(move |p| p.doc == doc)
+    }
+}
+
+/// Why a stored dataset cannot be read: an index that points nowhere or an id used twice,
+/// said in the words of the corpus (which record, which id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InvalidDataset {
+    /// The bytes are not a dataset at all.
+    Undecodable(String),
+    /// One record points at another that is not there.
+    OutOfRange(String),
+    /// Two records share an id.
+    Duplicate(String),
+}
+
+impl std::fmt::Display for InvalidDataset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InvalidDataset::Undecodable(e) => write!(f, "not a Milcoop dataset ({e})"),
+            InvalidDataset::OutOfRange(what) => write!(f, "the dataset is inconsistent: {what}"),
+            InvalidDataset::Duplicate(what) => {
+                write!(f, "the dataset names two records alike: {what}")
+            }
+        }
+    }
+}
+
+/// The dataset as the explorer reads it: a [`StoredDataset`] whose every index has been
+/// checked, with lookups by id built once, and the search index built on first use. It
+/// reads as the stored data (`Deref`), so `data.passages[i]` works, and every `i` taken from
+/// the data is in range.
+#[derive(Debug)]
+pub struct Dataset {
+    stored: StoredDataset,
+    documents_by_id: HashMap<String, u32>,
+    passages_by_id: HashMap<String, u32>,
+    events_by_id: HashMap<String, u32>,
+    countries_by_code: HashMap<String, u32>,
+    aliases_by_id: HashMap<String, u32>,
+    orphans_by_id: HashMap<String, u32>,
+    /// The search index, built from the passages on first use rather than shipped: it is
+    /// derived data, half the dataset's compressed size, and building it in the browser runs
+    /// the very tokenizer that queries it.
+    index: std::sync::OnceLock<crate::query::search::Index>,
+}
+
+impl std::ops::Deref for Dataset {
+    type Target = StoredDataset;
+    fn deref(&self) -> &StoredDataset {
+        &self.stored
+    }
+}
+
+impl Default for Dataset {
+    fn default() -> Dataset {
+        Dataset::new(StoredDataset::default()).expect("an empty dataset is valid")
+    }
+}
+
+/// An id → position map of a list, refusing an id used twice.
+fn by_id<'a, T: 'a>(
+    what: &str,
+    items: impl IntoIterator<Item = &'a T>,
+    id: impl Fn(&T) -> &str,
+) -> Result<HashMap<String, u32>, InvalidDataset> {
+    let mut map = HashMap::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if map.insert(id(item).to_string(), i as u32).is_some() {
+            return Err(InvalidDataset::Duplicate(format!("{what} {}", id(item))));
+        }
+    }
+    Ok(map)
+}
+
+impl Dataset {
+    /// Checks every index of `stored` and builds the lookups by id.
+    pub fn new(stored: StoredDataset) -> Result<Dataset, InvalidDataset> {
+        super::validate::indexes(&stored)?;
+        Ok(Dataset {
+            documents_by_id: by_id("document", &stored.documents, |d| &d.id)?,
+            passages_by_id: by_id("passage", &stored.passages, |p| &p.id)?,
+            events_by_id: by_id("event", &stored.events, |e| &e.id)?,
+            countries_by_code: by_id("country", &stored.countries, |c| &c.code)?,
+            aliases_by_id: by_id("alias", &stored.aliases, |a| &a.old)?,
+            orphans_by_id: by_id("orphan", &stored.orphans, |o| &o.old)?,
+            index: std::sync::OnceLock::new(),
+            stored,
+        })
+    }
+
+    /// Decodes and checks a dataset file.
+    pub fn decode(bytes: &[u8]) -> Result<Dataset, InvalidDataset> {
+        let stored: StoredDataset =
+            postcard::from_bytes(bytes).map_err(|e| InvalidDataset::Undecodable(e.to_string()))?;
+        Dataset::new(stored)
+    }
+
+    /// The stored data, to change it (the pipeline's later steps) or to encode it.
+    pub fn into_stored(self) -> StoredDataset {
+        self.stored
+    }
+
+    pub fn document(&self, id: &str) -> Option<(u32, &Document)> {
+        let &i = self.documents_by_id.get(id)?;
+        Some((i, &self.documents[i as usize]))
+    }
+
+    pub fn passage(&self, id: &str) -> Option<&Passage> {
+        self.passage_index(id).map(|i| &self.passages[i as usize])
+    }
+
+    /// Index of a passage by id.
+    pub fn passage_index(&self, id: &str) -> Option<u32> {
+        self.passages_by_id.get(id).copied()
+    }
+
+    /// An event by id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events_by_id.get(id).map(|&i| &self.events[i as usize])
+    }
+
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries_by_code
+            .get(code)
+            .map(|&i| &self.countries[i as usize])
+    }
+
+    /// Resolves an id from a link: today's passage, an alias left by re-anchoring, or an orphan.
+    pub fn resolve(&self, id: &str) -> Resolution<'_> {
+        if let Some(p) = self.passage(id) {
+            return Resolution::Current(p);
+        }
+        if let Some(&a) = self.aliases_by_id.get(id) {
+            let alias = &self.aliases[a as usize];
+            return Resolution::Moved(&self.passages[alias.passage as usize], alias);
+        }
+        match self.orphans_by_id.get(id) {
+            Some(&o) => Resolution::Orphaned(&self.orphans[o as usize]),
+            None => Resolution::Unknown,
+        }
+    }
+
+    /// The search index over the passages, built the first time it is asked for.
+    pub fn index(&self) -> &crate::query::search::Index {
+        self.index.get_or_init(|| {
+            crate::query::search::Index::build(self.passages.iter().map(|p| p.text.as_str()))
+        })
+    }
+}

@@ -1,0 +1,133 @@
+//! The records a dataset holds: documents and their outline, passages, events with their
+//! sources, figures, countries, and what became of links published against earlier corpora.
+
+use super::{EventType, Kind, Lang, PartialDate};
+use serde::{Deserialize, Serialize};
+
+/// Where an event was read: a passage and the exact clause.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventSource {
+    /// Index into [`Dataset::passages`].
+    pub passage: u32,
+    /// An exact substring of the passage's text.
+    pub quote: String,
+}
+
+/// One real event reported by the corpus, with every passage that reports it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub kind: EventType,
+    pub name: Option<String>,
+    pub name_en: Option<String>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    /// Foreign partner countries, ISO 3166-1 alpha-2.
+    pub countries: Vec<String>,
+    pub organisations: Vec<String>,
+    pub multilateral: Option<bool>,
+    pub service: Option<String>,
+    pub location: Option<String>,
+    pub sources: Vec<EventSource>,
+}
+
+/// A count the text states ("34 joint exercises", "115 ship sorties"): kept beside the
+/// events, never turned into single events.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub value: u32,
+    /// The unit as written (次, 项, 批, 国, 名 ...), with 余/多 when the text says "more than".
+    pub unit: String,
+    pub as_of: Option<PartialDate>,
+    pub passage: u32,
+    /// The clause that states the figure, an exact substring of the passage.
+    pub quote: String,
+}
+
+/// A country's display names, for the codes the events use.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Country {
+    pub code: String,
+    pub en: String,
+    pub zh: String,
+}
+
+/// One source document and its reading outline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub kind: Kind,
+    pub publisher: Option<String>,
+    pub published: Option<PartialDate>,
+    pub languages: Vec<Lang>,
+    pub source_file: String,
+    /// Where the metadata comes from, in the corpus header's own words.
+    pub note: Option<String>,
+    /// Headings and passages in reading order.
+    pub outline: Vec<Block>,
+}
+
+/// One entry of a document's reading outline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: String,
+    },
+    /// Index into [`Dataset::passages`].
+    Passage(u32),
+}
+
+/// A paragraph of a document, normalised for display and search.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    pub id: String,
+    /// Index into [`Dataset::documents`].
+    pub doc: u32,
+    /// 1-based position of the passage in its document.
+    pub index: u32,
+    pub lang: Lang,
+    /// The heading the passage stands under, if any.
+    pub section: Option<String>,
+    pub text: String,
+    /// Years the passage states or reports events in, ascending (for the year filter).
+    pub years: Vec<u16>,
+    /// Countries the passage names in any form or reports events with (for the country filter).
+    pub countries: Vec<String>,
+}
+
+/// How a link published against an earlier corpus was carried to today's passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AnchorMethod {
+    ExactText,
+    Position,
+    FuzzyQuote,
+}
+
+impl AnchorMethod {
+    pub fn label(self) -> &'static str {
+        match self {
+            AnchorMethod::ExactText => "exact text",
+            AnchorMethod::Position => "position",
+            AnchorMethod::FuzzyQuote => "fuzzy quote",
+        }
+    }
+}
+
+/// An id that was published once and now names another passage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Alias {
+    pub old: String,
+    pub passage: u32,
+    pub method: AnchorMethod,
+}
+
+/// An id that was published once and whose text can no longer be found with confidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Orphan {
+    pub old: String,
+    pub doc: Option<u32>,
+    pub quote: String,
+}

@@ -1,0 +1,127 @@
+//! The fixed vocabularies: what kind of source a document is, the language of a text, and
+//! the types of event (docs/codebook.md).
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of source a document is. A fixed vocabulary, so filters and labels can rely on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    WhitePaper,
+    Overview,
+    ReviewArticle,
+    PressConference,
+}
+
+impl Kind {
+    /// The slug used in corpus headers and in the JSON export.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::WhitePaper => "white-paper",
+            Kind::Overview => "overview",
+            Kind::ReviewArticle => "review-article",
+            Kind::PressConference => "press-conference",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Kind> {
+        [
+            Kind::WhitePaper,
+            Kind::Overview,
+            Kind::ReviewArticle,
+            Kind::PressConference,
+        ]
+        .into_iter()
+        .find(|k| k.slug() == s)
+    }
+
+    /// A reader-facing English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::WhitePaper => "White paper",
+            Kind::Overview => "Overview",
+            Kind::ReviewArticle => "Review article",
+            Kind::PressConference => "Press conference",
+        }
+    }
+}
+
+/// Language of a passage or document half.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// The fixed vocabulary of event types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EventType {
+    Exercise,
+    Peacekeeping,
+    Escort,
+    Humanitarian,
+    Dialogue,
+    Forum,
+    Agreement,
+    Other,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 8] = [
+        EventType::Exercise,
+        EventType::Peacekeeping,
+        EventType::Escort,
+        EventType::Humanitarian,
+        EventType::Dialogue,
+        EventType::Forum,
+        EventType::Agreement,
+        EventType::Other,
+    ];
+
+    /// The slug used in exports and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EventType::Exercise => "exercise",
+            EventType::Peacekeeping => "peacekeeping",
+            EventType::Escort => "escort",
+            EventType::Humanitarian => "humanitarian",
+            EventType::Dialogue => "dialogue",
+            EventType::Forum => "forum",
+            EventType::Agreement => "agreement",
+            EventType::Other => "other",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.slug() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EventType::Exercise => "Exercise",
+            EventType::Peacekeeping => "Peacekeeping",
+            EventType::Escort => "Naval escort",
+            EventType::Humanitarian => "Humanitarian",
+            EventType::Dialogue => "Dialogue",
+            EventType::Forum => "Forum",
+            EventType::Agreement => "Agreement",
+            EventType::Other => "Other",
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! A dataset file is checked once when it is decoded: every index between its lists in
+//! range, every id unique, and no file, however damaged, makes decoding panic (the page is
+//! built with `panic = "abort"`, so a panic would end it).
+
+use milcoop_core::model::{Block, Dataset, InvalidDataset, StoredDataset};
+use milcoop_core::tools::pipeline::build_dir;
+use proptest::prelude::*;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn stored() -> StoredDataset {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    let bytes = BYTES.get_or_init(|| {
+        build_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus"))
+            .unwrap()
+            .dataset
+            .encode()
+    });
+    Dataset::decode(bytes).unwrap().into_stored()
+}
+
+fn refused(ds: StoredDataset) -> InvalidDataset {
+    Dataset::decode(&ds.encode()).expect_err("a damaged dataset must be refused")
+}
+
+#[test]
+fn the_real_dataset_passes() {
+    assert!(Dataset::decode(&stored().encode()).is_ok());
+}
+
+#[test]
+fn an_index_out_of_range_is_refused_and_named() {
+    let mut ds = stored();
+    ds.passages[3].doc = 99;
+    let e = refused(ds);
+    assert!(matches!(e, InvalidDataset::OutOfRange(_)));
+    assert!(e.to_string().contains("names document 99"), "{e}");
+
+    let mut ds = stored();
+    ds.events[0].sources[0].passage = 100_000;
+    assert!(refused(ds).to_string().contains("cites passage 100000"));
+
+    let mut ds = stored();
+    ds.events[0].sources.clear();
+    assert!(refused(ds).to_string().contains("has no source"));
+
+    let mut ds = stored();
+    ds.documents[0].outline.push(Block::Passage(7777));
+    assert!(refused(ds).to_string().contains("lists passage 7777"));
+
+    let mut ds = stored();
+    ds.passage_events[0].push(5000);
+    assert!(refused(ds).to_string().contains("lists event 5000"));
+
+    let mut ds = stored();
+    ds.figures[0].passage = 9999;
+    assert!(refused(ds)
+        .to_string()
+        .contains("figure 0 cites passage 9999"));
+
+    let mut ds = stored();
+    ds.counterparts.push((0, 4242));
+    assert!(refused(ds).to_string().contains("counterparts"));
+
+    let mut ds = stored();
+    ds.passage_events.pop();
+    assert!(refused(ds).to_string().contains("events are listed for"));
+}
+
+#[test]
+fn an_id_used_twice_is_refused_and_named() {
+    let mut ds = stored();
+    let id = ds.passages[0].id.clone();
+    ds.passages[1].id = id.clone();
+    let e = refused(ds);
+    assert_eq!(e, InvalidDataset::Duplicate(format!("passage {id}")));
+
+    let mut ds = stored();
+    ds.events[1].id = ds.events[0].id.clone();
+    assert!(matches!(refused(ds), InvalidDataset::Duplicate(_)));
+}
+
+#[test]
+fn lookups_by_id_find_every_record() {
+    let ds = Dataset::decode(&stored().encode()).unwrap();
+    for (i, p) in ds.passages.iter().enumerate() {
+        assert_eq!(ds.passage_index(&p.id), Some(i as u32));
+    }
+    for e in &ds.events {
+        assert_eq!(ds.event(&e.id).map(|x| &x.id), Some(&e.id));
+    }
+    for (i, d) in ds.documents.iter().enumerate() {
+        assert_eq!(ds.document(&d.id).map(|(j, _)| j), Some(i as u32));
+    }
+    assert!(ds.passage("no.such").is_none());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Damage anywhere in the file is an error or a dataset that passes the checks, never a panic.
+    #[test]
+    fn damaged_bytes_never_panic(flips in proptest::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..6)) {
+        static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+        let mut bytes = BYTES.get_or_init(|| stored().encode()).clone();
+        for (at, mask) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] ^= mask;
+        }
+        let _ = Dataset::decode(&bytes);
+    }
+}

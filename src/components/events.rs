@@ -1,0 +1,104 @@
+//! Events as the views list them: one row renderer for every list (Explore, a country's
+//! events, the passages' own events), and the one-line description the timeline's marks and
+//! text list use.
+
+use crate::components::labels::{country_name, partners, PassageLink};
+use crate::nav::{use_ui, Link};
+use leptos::prelude::*;
+use milcoop_core::model::{Dataset, Event};
+use milcoop_core::{Route, Ui};
+
+/// One line about an event: type, date, name, partners.
+pub fn describe(data: &Dataset, e: &Event, ui: Ui) -> String {
+    let mut parts = vec![ui.event_type(e.kind).to_string(), ui.when(e.start, e.end)];
+    if let Some(n) = &e.name {
+        parts.push(n.clone());
+    }
+    let who = partners(data, e, ui);
+    if !who.is_empty() {
+        parts.push(who);
+    }
+    parts.join(" · ")
+}
+
+/// One event in a list: its type, date, name and partners, and where it was read. Listed
+/// under a passage (`here`), it links the *other* passages that report it; elsewhere, its
+/// first source.
+#[component]
+pub fn EventRow(
+    data: &'static Dataset,
+    event: &'static Event,
+    /// The passage the list stands under, if any.
+    #[prop(optional)]
+    here: Option<u32>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let partners = event
+        .countries
+        .iter()
+        .map(|code| {
+            let name = country_name(data, code, ui);
+            view! { <abbr class="partner" title=name>{code.clone()}</abbr> }
+        })
+        .collect_view();
+    let organisations = event.organisations.join(", ");
+    view! {
+        <li class="event" data-event-id=event.id.clone() data-type=event.kind.slug()>
+            <span class=format!("type-chip type-{}", event.kind.slug())>{ui.event_type(event.kind)}</span>
+            <span class="event-date">{ui.when(event.start, event.end)}</span>
+            {event.name.clone().map(|n| view! { <span class="event-name" lang="zh">{n}</span> })}
+            {event.name_en.clone().map(|n| view! { <span class="event-name-en" lang="en">{n}</span> })}
+            {partners}
+            {(!organisations.is_empty()).then(|| view! { <span class="organisations">{organisations}</span> })}
+            {match here {
+                Some(here) => also_reported(data, event, here, ui).into_any(),
+                None => first_source(data, event, ui).into_any(),
+            }}
+        </li>
+    }
+}
+
+/// A link to the event's first (most detailed) source.
+fn first_source(data: &'static Dataset, event: &Event, ui: Ui) -> impl IntoView {
+    event
+        .sources
+        .first()
+        .and_then(|s| data.passages.get(s.passage as usize))
+        .map(|p| view! { <Link route=Route::Passage(p.id.clone())>{ui.pick("source", "出处")}</Link> })
+}
+
+/// The other passages that report the event, for a list under passage `here`.
+fn also_reported(data: &'static Dataset, event: &Event, here: u32, ui: Ui) -> impl IntoView {
+    let mut elsewhere: Vec<u32> = event
+        .sources
+        .iter()
+        .map(|s| s.passage)
+        .filter(|&p| p != here)
+        .collect();
+    elsewhere.dedup();
+    (!elsewhere.is_empty()).then(|| {
+        let sources = elsewhere
+            .into_iter()
+            .filter_map(|i| data.passages.get(i as usize))
+            .map(|p| view! { <li><PassageLink data=data passage=p /></li> })
+            .collect_view();
+        view! {
+            <span class="also">{ui.pick("Also reported in:", "另见：")}</span>
+            <ul class="event-sources">{sources}</ul>
+        }
+    })
+}
+
+/// The events a passage reports, listed under it.
+#[component]
+pub fn PassageEvents(data: &'static Dataset, passage: u32) -> impl IntoView {
+    let events: Vec<&'static Event> = data.events_in(passage).collect();
+    (!events.is_empty()).then(|| {
+        let items = events
+            .into_iter()
+            .map(|e| view! { <EventRow data=data event=e here=passage /> })
+            .collect_view();
+        let label = use_ui().pick("Events reported in this passage", "本段报道的事件");
+        view! { <ul class="events" aria-label=label>{items}</ul> }
+    })
+}

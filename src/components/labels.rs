@@ -1,0 +1,38 @@
+//! How the views name things: a country in the interface language, an event's partners, a
+//! passage by its document and number.
+
+use crate::nav::Link;
+use leptos::prelude::*;
+use milcoop_core::model::{Dataset, Event, Passage};
+use milcoop_core::{Route, Ui};
+
+/// A partner country's name in the interface language, or its code if the corpus has none.
+pub fn country_name(data: &Dataset, code: &str, ui: Ui) -> String {
+    data.country(code)
+        .map_or_else(|| code.to_string(), |c| ui.pick(&c.en, &c.zh).to_string())
+}
+
+/// The partners of an event, named, with their codes: "Russia (RU), ASEAN".
+pub fn partners(data: &Dataset, e: &Event, ui: Ui) -> String {
+    e.countries
+        .iter()
+        .map(|c| format!("{} ({c})", country_name(data, c, ui)))
+        .chain(e.organisations.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A passage as a reader cites it: its document's title and its number, "… ¶12".
+pub fn passage_label(data: &Dataset, p: &Passage) -> String {
+    let title = data
+        .documents
+        .get(p.doc as usize)
+        .map_or("", |d| d.title.as_str());
+    format!("{title} ¶{}", p.index)
+}
+
+/// A link to a passage, labelled with [`passage_label`].
+#[component]
+pub fn PassageLink(data: &'static Dataset, passage: &'static Passage) -> impl IntoView {
+    view! { <Link route=Route::Passage(passage.id.clone())>{passage_label(data, passage)}</Link> }
+}

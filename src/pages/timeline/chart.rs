@@ -1,0 +1,203 @@
+//! The detail chart: one lane per type over the visible years, each event a mark whose
+//! shape says its precision (a dot a day, a bar a month, a pale thin bar a year), laid out
+//! by `milcoop_core::query::timeline::layout`. Pointing at a mark describes it above the
+//! chart; clicking or Enter opens it.
+
+use super::{TimelineState, GUTTER, RIGHT, WIDTH};
+use crate::components::events::describe;
+use crate::gestures::{use_zoom_gestures, Axis};
+use crate::nav::use_ui;
+use leptos::prelude::*;
+use milcoop_core::model::{Event, Precision};
+use milcoop_core::query::timeline::{layout, Layout, Mark, Scale, LANES};
+use milcoop_core::Ui;
+use wasm_bindgen::JsCast;
+
+const ROW: i32 = 16;
+const LANE_PAD: i32 = 10;
+const AXIS: i32 = 28;
+
+#[component]
+pub(super) fn Chart(state: TimelineState) -> impl IntoView {
+    let ui = use_ui();
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let axis = Axis {
+        view_width: WIDTH,
+        left: GUTTER,
+        right: RIGHT,
+    };
+    let gestures = use_zoom_gestures(svg, axis, state.range, state.all, move |r, h| {
+        state.set_range(r, h)
+    });
+    // The layout of the visible years: the events on show and where each mark goes.
+    let placed = Memo::new(move |_| {
+        let indexes = state.filters.derived(state.events, Clone::clone);
+        let (from, to) = state.range.get();
+        let scale = Scale::new(from, to, GUTTER, WIDTH - GUTTER - RIGHT);
+        let list: Vec<&'static Event> = indexes
+            .iter()
+            .map(|&i| &state.data.events[i as usize])
+            .collect();
+        (indexes, scale, layout(&list, &scale))
+    });
+    let count = move || state.filters.derived(placed, |(_, _, p)| p.marks.len());
+    let drawn = move || {
+        let open_id = state.selected.get();
+        state.filters.derived(placed, |(indexes, scale, placed)| {
+            let (lane_top, height) = lane_tops(placed);
+            let marks = placed
+                .marks
+                .iter()
+                .map(|m| {
+                    let e = &state.data.events[indexes[m.event] as usize];
+                    let is_open = open_id.as_deref() == Some(e.id.as_str());
+                    mark(state, m, e, indexes[m.event], lane_top[m.lane], is_open, ui)
+                })
+                .collect_view();
+            let (from, to, n) = (scale.from, scale.to, placed.marks.len());
+            view! {
+                <svg
+                    class="timeline"
+                    node_ref=svg
+                    viewBox=format!("0 0 {WIDTH} {height}")
+                    role="group"
+                    aria-label=match ui {
+                        Ui::En => format!("Timeline of {n} events, {from} to {to}"),
+                        Ui::Zh => format!("{from}—{to}年 {n} 个事件的时间线"),
+                    }
+                >
+                    {lanes(placed, &lane_top, ui)}
+                    {ticks(scale, height)}
+                    {marks}
+                </svg>
+            }
+        })
+    };
+    let detail = move || {
+        state
+            .hovered
+            .get()
+            .map(|i| describe(state.data, &state.data.events[i as usize], ui))
+            .unwrap_or_else(|| {
+                ui.pick(
+                    "Point at or focus an event to see it here; click it to open its sources.",
+                    "指向或聚焦某个事件即在此显示；点击可查看出处。",
+                )
+                .to_string()
+            })
+    };
+    view! {
+        <p class="result-count">
+            <span data-testid="timeline-count">{count}</span>
+            {move || {
+                let (from, to) = state.range.get();
+                match ui {
+                    Ui::En => format!(" dated events from {from} to {to}"),
+                    Ui::Zh => format!(" 个有日期的事件，{from}—{to}年"),
+                }
+            }}
+        </p>
+        <p class="mark-detail" aria-live="polite" data-testid="mark-detail">{detail}</p>
+        <div
+            class="timeline-frame"
+            on:wheel=move |ev| gestures.on_wheel.run(ev)
+            on:touchstart=move |ev: leptos::ev::TouchEvent| gestures.on_touchstart.run(ev.unchecked_into())
+            on:touchmove=move |ev: leptos::ev::TouchEvent| gestures.on_touchmove.run(ev.unchecked_into())
+            on:touchend=move |ev: leptos::ev::TouchEvent| gestures.on_touchend.run(ev.unchecked_into())
+        >
+            {drawn}
+        </div>
+    }
+}
+
+/// Where each lane starts, and the chart's height.
+fn lane_tops(placed: &Layout) -> (Vec<i32>, i32) {
+    let mut tops = vec![0; LANES.len()];
+    let mut y = AXIS;
+    for (lane, rows) in placed.rows.iter().enumerate() {
+        tops[lane] = y;
+        y += (*rows).max(1) as i32 * ROW + LANE_PAD;
+    }
+    (tops, y)
+}
+
+fn lanes(placed: &Layout, lane_top: &[i32], ui: Ui) -> impl IntoView {
+    LANES
+        .iter()
+        .enumerate()
+        .map(|(lane, t)| {
+            let top = lane_top[lane];
+            let h = placed.rows[lane].max(1) as i32 * ROW;
+            view! {
+                <g class="lane">
+                    <rect class="lane-bg" x=0 y=top - 3 width=WIDTH height=h + 6 />
+                    <text class="lane-label" x=6 y=top + 12>{ui.event_type(*t)}</text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+fn ticks(scale: &Scale, height: i32) -> impl IntoView {
+    scale
+        .ticks(56)
+        .into_iter()
+        .map(|t| {
+            let x = scale.x(t);
+            view! {
+                <g class="tick">
+                    <line x1=x x2=x y1=AXIS - 6 y2=height />
+                    <text x=x + 3 y=AXIS - 10>{t}</text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+/// One event's mark: focusable, described when pointed at, opened by a click or Enter.
+fn mark(
+    state: TimelineState,
+    m: &Mark,
+    e: &'static Event,
+    index: u32,
+    lane_top: i32,
+    is_open: bool,
+    ui: Ui,
+) -> impl IntoView {
+    let top = lane_top + m.row as i32 * ROW;
+    let label = describe(state.data, e, ui);
+    let title = label.clone();
+    let shape = match m.precision {
+        Precision::Day => view! { <circle cx=(m.x0 + m.x1) / 2 cy=top + 6 r=5 /> }.into_any(),
+        Precision::Month => {
+            view! { <rect x=m.x0 y=top + 1 width=m.x1 - m.x0 height=10 rx=2 /> }.into_any()
+        }
+        Precision::Year => {
+            view! { <rect class="year-only" x=m.x0 y=top + 3 width=m.x1 - m.x0 height=6 rx=3 /> }
+                .into_any()
+        }
+    };
+    let (open, open_key) = (e.id.clone(), e.id.clone());
+    view! {
+        <g
+            class=format!("mark type-{}{}", e.kind.slug(), if is_open { " selected" } else { "" })
+            data-event-id=e.id.clone()
+            role="button"
+            tabindex="0"
+            aria-label=label
+            aria-pressed=if is_open { "true" } else { "false" }
+            on:click=move |_| state.open(Some(open.clone()))
+            on:mouseenter=move |_| state.hovered.set(Some(index))
+            on:focus=move |_| state.hovered.set(Some(index))
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    state.open(Some(open_key.clone()));
+                }
+            }
+        >
+            <title>{title}</title>
+            {shape}
+        </g>
+    }
+}

@@ -1,0 +1,68 @@
+//! The timeline as text: the dated events of the visible years in date order (the chart's
+//! text equivalent), and the undated events, which the chart cannot place.
+
+use super::TimelineState;
+use crate::components::events::describe;
+use crate::nav::use_ui;
+use leptos::prelude::*;
+use milcoop_core::model::Event;
+use milcoop_core::query::order;
+
+#[component]
+pub(super) fn TimelineText(state: TimelineState) -> impl IntoView {
+    let ui = use_ui();
+    let data = state.data;
+    let dated = move || {
+        let mut shown = state.filters.derived(state.events, Clone::clone);
+        let (from, to) = state.range.get();
+        shown.retain(|&i| {
+            let e = &data.events[i as usize];
+            e.start
+                .is_some_and(|s| s.year <= to && e.end.unwrap_or(s).year >= from)
+        });
+        order::sort_by_key(&mut shown, |&i| (data.events[i as usize].start, i));
+        shown
+            .into_iter()
+            .map(|i| view! { <EventItem state=state event=&data.events[i as usize] /> })
+            .collect_view()
+    };
+    let undated = move || {
+        state.filters.derived(state.events, |events| {
+            events
+                .iter()
+                .map(|&i| &data.events[i as usize])
+                .filter(|e| e.start.is_none())
+                .map(|e| view! { <EventItem state=state event=e /> })
+                .collect_view()
+        })
+    };
+    view! {
+        <details class="as-text">
+            <summary>{ui.pick("The timeline as a list", "以列表显示时间线")}</summary>
+            <ol data-testid="timeline-list">{dated}</ol>
+        </details>
+        <section class="undated" aria-labelledby="undated-title">
+            <h2 id="undated-title">{ui.pick("Undated", "日期不详")}</h2>
+            <p class="hint">{ui.pick("Events the text gives no date for; they are not placed on the timeline.", "原文未给出日期的事件，不放在时间线上。")}</p>
+            <ul data-testid="undated">{undated}</ul>
+        </section>
+    }
+}
+
+/// An event as a line of text that opens it on the timeline.
+#[component]
+fn EventItem(state: TimelineState, event: &'static Event) -> impl IntoView {
+    let ui = use_ui();
+    let mut url = state.url_of(Some(event.id.clone()));
+    url.ui = ui.in_url();
+    let id = event.id.clone();
+    let open = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        state.open(Some(id.clone()));
+    };
+    view! {
+        <li data-event-id=event.id.clone()>
+            <a href=url.to_query() on:click=open>{describe(state.data, event, ui)}</a>
+        </li>
+    }
+}

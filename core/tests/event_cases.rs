@@ -22,6 +22,8 @@ struct Case {
     event: Vec<Expected>,
     events: Option<usize>,
     figures: Option<Vec<(u32, String)>>,
+    /// For each figure in order, how many events it lists as counted.
+    figure_events: Option<Vec<usize>>,
 }
 
 #[derive(Deserialize)]
@@ -35,49 +37,130 @@ struct Expected {
     countries: Option<Vec<String>>,
     organisations: Option<Vec<String>>,
     sources: Option<usize>,
+    title_zh: Option<String>,
+    title_en: Option<String>,
+    cameo: Option<String>,
+    partner_total: Option<u32>,
+    mission: Option<String>,
+    ongoing: Option<bool>,
+    as_of: Option<String>,
+    /// (unit, count) pairs; a count of 0 means the text gives none.
+    personnel: Option<Vec<(String, u32)>>,
+}
+
+/// Records a problem when `want` is given and differs from `have`.
+fn same(problems: &mut Vec<String>, what: &str, want: Option<String>, have: Option<String>) {
+    if let Some(want) = want {
+        if Some(&want) != have.as_ref() {
+            problems.push(format!("{what}: want {want:?}, got {have:?}"));
+        }
+    }
 }
 
 fn check(expected: &Expected, got: &Event) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut same = |what: &str, want: Option<String>, have: Option<String>| {
-        if let Some(want) = want {
-            if Some(&want) != have.as_ref() {
-                problems.push(format!("{what}: want {want:?}, got {have:?}"));
-            }
-        }
-    };
-    same(
-        "type",
-        Some(expected.kind.clone()),
-        Some(got.kind.slug().to_string()),
-    );
-    same("name", expected.name.clone(), got.name.clone());
-    same("name_en", expected.name_en.clone(), got.name_en.clone());
+    let mut p = Vec::new();
     let start = got
         .start
         .map(|d| d.to_string())
         .unwrap_or_else(|| "undated".into());
-    same("start", expected.start.clone(), Some(start));
-    same("end", expected.end.clone(), got.end.map(|d| d.to_string()));
-    if let Some(c) = &expected.countries {
-        if c != &got.countries {
-            problems.push(format!("countries: want {c:?}, got {:?}", got.countries));
-        }
+    same(
+        &mut p,
+        "type",
+        Some(expected.kind.clone()),
+        Some(got.kind.slug().to_string()),
+    );
+    same(&mut p, "name", expected.name.clone(), got.name.clone());
+    same(
+        &mut p,
+        "name_en",
+        expected.name_en.clone(),
+        got.name_en.clone(),
+    );
+    same(&mut p, "start", expected.start.clone(), Some(start));
+    same(
+        &mut p,
+        "end",
+        expected.end.clone(),
+        got.end.map(|d| d.to_string()),
+    );
+    same(
+        &mut p,
+        "countries",
+        expected.countries.as_ref().map(|c| format!("{c:?}")),
+        Some(format!("{:?}", got.countries)),
+    );
+    same(
+        &mut p,
+        "organisations",
+        expected.organisations.as_ref().map(|o| format!("{o:?}")),
+        Some(format!("{:?}", got.organisations)),
+    );
+    same(
+        &mut p,
+        "sources",
+        expected.sources.map(|n| n.to_string()),
+        Some(got.sources.len().to_string()),
+    );
+    same(
+        &mut p,
+        "title_zh",
+        expected.title_zh.clone(),
+        Some(got.title_zh.clone()),
+    );
+    same(
+        &mut p,
+        "title_en",
+        expected.title_en.clone(),
+        Some(got.title_en.clone()),
+    );
+    same(
+        &mut p,
+        "cameo",
+        expected.cameo.clone(),
+        Some(got.cameo.clone()),
+    );
+    same(
+        &mut p,
+        "partner_total",
+        expected.partner_total.map(|n| n.to_string()),
+        got.partner_total.map(|n| n.to_string()),
+    );
+    same(
+        &mut p,
+        "mission",
+        expected.mission.clone(),
+        got.mission.clone(),
+    );
+    same(
+        &mut p,
+        "ongoing",
+        expected.ongoing.map(|b| b.to_string()),
+        Some(got.ongoing.to_string()),
+    );
+    same(
+        &mut p,
+        "as_of",
+        expected.as_of.clone(),
+        got.as_of.map(|d| d.to_string()),
+    );
+    if let Some(want) = &expected.personnel {
+        let have: Vec<(String, u32)> = got
+            .personnel
+            .iter()
+            .map(|u| (u.unit.clone(), u.count.unwrap_or(0)))
+            .collect();
+        same(
+            &mut p,
+            "personnel",
+            Some(format!("{want:?}")),
+            Some(format!("{have:?}")),
+        );
     }
-    if let Some(o) = &expected.organisations {
-        if o != &got.organisations {
-            problems.push(format!(
-                "organisations: want {o:?}, got {:?}",
-                got.organisations
-            ));
-        }
+    // Every event says what happened, whatever the case checks.
+    if got.title_zh.is_empty() || got.title_en.is_empty() || got.cameo.is_empty() {
+        p.push(format!("title or CAMEO code missing: {got:?}"));
     }
-    if let Some(n) = expected.sources {
-        if n != got.sources.len() {
-            problems.push(format!("sources: want {n}, got {}", got.sources.len()));
-        }
-    }
-    problems
+    p
 }
 
 #[test]
@@ -107,6 +190,15 @@ fn extraction_cases() {
         for (i, (expected, got)) in case.event.iter().zip(&ds.events).enumerate() {
             for p in check(expected, got) {
                 failures.push(format!("{}: event {}: {p}", case.name, i + 1));
+            }
+        }
+        if let Some(want) = &case.figure_events {
+            let got: Vec<usize> = ds.figures.iter().map(|f| f.events.len()).collect();
+            if &got != want {
+                failures.push(format!(
+                    "{}: events counted by each figure: want {want:?}, got {got:?}",
+                    case.name
+                ));
             }
         }
         if let Some(figures) = &case.figures {

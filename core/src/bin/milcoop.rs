@@ -2,7 +2,7 @@
 
 use milcoop_core::ingest::anchor;
 use milcoop_core::tools::pipeline::{self, Built, REGISTRY};
-use milcoop_core::tools::{check, export};
+use milcoop_core::tools::{check, export, score};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,6 +14,8 @@ commands:
   check     list joins, omissions, aliases and orphans; fail on any integrity problem
   passages  print every passage id and the start of its text
   events    print every extracted event, with its sources, for review
+  events --score  score the events against the gold set (core/testdata/gold): recall and
+                precision per type, then every miss; fails below the thresholds the tests use
   parallel  print the aligned Chinese and English passages of bilingual documents
   synth N DIR   write a corpus N times the size into DIR (the real documents and N-1 varied
                 copies of each: paragraphs shuffled, years shifted, partners swapped), for benchmarks
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
             _ if matches!(command.as_deref(), Some("synth" | "prerender")) && rest.len() < 2 => {
                 rest.push(arg)
             }
+            "--score" if command.as_deref() == Some("events") => rest.push(arg),
             _ => return usage_error(&format!("unexpected argument {arg:?}")),
         }
     }
@@ -111,6 +114,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        "events" if rest.iter().any(|a| a == "--score") => print_score(&built),
         "events" => {
             print_events(&built);
             ExitCode::SUCCESS
@@ -126,6 +130,25 @@ fn main() -> ExitCode {
             }
         }
         other => usage_error(&format!("unknown command {other:?}")),
+    }
+}
+
+fn print_score(built: &Built) -> ExitCode {
+    let gold = match score::read_gold(&score::default_gold_dir()) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("milcoop: gold set: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = score::score(&built.dataset, &gold);
+    print!("{}", result.table());
+    let short = score::below_thresholds(&result);
+    if short.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("milcoop: below the thresholds: {}", short.join("; "));
+        ExitCode::FAILURE
     }
 }
 

@@ -33,7 +33,14 @@ pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
             let end = m.to.map_or(m.from.year, |t| t.year);
             years.extend(m.from.year..=end);
         }
-        let mut countries = gazetteer.named(&passage.text, &passage.text).countries;
+        let named = gazetteer.named(&passage.text, &passage.text);
+        // A place names its country too (莫斯科红场 is about Russia).
+        let mut countries = named.countries;
+        for c in named.places {
+            if !countries.contains(&c) {
+                countries.push(c);
+            }
+        }
         for e in ds
             .events
             .iter()

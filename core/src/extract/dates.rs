@@ -9,7 +9,7 @@
 use crate::model::PartialDate;
 
 /// A date or a range of dates found in a text, with code-point offsets.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DateMention {
     pub start: usize,
     pub end: usize,
@@ -132,8 +132,8 @@ fn starts_with(chars: &[char], i: usize, s: &str) -> bool {
     (i..).zip(s.chars()).all(|(j, c)| chars.get(j) == Some(&c))
 }
 
-/// Relative expressions resolved from the document's own year.
-const RELATIVE: [(&str, i32, i32); 7] = [
+/// Relative expressions resolved from the document's own year (the year it reports on).
+const RELATIVE: [(&str, i32, i32); 12] = [
     ("近两年", -1, 0),
     ("两年来", -1, 0),
     ("一年来", 0, 0),
@@ -141,6 +141,29 @@ const RELATIVE: [(&str, i32, i32); 7] = [
     ("今年", 0, 0),
     ("年内", 0, 0),
     ("本年度", 0, 0),
+    ("去年", -1, -1),
+    ("this year", 0, 0),
+    ("last year", -1, -1),
+    ("the past two years", -1, 0),
+    ("the past year", 0, 0),
+];
+
+/// Relative years resolved from the year the text stated last (the sentence before):
+/// "次年" after "2009年…" is 2010 (codebook G4).
+const FROM_TEXT: [(&str, i32); 13] = [
+    ("次年", 1),
+    ("翌年", 1),
+    ("第二年", 1),
+    ("同年", 0),
+    ("当年", 0),
+    ("上一年", -1),
+    ("前一年", -1),
+    ("the following year", 1),
+    ("the next year", 1),
+    ("that year", 0),
+    ("the same year", 0),
+    ("the previous year", -1),
+    ("the year before", -1),
 ];
 
 /// Every date mention in `text`. `ctx.current_year` is updated as years are stated.
@@ -155,9 +178,26 @@ pub fn find(text: &str, ctx: &mut Context) -> Vec<DateMention> {
                 chars[i - 1],
                 '一' | '两' | '二' | '三' | '几' | '数' | '多' | '半'
             );
+        if let Some(&(word, shift)) = FROM_TEXT.iter().find(|(w, _)| starts_with(&lower, i, w)) {
+            let len = word.chars().count();
+            if let Some(y) = ctx
+                .current_year
+                .and_then(|y| plausible_year((y as i32 + shift) as u32))
+            {
+                out.push(DateMention {
+                    start: i,
+                    end: i + len,
+                    from: date(y, None, None),
+                    to: None,
+                });
+                ctx.current_year = Some(y);
+            }
+            i += len;
+            continue;
+        }
         if let Some(&(word, from, to)) = RELATIVE
             .iter()
-            .find(|(w, _, _)| starts_with(&chars, i, w))
+            .find(|(w, _, _)| starts_with(&lower, i, w))
             .filter(|(w, _, _)| !(counted && w.starts_with('年')))
         {
             let len = word.chars().count();
@@ -180,6 +220,14 @@ pub fn find(text: &str, ctx: &mut Context) -> Vec<DateMention> {
             .and_then(|m| m.to.unwrap_or(m.from).month);
         if let Some((from, mut end)) = chinese_at(&chars, i, ctx.current_year, last_month) {
             ctx.current_year = Some(from.year);
+            // "同年8月": the relative year and the month are one date.
+            let mut start = i;
+            if let Some(prev) = out.last().filter(|m| {
+                m.end == i && m.to.is_none() && m.from.month.is_none() && m.from.year == from.year
+            }) {
+                start = prev.start;
+                out.pop();
+            }
             let mut to = None;
             // A range: 至 or 到 or a dash, then a second date whose missing parts come from the first.
             if matches!(
@@ -193,7 +241,7 @@ pub fn find(text: &str, ctx: &mut Context) -> Vec<DateMention> {
                 }
             }
             out.push(DateMention {
-                start: i,
+                start,
                 end,
                 from,
                 to,
@@ -352,6 +400,26 @@ mod tests {
         assert!(shown("首次一年内举行两次", Some(2017), None).is_empty());
         assert_eq!(shown("两年来，成员国签署", Some(2008), None), ["2007/2008"]);
         assert!(shown("两年来，成员国签署", None, Some(2007)).is_empty());
+    }
+
+    #[test]
+    fn relative_years_resolve_from_the_year_stated_before() {
+        assert_eq!(
+            shown("2009年在中国举行。次年，在哈萨克斯坦举行", None, None),
+            ["2009", "2010"]
+        );
+        assert_eq!(shown("同年8月，举行", None, Some(2007)), ["2007-08"]);
+        assert_eq!(
+            shown(
+                "In 2012 the PLA sent a team; the following year it",
+                None,
+                None
+            ),
+            ["2012", "2013"]
+        );
+        assert_eq!(shown("上一年", None, Some(2016)), ["2015"]);
+        assert!(shown("次年", None, None).is_empty());
+        assert_eq!(shown("this year the PLA", Some(2023), None), ["2023"]);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub enum Target {
     Domestic,
     /// A region or compound that is not a country (中美洲, 中非).
     NotCountry(String),
+    /// A city or place of one country (莫斯科): where something happens, not who takes part.
+    Place(String),
     /// One of several countries, decided by context.
     Ambiguous {
         candidates: Vec<String>,
@@ -52,6 +54,8 @@ pub struct Unresolved {
 pub struct Named {
     pub countries: Vec<String>,
     pub organisations: Vec<String>,
+    /// The countries of the places named (莫斯科 → RU).
+    pub places: Vec<String>,
     pub unresolved: Vec<Unresolved>,
 }
 
@@ -63,6 +67,10 @@ struct Aliases {
     not_countries: BTreeMap<String, String>,
     organisations: BTreeMap<String, String>,
     domestic: BTreeMap<String, String>,
+    #[serde(default)]
+    abbreviations: BTreeMap<String, String>,
+    #[serde(default)]
+    places: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -84,6 +92,11 @@ pub struct Gazetteer {
     by_first: HashMap<char, Vec<(Vec<char>, String, Target)>>,
     /// ISO code → (English, Chinese) display names.
     names: BTreeMap<String, (String, String)>,
+    /// One-character abbreviations that continue a compound or a 赴 list ("中美澳",
+    /// "赴俄、哈", "中日韩"): character → code.
+    abbreviations: HashMap<char, String>,
+    /// The bilateral compound of a country (RU → 中俄), for titles.
+    compounds: HashMap<String, String>,
 }
 
 /// Folds a character for matching: NFKC, then Latin lowercase.
@@ -116,6 +129,8 @@ impl Gazetteer {
         let mut g = Gazetteer {
             by_first: HashMap::new(),
             names: BTreeMap::new(),
+            abbreviations: HashMap::new(),
+            compounds: HashMap::new(),
         };
         for (i, line) in territories.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -153,6 +168,13 @@ impl Gazetteer {
             g.add(&name, Target::Countries(codes));
         }
         for (name, code) in aliases.compounds {
+            let shorter = g
+                .compounds
+                .get(&code)
+                .is_none_or(|c| c.chars().count() > name.chars().count());
+            if shorter {
+                g.compounds.insert(code.clone(), name.clone());
+            }
             g.add(&name, Target::Countries(vec![code]));
         }
         for (name, entry) in aliases.ambiguous {
@@ -173,6 +195,20 @@ impl Gazetteer {
         for (name, _) in aliases.domestic {
             g.add(&name, Target::Domestic);
         }
+        for (name, code) in aliases.places {
+            g.add(&name, Target::Place(code));
+        }
+        for (abbreviation, code) in aliases.abbreviations {
+            let mut chars = abbreviation.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => g.abbreviations.insert(c, code),
+                _ => {
+                    return Err(format!(
+                        "aliases.toml: abbreviation {abbreviation:?} is not one character"
+                    ))
+                }
+            };
+        }
         for bucket in g.by_first.values_mut() {
             // Longest first, so 南苏丹 wins over 苏丹 and 中印尼 over 中印.
             bucket.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
@@ -189,6 +225,11 @@ impl Gazetteer {
         // A later table overrides an earlier one for the same name (aliases over CLDR).
         bucket.retain(|(n, _, _)| *n != folded);
         bucket.push((folded, name.to_string(), target));
+    }
+
+    /// The bilateral compound that names China and this country together (RU → 中俄).
+    pub fn compound_of(&self, code: &str) -> Option<String> {
+        self.compounds.get(code).cloned()
     }
 
     /// The English and Chinese names of a country code.
@@ -230,18 +271,63 @@ impl Gazetteer {
             });
             match found {
                 Some((name, _, target)) => {
+                    let end = i + name.len();
                     out.push(Mention {
                         start: i,
-                        end: i + name.len(),
-                        name: chars[i..i + name.len()].iter().collect(),
+                        end,
+                        name: chars[i..end].iter().collect(),
                         target: target.clone(),
                     });
-                    i += name.len();
+                    i = end;
+                    if matches!(chars[i - name.len()], '中' | '赴')
+                        && matches!(target, Target::Countries(_))
+                    {
+                        i = self.abbreviation_run(&chars, i, &mut out);
+                    }
+                }
+                // "赴泰、柬": abbreviations right after 赴 ("went to"), which names destinations.
+                None if chars[i] == '赴' => {
+                    i = self.abbreviation_run(&chars, i + 1, &mut out).max(i + 1)
                 }
                 None => i += 1,
             }
         }
         out
+    }
+
+    /// After a compound (中美) or a 赴 form (赴俄): the one-character abbreviations that
+    /// continue it, with or without 、 between ("中美澳", "赴俄、哈"). Returns where the run ends.
+    fn abbreviation_run(&self, chars: &[char], mut i: usize, out: &mut Vec<Mention>) -> usize {
+        loop {
+            let at = if chars.get(i) == Some(&'、') {
+                i + 1
+            } else {
+                i
+            };
+            // A character that starts a longer name of its own (澳门, 韩国) is read as that name.
+            let longer = |j: usize| {
+                self.by_first.get(&fold(chars[j])).is_some_and(|b| {
+                    b.iter().any(|(n, _, _)| {
+                        n.len() > 1
+                            && chars
+                                .get(j..j + n.len())
+                                .is_some_and(|w| w.iter().map(|&c| fold(c)).eq(n.iter().copied()))
+                    })
+                })
+            };
+            match chars.get(at).and_then(|c| self.abbreviations.get(c)) {
+                Some(code) if !longer(at) => {
+                    out.push(Mention {
+                        start: at,
+                        end: at + 1,
+                        name: chars[at].to_string(),
+                        target: Target::Countries(vec![code.clone()]),
+                    });
+                    i = at + 1;
+                }
+                _ => return i,
+            }
+        }
     }
 
     /// What `text` names, with ambiguous forms settled by the rest of `context`.
@@ -265,6 +351,7 @@ impl Gazetteer {
             match m.target {
                 Target::Countries(cs) => cs.into_iter().for_each(|c| push(&mut named.countries, c)),
                 Target::Organisation(o) => push(&mut named.organisations, o),
+                Target::Place(code) => push(&mut named.places, code),
                 Target::Domestic | Target::NotCountry(_) => {}
                 Target::Ambiguous {
                     candidates,
@@ -337,6 +424,18 @@ mod tests {
         assert_eq!(n.unresolved[0].name, "中新");
         assert_eq!(g.named("中巴海上联演", "").countries, ["PK"]);
         assert_eq!(g.named("中巴", "与巴西").countries, ["BR"]);
+    }
+
+    #[test]
+    fn abbreviations_continue_a_compound_or_a_list_after_fu() {
+        assert_eq!(countries("“科瓦里—2015”中美澳陆军技能演练"), ["US", "AU"]);
+        assert_eq!(countries("中方赴俄、哈参加国际军事比赛"), ["RU", "KZ"]);
+        assert_eq!(countries("东盟与中日韩领导人会议"), ["JP", "KR"]);
+        assert_eq!(countries("中美两军"), ["US"]);
+        assert_eq!(countries("中美澳门"), ["US"]);
+        assert_eq!(countries("在俄成功举办首届“中国军事文化周”"), ["RU"]);
+        assert!(countries("赴日本海").is_empty());
+        assert_eq!(countries("赴泰、柬执行任务"), ["TH", "KH"]);
     }
 
     #[test]

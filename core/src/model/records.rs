@@ -13,26 +13,81 @@ pub struct EventSource {
     pub quote: String,
 }
 
-/// One real event reported by the corpus, with every passage that reports it.
+/// One real event reported by the corpus, with every passage that reports it
+/// (docs/codebook.md says what counts as one).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     pub kind: EventType,
+    /// What happened, in Chinese and in English, built from the event's fields and name
+    /// ("中俄“海上联合-2016”联合演习", "China–Russia joint exercise Joint Sea-2016"). Never empty.
+    pub title_zh: String,
+    pub title_en: String,
+    /// The CAMEO event code (docs/codebook.md).
+    pub cameo: String,
+    /// The event's own name as the text writes it (an exercise, a forum, an agreement).
     pub name: Option<String>,
     pub name_en: Option<String>,
     pub start: Option<PartialDate>,
     pub end: Option<PartialDate>,
-    /// Foreign partner countries, ISO 3166-1 alpha-2.
+    /// The text reports the event as still going on at `as_of` ("since December 2008").
+    pub ongoing: bool,
+    /// For a deployment, the date its size is given for (截至2008年11月底).
+    pub as_of: Option<PartialDate>,
+    /// Foreign partner countries, ISO 3166-1 alpha-2: those that take part (codebook G1).
     pub countries: Vec<String>,
+    /// How many partner countries the text counts in all, when it names only some
+    /// ("…等50国").
+    pub partner_total: Option<u32>,
     pub organisations: Vec<String>,
+    /// A peace operation's UN name (UNMIL, UNIFIL, UNAMID …).
+    pub mission: Option<String>,
+    /// The units and their sizes, as the text gives them.
+    pub personnel: Vec<Personnel>,
     pub multilateral: Option<bool>,
     pub service: Option<String>,
     pub location: Option<String>,
     pub sources: Vec<EventSource>,
 }
 
+impl Event {
+    /// An event of `kind` read from `source`, before anything else is known of it.
+    pub fn new(kind: EventType, source: EventSource) -> Event {
+        Event {
+            id: String::new(),
+            kind,
+            title_zh: String::new(),
+            title_en: String::new(),
+            cameo: kind.cameo().to_string(),
+            name: None,
+            name_en: None,
+            start: None,
+            end: None,
+            ongoing: false,
+            as_of: None,
+            countries: Vec::new(),
+            partner_total: None,
+            organisations: Vec::new(),
+            mission: None,
+            personnel: Vec::new(),
+            multilateral: None,
+            service: None,
+            location: None,
+            sources: vec![source],
+        }
+    }
+}
+
+/// A unit of a deployment and how many it numbers ("工兵分队275人" → engineer, 275).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Personnel {
+    /// The unit type, a lowercase English word from `rules/units.toml` (engineer, medical …).
+    pub unit: String,
+    pub count: Option<u32>,
+}
+
 /// A count the text states ("34 joint exercises", "115 ship sorties"): kept beside the
-/// events, never turned into single events.
+/// events, never turned into single events (codebook G3).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub value: u32,
@@ -42,6 +97,11 @@ pub struct Figure {
     pub passage: u32,
     /// The clause that states the figure, an exact substring of the passage.
     pub quote: String,
+    /// The type of event it counts, when it counts events or their participants.
+    pub counts: Option<EventType>,
+    /// The events the same statement names among those it counts (indexes into `events`),
+    /// so a view can say "34 stated, 4 named".
+    pub events: Vec<u32>,
 }
 
 /// A country's display names, for the codes the events use.

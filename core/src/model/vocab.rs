@@ -69,27 +69,37 @@ impl Lang {
     }
 }
 
-/// The fixed vocabulary of event types.
+/// The fixed vocabulary of event types (docs/codebook.md, one entry each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum EventType {
     Exercise,
+    Patrol,
     Peacekeeping,
     Escort,
     Humanitarian,
+    Evacuation,
+    Visit,
+    PortCall,
     Dialogue,
     Forum,
+    Training,
     Agreement,
     Other,
 }
 
 impl EventType {
-    pub const ALL: [EventType; 8] = [
+    pub const ALL: [EventType; 13] = [
         EventType::Exercise,
+        EventType::Patrol,
         EventType::Peacekeeping,
         EventType::Escort,
         EventType::Humanitarian,
+        EventType::Evacuation,
+        EventType::Visit,
+        EventType::PortCall,
         EventType::Dialogue,
         EventType::Forum,
+        EventType::Training,
         EventType::Agreement,
         EventType::Other,
     ];
@@ -98,11 +108,16 @@ impl EventType {
     pub fn slug(self) -> &'static str {
         match self {
             EventType::Exercise => "exercise",
+            EventType::Patrol => "patrol",
             EventType::Peacekeeping => "peacekeeping",
             EventType::Escort => "escort",
             EventType::Humanitarian => "humanitarian",
+            EventType::Evacuation => "evacuation",
+            EventType::Visit => "visit",
+            EventType::PortCall => "port-call",
             EventType::Dialogue => "dialogue",
             EventType::Forum => "forum",
+            EventType::Training => "training",
             EventType::Agreement => "agreement",
             EventType::Other => "other",
         }
@@ -115,13 +130,33 @@ impl EventType {
     pub fn label(self) -> &'static str {
         match self {
             EventType::Exercise => "Exercise",
+            EventType::Patrol => "Joint patrol",
             EventType::Peacekeeping => "Peacekeeping",
             EventType::Escort => "Naval escort",
             EventType::Humanitarian => "Humanitarian",
+            EventType::Evacuation => "Evacuation",
+            EventType::Visit => "Visit",
+            EventType::PortCall => "Port call",
             EventType::Dialogue => "Dialogue",
             EventType::Forum => "Forum",
+            EventType::Training => "Training",
             EventType::Agreement => "Agreement",
             EventType::Other => "Other",
+        }
+    }
+
+    /// The type's CAMEO code (docs/codebook.md); some events refine it (a visit hosted in
+    /// China is 043, a telephone call 041).
+    pub fn cameo(self) -> &'static str {
+        match self {
+            EventType::Exercise | EventType::Patrol | EventType::Training => "062",
+            EventType::Peacekeeping | EventType::Escort | EventType::Evacuation => "074",
+            EventType::Humanitarian => "073",
+            EventType::Visit | EventType::PortCall => "042",
+            EventType::Dialogue => "040",
+            EventType::Forum => "044",
+            EventType::Agreement => "057",
+            EventType::Other => "050",
         }
     }
 }

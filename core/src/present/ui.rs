@@ -64,12 +64,17 @@ impl Ui {
             Ui::En => t.label(),
             Ui::Zh => match t {
                 EventType::Exercise => "联合演训",
+                EventType::Patrol => "联合巡航巡逻",
                 EventType::Peacekeeping => "维和",
                 EventType::Escort => "护航",
                 EventType::Humanitarian => "人道主义救援与医疗",
+                EventType::Evacuation => "撤离",
+                EventType::Visit => "高层访问",
+                EventType::PortCall => "舰艇访问",
                 EventType::Dialogue => "对话磋商",
                 EventType::Forum => "论坛会议",
-                EventType::Agreement => "协议",
+                EventType::Training => "教育训练交流",
+                EventType::Agreement => "协议机制",
                 EventType::Other => "其他",
             },
         }

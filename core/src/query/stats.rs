@@ -143,20 +143,15 @@ mod tests {
     fn event(kind: EventType, start: Option<&str>, countries: &[&str], passage: u32) -> Event {
         Event {
             id: format!("{kind:?}{start:?}{countries:?}"),
-            kind,
-            name: None,
-            name_en: None,
             start: start.and_then(PartialDate::parse),
-            end: None,
             countries: countries.iter().map(|c| c.to_string()).collect(),
-            organisations: vec![],
-            multilateral: None,
-            service: None,
-            location: None,
-            sources: vec![EventSource {
-                passage,
-                quote: String::new(),
-            }],
+            ..Event::new(
+                kind,
+                EventSource {
+                    passage,
+                    quote: String::new(),
+                },
+            )
         }
     }
 

@@ -5,7 +5,7 @@
 use crate::model::{Event, EventType, PartialDate, Precision};
 
 /// Lane order: exercises and deployments first (the vocabulary's own order).
-pub const LANES: [EventType; 8] = EventType::ALL;
+pub const LANES: [EventType; 13] = EventType::ALL;
 
 /// Maps years to x pixels: `from` starts at `left`, each year is `year_width` wide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -375,20 +375,15 @@ mod tests {
     fn event(kind: EventType, start: &str, end: Option<&str>) -> Event {
         Event {
             id: start.into(),
-            kind,
-            name: None,
-            name_en: None,
             start: PartialDate::parse(start),
             end: end.and_then(PartialDate::parse),
-            countries: vec![],
-            organisations: vec![],
-            multilateral: None,
-            service: None,
-            location: None,
-            sources: vec![EventSource {
-                passage: 0,
-                quote: String::new(),
-            }],
+            ..Event::new(
+                kind,
+                EventSource {
+                    passage: 0,
+                    quote: String::new(),
+                },
+            )
         }
     }
 

@@ -5,4 +5,5 @@
 pub mod check;
 pub mod export;
 pub mod pipeline;
+pub mod score;
 pub mod synth;

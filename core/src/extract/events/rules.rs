@@ -1,0 +1,448 @@
+//! The extraction vocabulary, read from `core/rules/`: event types and their keywords,
+//! action verbs, what is skipped, the words that split a list into events, partner rules,
+//! CAMEO refinements (`events.toml`); named series (`series.toml`); UN missions and unit
+//! types (`deployments.toml`). The code holds patterns; the words are data.
+
+use crate::model::EventType;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Deserialize)]
+struct EventRules {
+    #[serde(rename = "type")]
+    types: Vec<TypeRule>,
+    phrase: PhraseRules,
+    agreement: AgreementRules,
+    action: Words,
+    skip: Skip,
+    split: Split,
+    partners: PartnerRules,
+    cameo: CameoRules,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct PhraseRules {
+    weak: Vec<String>,
+    multilateral_dialogue: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct AgreementRules {
+    pub title_endings: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct TypeRule {
+    name: String,
+    keywords: Vec<String>,
+    pub noun_zh: String,
+    pub noun_en: String,
+    #[serde(skip)]
+    kind: Option<EventType>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Words {
+    keywords: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Skip {
+    passage_prefixes: Vec<String>,
+    clause_prefixes: Vec<String>,
+    segment_prefixes: Vec<String>,
+    segment_keywords: Vec<String>,
+    pub heads_of_state: Vec<String>,
+    pub civilian: Vec<String>,
+    pub vague_times: Vec<String>,
+    pub frames: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Split {
+    pub respectively: Vec<String>,
+    pub reciprocal: Vec<String>,
+    pub bilateral: Vec<String>,
+    per_partner_types: Vec<String>,
+    bilateral_types: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct PartnerRules {
+    pub topic_suffixes: Vec<String>,
+    pub pair_words: Vec<String>,
+    pub place_prefixes: Vec<String>,
+    pub places: Vec<String>,
+    pub units: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct CameoRules {
+    pub hosted: Vec<String>,
+    pub telephone: Vec<String>,
+    pub hosts: Vec<String>,
+}
+
+/// An exercise or mission series (`series.toml`).
+#[derive(Clone, Debug, Deserialize)]
+pub struct Series {
+    pub zh: String,
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub organisations: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct SeriesFile {
+    series: Vec<Series>,
+}
+
+/// A UN peace operation (`deployments.toml`).
+#[derive(Clone, Debug, Deserialize)]
+pub struct Mission {
+    pub name: String,
+    pub names: Vec<String>,
+    pub host: Option<String>,
+    #[serde(default)]
+    pub organisations: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Deployments {
+    mission: Vec<Mission>,
+    units: BTreeMap<String, String>,
+}
+
+/// A keyword of a type found in a text: the type, where (code points), and whether it is
+/// weak (a format or a verb, which names the event only alone in its phrase).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub kind: EventType,
+    pub start: usize,
+    pub end: usize,
+    pub weak: bool,
+}
+
+/// Everything the extractor reads from `core/rules/`.
+#[derive(Clone, Debug)]
+pub struct Vocabulary {
+    types: Vec<TypeRule>,
+    phrase: PhraseRules,
+    pub agreement: AgreementRules,
+    actions: Vec<String>,
+    pub skip: Skip,
+    pub split: Split,
+    pub partners: PartnerRules,
+    pub cameo: CameoRules,
+    pub series: Vec<Series>,
+    pub missions: Vec<Mission>,
+    /// (source word, unit), longest word first.
+    pub units: Vec<(String, String)>,
+}
+
+/// `haystack` (lowercase) holds `needle` (lowercase) at char offset `i`.
+fn at(haystack: &[char], i: usize, needle: &[char]) -> bool {
+    haystack.get(i..i + needle.len()) == Some(needle)
+}
+
+impl Vocabulary {
+    pub fn builtin() -> Vocabulary {
+        Vocabulary::parse(
+            include_str!("../../../rules/events.toml"),
+            include_str!("../../../rules/series.toml"),
+            include_str!("../../../rules/deployments.toml"),
+        )
+        .expect("the built-in event rules parse")
+    }
+
+    /// The vocabulary from the three rule files' texts; an error names the file and problem.
+    pub fn parse(events: &str, series: &str, deployments: &str) -> Result<Vocabulary, String> {
+        let rules: EventRules =
+            toml::from_str(events).map_err(|e| format!("rules/events.toml: {e}"))?;
+        let series: SeriesFile =
+            toml::from_str(series).map_err(|e| format!("rules/series.toml: {e}"))?;
+        let deployments: Deployments =
+            toml::from_str(deployments).map_err(|e| format!("rules/deployments.toml: {e}"))?;
+        let mut types = rules.types;
+        for t in &mut types {
+            t.kind = Some(EventType::from_slug(&t.name).ok_or_else(|| {
+                format!("rules/events.toml: {:?} is not a codebook type", t.name)
+            })?);
+            // A UN mission's name says peacekeeping as well as any keyword.
+            if t.kind == Some(EventType::Peacekeeping) {
+                t.keywords.extend(
+                    deployments
+                        .mission
+                        .iter()
+                        .flat_map(|m| m.names.iter().cloned()),
+                );
+            }
+            t.keywords = t.keywords.iter().map(|k| k.to_lowercase()).collect();
+        }
+        let mut units: Vec<(String, String)> = deployments.units.into_iter().collect();
+        units.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        EventType::from_slug(&rules.phrase.multilateral_dialogue)
+            .ok_or("rules/events.toml: [phrase] multilateral_dialogue is not a codebook type")?;
+        Ok(Vocabulary {
+            types,
+            phrase: rules.phrase,
+            agreement: rules.agreement,
+            actions: rules
+                .action
+                .keywords
+                .iter()
+                .map(|k| k.to_lowercase())
+                .collect(),
+            skip: rules.skip,
+            split: rules.split,
+            partners: rules.partners,
+            cameo: rules.cameo,
+            series: series.series,
+            missions: deployments.mission,
+            units,
+        })
+    }
+
+    /// The words that name a type in titles.
+    pub fn type_rule(&self, kind: EventType) -> Option<&TypeRule> {
+        self.types.iter().find(|t| t.kind == Some(kind))
+    }
+
+    /// Every type keyword in `text`, longest match at each place, outside 《book titles》
+    /// (a title's words name the title, not an event), in order.
+    pub fn hits(&self, text: &str) -> Vec<Hit> {
+        let lower: Vec<char> = text.to_lowercase().chars().collect();
+        let titled = in_titles(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < lower.len() {
+            let best = self
+                .types
+                .iter()
+                .flat_map(|t| t.keywords.iter().map(move |k| (t, k)))
+                .filter(|(_, k)| {
+                    let k: Vec<char> = k.chars().collect();
+                    at(&lower, i, &k) && word_bounded(&lower, i, k.len())
+                })
+                .max_by_key(|(_, k)| k.chars().count());
+            match best {
+                Some((t, k)) if !titled.get(i).copied().unwrap_or(false) => {
+                    let end = i + k.chars().count();
+                    out.push(Hit {
+                        kind: t.kind.expect("set when parsed"),
+                        start: i,
+                        end,
+                        weak: self.phrase.weak.iter().any(|w| w.to_lowercase() == *k),
+                    });
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The rank of a type: earlier types win where one phrase holds several.
+    pub fn rank(&self, kind: EventType) -> usize {
+        self.types
+            .iter()
+            .position(|t| t.kind == Some(kind))
+            .unwrap_or(usize::MAX)
+    }
+
+    pub fn has_action(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        self.actions.iter().any(|k| lower.contains(k.as_str()))
+    }
+
+    /// Where the last action verb in `text` ends (code points), if it holds one.
+    pub fn last_action_end(&self, text: &str) -> Option<usize> {
+        let lower: Vec<char> = text.to_lowercase().chars().collect();
+        self.actions
+            .iter()
+            .filter_map(|k| {
+                let k: Vec<char> = k.chars().collect();
+                (0..lower.len())
+                    .rev()
+                    .find(|&i| at(&lower, i, &k))
+                    .map(|i| i + k.len())
+            })
+            .max()
+    }
+
+    /// Whether a whole clause comments rather than reports.
+    pub fn skips_clause(&self, text: &str) -> bool {
+        self.skip
+            .clause_prefixes
+            .iter()
+            .any(|p| text.trim_start().starts_with(p.as_str()))
+    }
+
+    pub fn skips_passage(&self, text: &str) -> bool {
+        self.skip
+            .passage_prefixes
+            .iter()
+            .any(|p| text.starts_with(p.as_str()))
+    }
+
+    /// Whether a segment comments, generalises or states an intention (codebook G5).
+    pub fn skips_segment(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        self.skip
+            .segment_prefixes
+            .iter()
+            .any(|p| text.trim_start().starts_with(p.as_str()))
+            || self
+                .skip
+                .segment_keywords
+                .iter()
+                .any(|k| lower.contains(&k.to_lowercase()))
+    }
+
+    /// Whether heads of state or government act in a text (codebook G1: diplomacy).
+    pub fn heads_of_state(&self, text: &str) -> bool {
+        Vocabulary::says_any(text, &self.skip.heads_of_state)
+    }
+
+    /// Whether a text is about civilian affairs (codebook G1: out of scope).
+    pub fn civilian(&self, text: &str) -> bool {
+        Vocabulary::says_any(text, &self.skip.civilian)
+    }
+
+    /// The type a dialogue takes when its only partners are organisations (a forum).
+    pub fn multilateral_dialogue(&self) -> EventType {
+        EventType::from_slug(&self.phrase.multilateral_dialogue).unwrap_or(EventType::Forum)
+    }
+
+    /// Whether a 《title》 names an agreement (it ends like one).
+    pub fn agreement_title(&self, title: &str) -> bool {
+        self.agreement
+            .title_endings
+            .iter()
+            .any(|e| title.ends_with(e.as_str()))
+    }
+
+    /// Whether events of this type are one per partner when a list names no total.
+    pub fn per_partner(&self, kind: EventType) -> bool {
+        self.split
+            .per_partner_types
+            .iter()
+            .any(|t| t == kind.slug())
+            || self.bilateral(kind)
+    }
+
+    /// Whether events of this type are bilateral by nature: no event without the country
+    /// on the other side.
+    pub fn bilateral(&self, kind: EventType) -> bool {
+        self.split.bilateral_types.iter().any(|t| t == kind.slug())
+    }
+
+    pub fn says_any(text: &str, words: &[String]) -> bool {
+        let lower = text.to_lowercase();
+        words.iter().any(|w| lower.contains(&w.to_lowercase()))
+    }
+
+    /// The series a name belongs to: the longest series name it starts with, followed by
+    /// the end, a separator or a year.
+    pub fn series_of(&self, name: &str) -> Option<&Series> {
+        let lower = name.to_lowercase();
+        self.series
+            .iter()
+            .flat_map(|s| {
+                std::iter::once(s.zh.to_lowercase())
+                    .chain(s.en.iter().map(|e| e.to_lowercase()))
+                    .map(move |n| (n, s))
+            })
+            .filter(|(n, _)| {
+                lower.starts_with(n.as_str())
+                    && lower[n.len()..].chars().next().is_none_or(|c| {
+                        matches!(c, '-' | ' ' | '－' | '—' | '·') || c.is_ascii_digit()
+                    })
+            })
+            .max_by_key(|(n, _)| n.chars().count())
+            .map(|(_, s)| s)
+    }
+
+    /// The mission a text names, if any: the longest name found.
+    pub fn mission_in(&self, text: &str) -> Option<&Mission> {
+        self.missions
+            .iter()
+            .flat_map(|m| m.names.iter().map(move |n| (n, m)))
+            .filter(|(n, _)| text.contains(n.as_str()))
+            .max_by_key(|(n, _)| n.chars().count())
+            .map(|(_, m)| m)
+    }
+}
+
+/// For each code point of `text`, whether it stands inside 《》.
+fn in_titles(text: &str) -> Vec<bool> {
+    let mut depth = 0usize;
+    text.chars()
+        .map(|c| match c {
+            '《' => {
+                depth += 1;
+                true
+            }
+            '》' => {
+                depth = depth.saturating_sub(1);
+                true
+            }
+            _ => depth > 0,
+        })
+        .collect()
+}
+
+/// An English keyword must stand as a word ("exercise" not inside "exercised" is fine, but
+/// not "visit" inside "revisit"); Chinese keywords stand anywhere.
+fn word_bounded(lower: &[char], i: usize, len: usize) -> bool {
+    let ascii = lower[i].is_ascii_alphabetic();
+    if !ascii {
+        return true;
+    }
+    let before = i.checked_sub(1).map(|j| lower[j]);
+    let after = lower.get(i + len).copied();
+    !before.is_some_and(|c| c.is_ascii_alphabetic())
+        && !after.is_some_and(|c| c.is_ascii_alphabetic() && c != 's' && c != 'e')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hits_take_the_longest_keyword_and_skip_titles() {
+        let v = Vocabulary::builtin();
+        let kinds = |t: &str| {
+            v.hits(t)
+                .into_iter()
+                .map(|h| h.kind.slug())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("签署《关于举行联合军事演习的协定》"), ["agreement"]);
+        assert_eq!(
+            kinds("举行人道主义救灾联合研讨交流和实兵演练"),
+            ["forum", "exercise"]
+        );
+        assert_eq!(kinds("The PLA held a joint exercise"), ["exercise"]);
+        assert!(kinds("they revisited it").is_empty());
+    }
+
+    #[test]
+    fn series_and_missions() {
+        let v = Vocabulary::builtin();
+        assert_eq!(v.series_of("Golden Dragon 2023").unwrap().zh, "金龙");
+        assert_eq!(v.series_of("和平友谊-2023").unwrap().zh, "和平友谊");
+        assert_eq!(v.series_of("和平-07").unwrap().zh, "和平");
+        assert_eq!(v.series_of("和平使命-2010").unwrap().zh, "和平使命");
+        assert_eq!(
+            v.mission_in("赴联合国利比里亚特派团工兵分队").unwrap().name,
+            "UNMIL"
+        );
+        assert_eq!(
+            v.mission_in("赴非盟／联合国达尔富尔混合行动").unwrap().name,
+            "UNAMID"
+        );
+    }
+}

@@ -1,0 +1,255 @@
+//! What each event says happened, in both languages, built from its fields and name
+//! (codebook: every event has a title and a CAMEO code): "中俄“海上联合-2016”联合演习" /
+//! "China–Russia joint exercise Joint Sea-2016"; "赴联合国利比里亚特派团工兵、运输、医疗分队" /
+//! "Engineer, transport and medical units with UNMIL, Liberia".
+
+use super::rules::Vocabulary;
+use crate::extract::gazetteer::Gazetteer;
+use crate::model::{Event, EventType, StoredDataset};
+
+/// Fills `title_zh`, `title_en`, `cameo` and `multilateral` of every event.
+pub fn entitle(
+    events: &mut [Event],
+    ds: &StoredDataset,
+    gazetteer: &Gazetteer,
+    vocab: &Vocabulary,
+) {
+    for e in events {
+        let text: String = e
+            .sources
+            .iter()
+            .map(|s| s.quote.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _ = &text;
+        e.multilateral = match (e.countries.len(), e.organisations.len()) {
+            (0, 0) => None,
+            (1, 0) => Some(false),
+            _ => Some(true),
+        };
+        let names = Names { gazetteer, vocab };
+        e.title_zh = names.title_zh(e);
+        e.title_en = names.title_en(e);
+        let _ = ds;
+    }
+}
+
+struct Names<'a> {
+    gazetteer: &'a Gazetteer,
+    vocab: &'a Vocabulary,
+}
+
+impl Names<'_> {
+    fn country_zh(&self, code: &str) -> String {
+        self.gazetteer
+            .country_names(code)
+            .map_or_else(|| code.to_string(), |(_, zh)| zh.to_string())
+    }
+
+    fn country_en(&self, code: &str) -> String {
+        self.gazetteer
+            .country_names(code)
+            .map_or_else(|| code.to_string(), |(en, _)| en.to_string())
+    }
+
+    /// "中俄" for one partner with a known compound, else "中国与柬埔寨、巴基斯坦等4国".
+    fn partners_zh(&self, e: &Event) -> String {
+        match e.countries.as_slice() {
+            [] => String::new(),
+            [one] => match self.gazetteer.compound_of(one) {
+                Some(c) => c,
+                None => format!("中国与{}", self.country_zh(one)),
+            },
+            many => {
+                let names: Vec<String> = many.iter().map(|c| self.country_zh(c)).collect();
+                match e.partner_total {
+                    Some(n) if n as usize > many.len() => {
+                        format!("中国与{}等{n}国", names.join("、"))
+                    }
+                    _ => format!("中国与{}", names.join("、")),
+                }
+            }
+        }
+    }
+
+    /// "China–Russia" for one partner, "China with Cambodia, Pakistan and 2 other countries".
+    fn partners_en(&self, e: &Event) -> String {
+        match e.countries.as_slice() {
+            [] => String::new(),
+            [one] => format!("China–{}", self.country_en(one)),
+            many => {
+                let names: Vec<String> = many.iter().map(|c| self.country_en(c)).collect();
+                let list = match names.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} and {last}", rest.join(", "))
+                    }
+                    _ => names.join(""),
+                };
+                match e.partner_total {
+                    Some(n) if n as usize > many.len() => {
+                        format!(
+                            "China with {}, and {} other countries",
+                            names.join(", "),
+                            n as usize - many.len()
+                        )
+                    }
+                    _ => format!("China with {list}"),
+                }
+            }
+        }
+    }
+
+    fn noun(&self, e: &Event) -> (String, String) {
+        self.vocab
+            .type_rule(e.kind)
+            .map(|t| (t.noun_zh.clone(), t.noun_en.clone()))
+            .unwrap_or_else(|| (String::new(), e.kind.label().to_lowercase()))
+    }
+
+    fn title_zh(&self, e: &Event) -> String {
+        let (noun, _) = self.noun(e);
+        let who = self.partners_zh(e);
+        let title = match (e.kind, &e.name, &e.mission) {
+            (EventType::Peacekeeping, _, Some(m)) => {
+                format!("赴{}{}", self.mission_zh(m), self.units_zh(e))
+            }
+            (EventType::Agreement, Some(name), _) => format!("{who}《{name}》"),
+            (EventType::Exercise | EventType::Patrol, Some(name), _) => {
+                let typed = self.vocab.hits(name).iter().any(|h| h.kind == e.kind);
+                format!("{who}“{name}”{}", if typed { "" } else { noun.as_str() })
+            }
+            (_, Some(name), _) if name.contains(who.trim_start_matches('中')) || who.is_empty() => {
+                name.clone()
+            }
+            (_, Some(name), _) => format!("{who}{name}"),
+            (EventType::Visit, None, _) if e.cameo == "043" => {
+                format!("{}来华访问", who.trim_start_matches("中国与"))
+            }
+            (EventType::Peacekeeping, None, None) if !e.countries.is_empty() => {
+                let places: Vec<String> = e.countries.iter().map(|c| self.country_zh(c)).collect();
+                format!("在{}执行维和任务{}", places.join("、"), self.units_zh(e))
+            }
+            _ if who.is_empty() => self.orgs_prefix(e) + &noun,
+            _ => format!("{who}{noun}"),
+        };
+        if title.is_empty() {
+            noun
+        } else {
+            title
+        }
+    }
+
+    fn title_en(&self, e: &Event) -> String {
+        let (_, noun) = self.noun(e);
+        let who = self.partners_en(e);
+        let name = e
+            .name_en
+            .clone()
+            .or_else(|| e.name.as_ref().and_then(|n| self.english_name(n)));
+        let title = match (e.kind, &e.mission) {
+            (EventType::Peacekeeping, Some(m)) => {
+                let host = e
+                    .countries
+                    .first()
+                    .map(|c| format!(", {}", self.country_en(c)))
+                    .unwrap_or_default();
+                format!("{} with {m}{host}", capitalised(&self.units_en(e)))
+            }
+            _ => {
+                let head = if who.is_empty() {
+                    capitalised(&format!("{}{noun}", self.orgs_prefix_en(e)))
+                } else {
+                    format!("{who} {noun}")
+                };
+                match (&name, &e.name) {
+                    (Some(n), _) => format!("{head} {n}"),
+                    (None, Some(zh)) => format!("{head}: {zh}"),
+                    (None, None) => head,
+                }
+            }
+        };
+        if e.kind == EventType::Visit && e.cameo == "043" && !e.countries.is_empty() {
+            let names: Vec<String> = e.countries.iter().map(|c| self.country_en(c)).collect();
+            return format!("Visit to China from {}", names.join(", "));
+        }
+        title
+    }
+
+    fn orgs_prefix(&self, e: &Event) -> String {
+        e.organisations
+            .first()
+            .map(|o| format!("{o} "))
+            .unwrap_or_default()
+    }
+
+    fn orgs_prefix_en(&self, e: &Event) -> String {
+        self.orgs_prefix(e)
+    }
+
+    /// An English name for a Chinese one: a series' English name with the year.
+    fn english_name(&self, name: &str) -> Option<String> {
+        let series = self.vocab.series_of(name)?;
+        let en = series.en.first()?;
+        let tail: String = name[series.zh.len()..]
+            .trim_start_matches(['-', '—', '－', '·', ' '])
+            .to_string();
+        Some(if tail.is_empty() {
+            en.clone()
+        } else {
+            format!("{en}-{tail}")
+        })
+    }
+
+    fn mission_zh(&self, name: &str) -> String {
+        self.vocab
+            .missions
+            .iter()
+            .find(|m| m.name == name)
+            .and_then(|m| m.names.first().cloned())
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// "工兵、运输、医疗分队" from the units (the first source word of each).
+    fn units_zh(&self, e: &Event) -> String {
+        let words: Vec<&str> = e
+            .personnel
+            .iter()
+            .filter_map(|p| {
+                self.vocab
+                    .units
+                    .iter()
+                    .find(|(w, u)| *u == p.unit && !w.is_ascii())
+                    .map(|(w, _)| w.as_str())
+            })
+            .collect();
+        match words.as_slice() {
+            [] => String::new(),
+            [w] if w.ends_with('队')
+                || w.ends_with('员')
+                || w.ends_with('官')
+                || w.ends_with('察') =>
+            {
+                w.to_string()
+            }
+            _ => format!("{}分队", words.join("、")),
+        }
+    }
+
+    /// "engineer, transport and medical units".
+    fn units_en(&self, e: &Event) -> String {
+        let units: Vec<&str> = e.personnel.iter().map(|p| p.unit.as_str()).collect();
+        match units.split_last() {
+            None => "peacekeeping contingent".to_string(),
+            Some((last, [])) => format!("{last} unit"),
+            Some((last, rest)) => format!("{} and {last} units", rest.join(", ")),
+        }
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

@@ -107,16 +107,6 @@ impl UseRoute {
         });
     }
 
-    /// The link for a route in the current language, relative to the page.
-    pub fn href(&self, route: Route) -> String {
-        let ui = self.ui();
-        relative(&Url {
-            route,
-            ui: ui.in_url(),
-            ..Url::default()
-        })
-    }
-
     /// The absolute link of the current view, for citing and sharing.
     pub fn current_absolute(&self) -> String {
         self.location.with_untracked(|l| {
@@ -180,16 +170,33 @@ pub fn Link(
     #[prop(optional, into)] class: String,
     #[prop(optional, into)] label: Option<String>,
 ) -> impl IntoView {
+    anchor(Url::from(route), class, label, children)
+}
+
+/// A link with its extras (a selected event, parallel text), as [`Link`].
+#[component]
+pub fn UrlLink(
+    url: Url,
+    children: Children,
+    #[prop(optional, into)] class: String,
+    #[prop(optional, into)] label: Option<String>,
+) -> impl IntoView {
+    anchor(url, class, label, children)
+}
+
+fn anchor(url: Url, class: String, label: Option<String>, children: Children) -> impl IntoView {
     let nav = use_route();
-    let url = nav.href(route.clone());
+    let mut shown = url.clone();
+    shown.ui = nav.ui().in_url();
+    let href = relative(&shown);
     let on_click = move |ev: MouseEvent| {
         if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
             ev.prevent_default();
-            nav.navigate(route.clone());
+            nav.open(url.clone(), false);
         }
     };
     view! {
-        <a href=url class=class aria-label=label on:click=on_click>
+        <a href=href class=class aria-label=label on:click=on_click>
             {children()}
         </a>
     }

@@ -271,7 +271,9 @@ async fn the_reader_marks_each_passages_events_with_links_to_their_other_sources
         .query_selector(&format!("[data-event-id='{}']", event.id))
         .unwrap()
         .unwrap();
-    assert!(text(&item).contains(event.name.as_deref().unwrap()));
+    // What happened, in the interface language, and its type.
+    assert!(text(&item).contains(&event.title_en), "{}", text(&item));
+    assert!(!event.title_en.is_empty());
     assert!(text(&item).contains(event.kind.label()));
     for code in &event.countries {
         assert!(text(&item).contains(code.as_str()), "{code}");

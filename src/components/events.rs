@@ -8,12 +8,13 @@ use leptos::prelude::*;
 use milcoop_core::model::{Dataset, Event};
 use milcoop_core::{Route, Ui};
 
-/// One line about an event: type, date, name, partners.
+/// One line about an event: what happened (its title), its date, its type and partners.
 pub fn describe(data: &Dataset, e: &Event, ui: Ui) -> String {
-    let mut parts = vec![ui.event_type(e.kind).to_string(), ui.when(e.start, e.end)];
-    if let Some(n) = &e.name {
-        parts.push(n.clone());
-    }
+    let mut parts = vec![
+        ui.title(e).to_string(),
+        ui.when(e.start, e.end),
+        ui.event_type(e.kind).to_string(),
+    ];
     let who = partners(data, e, ui);
     if !who.is_empty() {
         parts.push(who);
@@ -45,9 +46,8 @@ pub fn EventRow(
     view! {
         <li class="event" data-event-id=event.id.clone() data-type=event.kind.slug()>
             <span class=format!("type-chip type-{}", event.kind.slug())>{ui.event_type(event.kind)}</span>
+            <span class="event-title" lang=ui.code()>{ui.title(event).to_string()}</span>
             <span class="event-date">{ui.when(event.start, event.end)}</span>
-            {event.name.clone().map(|n| view! { <span class="event-name" lang="zh">{n}</span> })}
-            {event.name_en.clone().map(|n| view! { <span class="event-name-en" lang="en">{n}</span> })}
             {partners}
             {(!organisations.is_empty()).then(|| view! { <span class="organisations">{organisations}</span> })}
             {match here {
@@ -101,4 +101,49 @@ pub fn PassageEvents(data: &'static Dataset, passage: u32) -> impl IntoView {
         let label = use_ui().pick("Events reported in this passage", "本段报道的事件");
         view! { <ul class="events" aria-label=label>{items}</ul> }
     })
+}
+
+/// What the text says of an event, as a definition list: date, partners (and the total the
+/// text counts), name, deployment and size, CAMEO code.
+#[component]
+pub fn EventFacts(data: &'static Dataset, event: &'static Event) -> impl IntoView {
+    let ui = use_ui();
+    let e = event;
+    let who = partners(data, e, ui);
+    let who = match (who.is_empty(), e.partner_total) {
+        (true, _) => ui.pick("not named in the text", "原文未指明").to_string(),
+        (false, Some(n)) if n as usize > e.countries.len() => match ui {
+            Ui::En => format!("{who} (of {n} the text counts)"),
+            Ui::Zh => format!("{who}（原文共计{n}国）"),
+        },
+        _ => who,
+    };
+    let when = match (e.ongoing, ui) {
+        (true, Ui::En) => format!("{} (ongoing)", ui.when(e.start, e.end)),
+        (true, Ui::Zh) => format!("{}（持续）", ui.when(e.start, e.end)),
+        _ => ui.when(e.start, e.end),
+    };
+    let units = e
+        .personnel
+        .iter()
+        .map(|p| match p.count {
+            Some(n) => format!("{} {n}", p.unit),
+            None => p.unit.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <dl class="meta">
+            <dt>{ui.pick("Date", "日期")}</dt>
+            <dd>{when}</dd>
+            <dt>{ui.pick("Partners", "合作方")}</dt>
+            <dd>{who}</dd>
+            {e.name.clone().map(|n| view! { <dt>{ui.pick("Name in the text", "原文名称")}</dt><dd lang="zh">{n}</dd> })}
+            {e.mission.clone().map(|m| view! { <dt>{ui.pick("UN mission", "联合国任务区")}</dt><dd>{m}</dd> })}
+            {(!units.is_empty()).then(|| view! { <dt>{ui.pick("Units", "分队")}</dt><dd data-testid="personnel">{units}</dd> })}
+            {e.as_of.map(|d| view! { <dt>{ui.pick("As of", "截至")}</dt><dd>{ui.date(d)}</dd> })}
+            <dt>{ui.pick("CAMEO code", "CAMEO 代码")}</dt>
+            <dd>{e.cameo.clone()}</dd>
+        </dl>
+    }
 }

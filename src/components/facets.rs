@@ -7,7 +7,7 @@ use crate::components::labels::country_name;
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, EventType, Lang};
-use milcoop_core::query::filter::Results;
+use milcoop_core::query::filter::{CountryMode, Results};
 use milcoop_core::query::order;
 use milcoop_core::Ui;
 
@@ -145,9 +145,33 @@ fn CountryFacet(
             })
             .collect_view()
     };
+    let mode = move || {
+        let current = filters.filters.get().country_mode;
+        let option = move |value: CountryMode, label: &'static str, slug: &'static str| {
+            view! {
+                <label>
+                    <input
+                        type="radio"
+                        name="cmode"
+                        data-cmode=slug
+                        prop:checked=current == value
+                        on:change=move |_| filters.edit(|f| f.country_mode = value)
+                    />
+                    {label}
+                </label>
+            }
+        };
+        view! {
+            <div class="country-mode" role="radiogroup" aria-label=ui.pick("Count a country as", "国家的计算方式")>
+                {option(CountryMode::Partner, ui.pick("Partner in an event", "事件中的合作方"), "partner")}
+                {option(CountryMode::Named, ui.pick("Named in the text", "原文提及"), "named")}
+            </div>
+        }
+    };
     view! {
         <fieldset>
-            <legend>{ui.pick("Partner country", "合作国家")}</legend>
+            <legend>{ui.pick("Country", "国家")}</legend>
+            {mode}
             <ul class="countries">{countries}</ul>
         </fieldset>
     }

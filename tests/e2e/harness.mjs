@@ -72,7 +72,9 @@ export async function serve({ subPath = '', csp = false, root = DIST } = {}) {
   const args = csp
     ? [join(ROOT, 'tests', 'e2e', 'csp_server.py'), String(port), dir]
     : ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir];
-  const child = spawn(python, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The server logs every request to stderr: nobody reads it here, and a pipe nobody reads
+  // fills up and stops the server mid-run, so it goes nowhere.
+  const child = spawn(python, args, { stdio: ['ignore', 'ignore', 'ignore'] });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -96,12 +98,21 @@ export async function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args, headless: true });
 }
 
+/** The contexts `guardedPage` opened, per browser. */
+const contexts = new WeakMap();
+
 /**
  * A new page that records page errors, console errors and every request. `check()` throws
  * if anything went wrong or any request left `origin`.
  */
 export async function guardedPage(browser, origin, options = {}) {
+  // One page at a time: the page before is closed with its context (and its service
+  // worker), so a file of many tests never piles up open pages in one browser.
+  const open = contexts.get(browser) ?? [];
+  await Promise.all(open.splice(0).map((c) => c.close().catch(() => {})));
   const context = await browser.newContext(options);
+  open.push(context);
+  contexts.set(browser, open);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -61,8 +61,10 @@ describe('timeline overview and zoom', () => {
 
     await page.getByRole('button', { name: 'All years' }).click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.get('year'));
+    // Point inside the chart's first lanes, in view (the chart is taller than the window).
+    await page.locator('svg.timeline').scrollIntoViewIfNeeded();
     const box = await page.locator('svg.timeline').boundingBox();
-    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width * 0.9, box.y + Math.min(box.height / 2, 60));
     await page.mouse.wheel(0, -300);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('year'));
     const [from, to] = year(page).split('-').map(Number);
@@ -352,5 +354,45 @@ describe('first paint of a deep link', () => {
     await page.goto(`${env.site.base}?p=${data.passages[0].id}`);
     await page.getByRole('alert').filter({ hasText: 'The corpus could not be read' }).waitFor();
     assert.deepEqual(errors, []);
+  });
+});
+
+describe('events say what happened', () => {
+  it('a peacekeeping filter lists the 2008 missions with their units and sizes', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin);
+    await page.goto(`${env.site.base}?view=explore&type=peacekeeping&doc=defence-2008-intl-security`);
+    await ready(page);
+    const missions = data.events.filter((e) => e.type === 'peacekeeping' && e.mission && e.sources.some((s) => s.passage.startsWith('defence-2008')));
+    assert.deepEqual(missions.map((e) => e.mission).sort(), ['MONUC', 'UNAMID', 'UNIFIL', 'UNMIL', 'UNMIS']);
+    for (const e of missions) {
+      const row = page.locator(`.event-results [data-event-id="${e.id}"]`);
+      await row.waitFor();
+      assert.equal((await row.locator('.event-title').textContent()).trim(), e.title_en);
+      assert.ok(e.personnel.length > 0 && e.personnel.every((p) => p.count > 0), `${e.mission} has its units and sizes`);
+    }
+    const unmil = missions.find((e) => e.mission === 'UNMIL');
+    assert.equal(unmil.title_en, 'Engineer, transport and medical units with UNMIL, Liberia');
+    assert.deepEqual(unmil.personnel, [{ unit: 'engineer', count: 275 }, { unit: 'transport', count: 240 }, { unit: 'medical', count: 43 }]);
+    // The panel says the sizes.
+    await page.goto(`${env.site.base}?view=timeline&event=${unmil.id}`);
+    await page.getByTestId('personnel').waitFor();
+    assert.match(await page.getByTestId('personnel').textContent(), /engineer 275, transport 240, medical 43/);
+    check();
+  });
+
+  it('a timeline mark is labelled with its title where it has room', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${env.site.base}?view=timeline&year=2016`);
+    await ready(page);
+    await page.locator('svg.timeline [data-event-id]').first().waitFor();
+    const labels = await page.$$eval('svg.timeline [data-label-for]', (ts) => ts.map((t) => [t.dataset.labelFor, t.textContent]));
+    assert.ok(labels.length > 0, 'some marks carry a label');
+    const whole = labels.filter(([id, text]) => data.events.find((e) => e.id === id).title_en === text);
+    assert.ok(whole.length > 0, `a label is an event's whole title: ${JSON.stringify(labels)}`);
+    for (const [id, text] of labels) {
+      const title = data.events.find((e) => e.id === id).title_en;
+      assert.ok(text === title || (text.endsWith('…') && title.startsWith(text.slice(0, -1))), `${text} is ${title} or its start`);
+    }
+    check();
   });
 });

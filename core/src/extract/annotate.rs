@@ -41,6 +41,7 @@ pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
                 countries.push(c);
             }
         }
+        let mut partners: Vec<String> = Vec::new();
         for e in ds
             .events
             .iter()
@@ -49,14 +50,18 @@ pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
             if let Some(s) = e.start {
                 years.extend(s.year..=e.end.map_or(s.year, |d| d.year));
             }
-            countries.extend(e.countries.iter().cloned());
+            partners.extend(e.countries.iter().cloned());
         }
+        countries.extend(partners.iter().cloned());
         years.sort_unstable();
         years.dedup();
         countries.sort();
         countries.dedup();
+        partners.sort();
+        partners.dedup();
         passage.years = years;
         passage.countries = countries;
+        passage.partners = partners;
     }
     let mut used: Vec<String> = ds
         .passages

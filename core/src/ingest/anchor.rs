@@ -185,6 +185,7 @@ mod tests {
                 text: t.to_string(),
                 years: Vec::new(),
                 countries: Vec::new(),
+                partners: Vec::new(),
             })
             .collect();
         StoredDataset {

@@ -154,8 +154,12 @@ pub struct Passage {
     pub text: String,
     /// Years the passage states or reports events in, ascending (for the year filter).
     pub years: Vec<u16>,
-    /// Countries the passage names in any form or reports events with (for the country filter).
+    /// Countries the passage names in any form or reports events with (the country filter,
+    /// "named in the text").
     pub countries: Vec<String>,
+    /// Countries that take part in an event the passage reports (the country filter,
+    /// "partner in an event"; codebook G1).
+    pub partners: Vec<String>,
 }
 
 /// How a link published against an earlier corpus was carried to today's passage.

@@ -154,6 +154,7 @@ mod tests {
             text: String::new(),
             years: vec![],
             countries: vec![],
+            partners: Vec::new(),
         });
         ds.countries.push(Country {
             code: "RU".into(),

@@ -67,6 +67,9 @@ pub fn events_csv(ds: &Dataset, events: &[u32], about: &About) -> String {
         &[
             "id",
             "type",
+            "title_zh",
+            "title_en",
+            "cameo",
             "name",
             "name_en",
             "start",
@@ -96,6 +99,9 @@ pub fn events_csv(ds: &Dataset, events: &[u32], about: &About) -> String {
         out.push_str(&csv_row(&[
             e.id.clone(),
             e.kind.slug().to_string(),
+            e.title_zh.clone(),
+            e.title_en.clone(),
+            e.cameo.clone(),
             e.name.clone().unwrap_or_default(),
             e.name_en.clone().unwrap_or_default(),
             date(e.start),
@@ -191,9 +197,12 @@ pub fn events_json(ds: &Dataset, events: &[u32], about: &About) -> String {
                 )
             });
             format!(
-                "{{\"id\":{},\"type\":{},\"name\":{},\"name_en\":{},\"start\":{},\"end\":{},\"precision\":{},\"countries\":{},\"organisations\":{},\"sources\":{}}}",
+                "{{\"id\":{},\"type\":{},\"title_zh\":{},\"title_en\":{},\"cameo\":{},\"name\":{},\"name_en\":{},\"start\":{},\"end\":{},\"precision\":{},\"countries\":{},\"organisations\":{},\"sources\":{}}}",
                 json_str(&e.id),
                 json_str(e.kind.slug()),
+                json_str(&e.title_zh),
+                json_str(&e.title_en),
+                json_str(&e.cameo),
                 json_opt(e.name.as_deref()),
                 json_opt(e.name_en.as_deref()),
                 json_opt(e.start.map(|d| d.to_string()).as_deref()),

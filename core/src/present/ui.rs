@@ -128,6 +128,11 @@ impl Ui {
         }
     }
 
+    /// An event's title in the interface language (the event's own, built from its fields).
+    pub fn title(self, e: &crate::model::Event) -> &str {
+        self.pick(&e.title_en, &e.title_zh)
+    }
+
     /// A count with its noun: `1 event`, `3 events`, `3 个事件`.
     pub fn count(self, n: usize, one: &str, many: &str, zh: &str) -> String {
         match self {

@@ -3,14 +3,27 @@
 //!
 //! Semantics (also in docs/search.md): filters combine with AND across kinds and OR within
 //! a kind. A passage matches a year if it reports an event in that year or states a date in
-//! it; a country if it names it (any alias, either language) or reports an event with it;
-//! a type if it reports an event of that type. An event matches if its dates overlap the
-//! years, it has one of the countries or types, and one of its sources is in a matching
-//! document and language; with a query, one of its source passages must match the query.
+//! it; a type if it reports an event of that type. A country filter asks either for a
+//! partner (the default: a passage that reports an event the country takes part in, an
+//! event with it as partner) or, with `cmode=named`, for a country named in the text (a
+//! passage that names it in any form, an event with it as partner or named in a source).
+//! An event matches if its dates overlap the years, it has one of the countries or types,
+//! and one of its sources is in a matching document and language; with a query, one of its
+//! source passages must match the query.
 
 use crate::model::{Dataset, EventType, Lang};
 use crate::query::search::{fold, match_spans, parse_query};
 use std::collections::BTreeMap;
+
+/// What the country filter asks of a country (codebook G1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CountryMode {
+    /// It takes part in an event (a partner): the default.
+    #[default]
+    Partner,
+    /// The text names it in any form, as a partner or not (朝鲜半岛问题).
+    Named,
+}
 
 /// The filter state, as the URL holds it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,6 +32,8 @@ pub struct Filters {
     /// Inclusive year range.
     pub years: Option<(u16, u16)>,
     pub countries: Vec<String>,
+    /// Whether `countries` means partners in an event or countries named in the text.
+    pub country_mode: CountryMode,
     pub types: Vec<EventType>,
     pub docs: Vec<String>,
     pub lang: Option<Lang>,
@@ -33,16 +48,18 @@ pub enum FilterKey {
     Query,
     Year,
     Country,
+    CountryMode,
     Type,
     Doc,
     Lang,
 }
 
 impl FilterKey {
-    pub const ALL: [FilterKey; 6] = [
+    pub const ALL: [FilterKey; 7] = [
         FilterKey::Query,
         FilterKey::Year,
         FilterKey::Country,
+        FilterKey::CountryMode,
         FilterKey::Type,
         FilterKey::Doc,
         FilterKey::Lang,
@@ -54,6 +71,7 @@ impl FilterKey {
             FilterKey::Query => "q",
             FilterKey::Year => "year",
             FilterKey::Country => "country",
+            FilterKey::CountryMode => "cmode",
             FilterKey::Type => "type",
             FilterKey::Doc => "doc",
             FilterKey::Lang => "lang",
@@ -100,7 +118,11 @@ impl Filters {
         match key {
             FilterKey::Query => self.q.clear(),
             FilterKey::Year => self.years = None,
-            FilterKey::Country => self.countries.clear(),
+            FilterKey::Country => {
+                self.countries.clear();
+                self.country_mode = CountryMode::default();
+            }
+            FilterKey::CountryMode => self.country_mode = CountryMode::default(),
             FilterKey::Type => self.types.clear(),
             FilterKey::Doc => self.docs.clear(),
             FilterKey::Lang => self.lang = None,
@@ -170,6 +192,17 @@ impl Filters {
                 }
                 None
             }
+            "cmode" => match value.trim() {
+                "named" => {
+                    self.country_mode = CountryMode::Named;
+                    None
+                }
+                "partner" => {
+                    self.country_mode = CountryMode::Partner;
+                    None
+                }
+                _ => bad("partner or named"),
+            },
             "lang" => match Lang::from_code(value) {
                 Some(l) => {
                     self.lang = Some(l);
@@ -221,6 +254,9 @@ impl Filters {
                 }
             }),
             FilterKey::Country => (!self.countries.is_empty()).then(|| self.countries.join(",")),
+            FilterKey::CountryMode => {
+                (self.country_mode == CountryMode::Named).then(|| "named".to_string())
+            }
             FilterKey::Type => (!self.types.is_empty()).then(|| {
                 let t: Vec<&str> = self.types.iter().map(|t| t.slug()).collect();
                 t.join(",")
@@ -319,7 +355,12 @@ impl Matcher<'_> {
                 failed |= YEARS;
             }
         }
-        if !f.countries.is_empty() && !f.countries.iter().any(|c| passage.countries.contains(c)) {
+        if !f.countries.is_empty()
+            && !f
+                .countries
+                .iter()
+                .any(|c| countries_of(passage, f.country_mode).contains(c))
+        {
             failed |= COUNTRIES;
         }
         if !f.types.is_empty() && !self.ds.events_in(p).any(|e| f.types.contains(&e.kind)) {
@@ -332,6 +373,14 @@ impl Matcher<'_> {
             failed |= LANG;
         }
         Some(failed)
+    }
+}
+
+/// The countries a passage counts for under a country mode.
+fn countries_of(passage: &crate::model::Passage, mode: CountryMode) -> &[String] {
+    match mode {
+        CountryMode::Partner => &passage.partners,
+        CountryMode::Named => &passage.countries,
     }
 }
 
@@ -385,8 +434,16 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
                 }
                 None => false,
             });
-            let countries_ok =
-                f.countries.is_empty() || f.countries.iter().any(|c| e.countries.contains(c));
+            let named_in_source = |c: &String| {
+                f.country_mode == CountryMode::Named
+                    && e.sources
+                        .iter()
+                        .any(|s| ds.passages[s.passage as usize].countries.contains(c))
+            };
+            let countries_ok = f.countries.is_empty()
+                || f.countries
+                    .iter()
+                    .any(|c| e.countries.contains(c) || named_in_source(c));
             let types_ok = f.types.is_empty() || f.types.contains(&e.kind);
             let sources_ok = e.sources.iter().any(|s| {
                 let p = &ds.passages[s.passage as usize];
@@ -418,7 +475,7 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
             }
         }
         if counts_for(COUNTRIES) {
-            for c in &passage.countries {
+            for c in countries_of(passage, f.country_mode) {
                 *countries.entry(c.as_str()).or_default() += 1;
             }
         }
@@ -575,17 +632,22 @@ mod tests {
             ("q", "维和"),
             ("year", "2008"),
             ("country", "LR"),
+            ("cmode", "named"),
             ("type", "peacekeeping"),
             ("doc", "review-2020"),
             ("lang", "zh"),
         ] {
-            f.read(k, v);
+            assert_eq!(f.read(k, v), None);
         }
         for key in FilterKey::ALL {
             let mut g = f.clone();
             g.clear(key);
             let left: Vec<FilterKey> = g.pairs().into_iter().map(|(k, _)| k).collect();
-            let want: Vec<FilterKey> = FilterKey::ALL.into_iter().filter(|k| *k != key).collect();
+            // Clearing the countries clears what they are asked for too.
+            let gone = |k: &FilterKey| {
+                *k == key || key == FilterKey::Country && *k == FilterKey::CountryMode
+            };
+            let want: Vec<FilterKey> = FilterKey::ALL.into_iter().filter(|k| !gone(k)).collect();
             assert_eq!(left, want, "clearing {key:?}");
         }
     }

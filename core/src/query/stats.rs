@@ -179,6 +179,7 @@ mod tests {
                 text: String::new(),
                 years: vec![],
                 countries: vec![],
+                partners: Vec::new(),
             });
         }
         ds.events = vec![

@@ -215,6 +215,57 @@ pub fn pan(range: (u16, u16), years: i32, bounds: (u16, u16)) -> (u16, u16) {
     (lo as u16, (lo + width).min(bounds.1 as i32) as u16)
 }
 
+/// How wide a label is drawn, in chart units: a Han character (or any wide character) takes
+/// `FULL`, any other `HALF` (the chart's label font is 10 units).
+const FULL: i32 = 10;
+const HALF: i32 = 6;
+
+fn width_of(text: &str) -> i32 {
+    text.chars()
+        .map(|c| if c.is_ascii() { HALF } else { FULL })
+        .sum()
+}
+
+/// The room each mark has for a label after it, on its own row: up to the next mark on the
+/// row, or to `right` (the chart's right edge). In the order of `layout.marks`.
+pub fn label_room(layout: &Layout, right: i32) -> Vec<i32> {
+    layout
+        .marks
+        .iter()
+        .map(|m| {
+            let next = layout
+                .marks
+                .iter()
+                .filter(|o| {
+                    o.lane == m.lane && o.row == m.row && o.x0 >= m.x1 && !std::ptr::eq(*o, m)
+                })
+                .map(|o| o.x0)
+                .min()
+                .unwrap_or(right);
+            next - m.x1 - 2 * GAP
+        })
+        .collect()
+}
+
+/// The label a mark can carry in `room` units: its title whole, or cut with "…" when at
+/// least four characters fit, else none (the tooltip and the panel carry it).
+pub fn fit_label(title: &str, room: i32) -> Option<String> {
+    if width_of(title) <= room {
+        return Some(title.to_string());
+    }
+    let mut out = String::new();
+    let mut used = width_of("…");
+    for c in title.chars() {
+        let w = if c.is_ascii() { HALF } else { FULL };
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    (out.chars().count() >= 4).then(|| format!("{}…", out.trim_end()))
+}
+
 /// Where a pointer is across a chart's time axis, from 0 (left edge) to 1 (right edge): the
 /// chart is drawn `view_width` units wide with the axis from `left` to `view_width - right`,
 /// and shown `box_width` pixels wide from `box_left`.
@@ -290,6 +341,41 @@ pub fn key(range: (u16, u16), key: &str, bounds: (u16, u16)) -> Option<(u16, u16
 mod tests {
     use super::*;
     use crate::model::EventSource;
+
+    #[test]
+    fn labels_fit_their_room_or_are_cut_or_left_out() {
+        assert_eq!(
+            fit_label("中俄联合演习", 100).as_deref(),
+            Some("中俄联合演习")
+        );
+        assert_eq!(
+            fit_label("中俄“海上联合-2016”联合演习", 60).as_deref(),
+            Some("中俄“海上…")
+        );
+        assert_eq!(fit_label("中俄“海上联合-2016”联合演习", 20), None);
+        assert_eq!(
+            fit_label("Joint exercise", 200).as_deref(),
+            Some("Joint exercise")
+        );
+    }
+
+    #[test]
+    fn a_mark_has_room_up_to_the_next_on_its_row() {
+        let scale = Scale::new(2020, 2020, 0, 1000);
+        let events = [
+            event(EventType::Exercise, "2020-01-01", None),
+            event(EventType::Exercise, "2020-07-01", None),
+        ];
+        let refs: Vec<&Event> = events.iter().collect();
+        let placed = layout(&refs, &scale);
+        let room = label_room(&placed, 1000);
+        assert_eq!(placed.marks[0].row, placed.marks[1].row);
+        assert!(
+            room[0] < placed.marks[1].x0 - placed.marks[0].x1 && room[0] > 300,
+            "{room:?}"
+        );
+        assert!(room[1] > 0 && room[1] < 1000 - placed.marks[1].x1);
+    }
 
     #[test]
     fn the_pointer_is_placed_across_the_axis_not_the_box() {

@@ -66,16 +66,23 @@ pub fn export(built: &Built) -> Value {
             json!({
                 "id": e.id,
                 "type": e.kind.slug(),
+                "title_zh": e.title_zh,
+                "title_en": e.title_en,
+                "cameo": e.cameo,
                 "name": e.name,
                 "name_en": e.name_en,
                 "start": date(e.start),
                 "end": date(e.end),
+                "ongoing": e.ongoing,
+                "as_of": date(e.as_of),
                 "countries": e.countries,
+                "partner_total": e.partner_total,
                 "organisations": e.organisations,
+                "mission": e.mission,
+                "personnel": e.personnel.iter().map(|p| json!({"unit": p.unit, "count": p.count})).collect::<Vec<_>>(),
                 "scope": e.multilateral.map(|m| if m { "multilateral" } else { "bilateral" }),
                 "service": e.service,
                 "location": e.location,
-                "figures": {},
                 "sources": e.sources.iter().map(|s| json!({"passage": pid(s.passage), "quote": s.quote})).collect::<Vec<_>>(),
             })
         })
@@ -88,9 +95,11 @@ pub fn export(built: &Built) -> Value {
                 "statement": f.quote,
                 "value": f.value,
                 "unit": f.unit,
+                "counts": f.counts.map(|t| t.slug()),
                 "as_of": date(f.as_of),
                 "passage": pid(f.passage),
                 "quote": f.quote,
+                "events": f.events.iter().map(|&e| ds.events[e as usize].id.clone()).collect::<Vec<_>>(),
             })
         })
         .collect();

@@ -207,6 +207,7 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
                         text: draft.text.clone(),
                         years: Vec::new(),
                         countries: Vec::new(),
+                        partners: Vec::new(),
                     });
                 }
             }

@@ -9,7 +9,7 @@ use crate::gestures::{use_zoom_gestures, Axis};
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::{Event, Precision};
-use milcoop_core::query::timeline::{layout, Layout, Mark, Scale, LANES};
+use milcoop_core::query::timeline::{fit_label, label_room, layout, Layout, Mark, Scale, LANES};
 use milcoop_core::Ui;
 use wasm_bindgen::JsCast;
 
@@ -45,13 +45,23 @@ pub(super) fn Chart(state: TimelineState) -> impl IntoView {
         let open_id = state.selected.get();
         state.filters.derived(placed, |(indexes, scale, placed)| {
             let (lane_top, height) = lane_tops(placed);
+            let room = label_room(placed, WIDTH - RIGHT);
             let marks = placed
                 .marks
                 .iter()
-                .map(|m| {
+                .zip(room)
+                .map(|(m, room)| {
                     let e = &state.data.events[indexes[m.event] as usize];
                     let is_open = open_id.as_deref() == Some(e.id.as_str());
-                    mark(state, m, e, indexes[m.event], lane_top[m.lane], is_open, ui)
+                    let label = fit_label(ui.title(e), room);
+                    mark(
+                        state,
+                        m,
+                        e,
+                        (indexes[m.event], lane_top[m.lane]),
+                        (is_open, label),
+                        ui,
+                    )
                 })
                 .collect_view();
             let (from, to, n) = (scale.from, scale.to, placed.marks.len());
@@ -154,14 +164,14 @@ fn ticks(scale: &Scale, height: i32) -> impl IntoView {
         .collect_view()
 }
 
-/// One event's mark: focusable, described when pointed at, opened by a click or Enter.
+/// One event's mark: focusable, described when pointed at, opened by a click or Enter,
+/// labelled with its title where its row has room.
 fn mark(
     state: TimelineState,
     m: &Mark,
     e: &'static Event,
-    index: u32,
-    lane_top: i32,
-    is_open: bool,
+    (index, lane_top): (u32, i32),
+    (is_open, shown): (bool, Option<String>),
     ui: Ui,
 ) -> impl IntoView {
     let top = lane_top + m.row as i32 * ROW;
@@ -199,5 +209,7 @@ fn mark(
             <title>{title}</title>
             {shape}
         </g>
+        // Beside the mark, not in it: the mark's accessible name is its full description.
+        {shown.map(|l| view! { <text class="mark-label" x=m.x1 + 3 y=top + 10 aria-hidden="true" data-label-for=e.id.clone()>{l}</text> })}
     }
 }

@@ -2,7 +2,8 @@
 //! passage it is read from with the exact quote.
 
 use super::TimelineState;
-use crate::components::labels::{partners, PassageLink};
+use crate::components::events::EventFacts;
+use crate::components::labels::PassageLink;
 use crate::nav::use_ui;
 use leptos::prelude::*;
 
@@ -35,21 +36,15 @@ pub(super) fn EventPanel(state: TimelineState) -> impl IntoView {
                 }
             })
             .collect_view();
-        let who = partners(data, e, ui);
         Some(
             view! {
                 <section class="event-panel" data-testid="event-panel" data-event-id=e.id.clone() aria-labelledby="event-title">
                     <h2 id="event-title">
                         <span class=format!("type-chip type-{}", e.kind.slug())>{ui.event_type(e.kind)}</span>
                         " "
-                        {e.name.clone().unwrap_or_else(|| ui.pick("(unnamed)", "（未具名）").to_string())}
+                        <span class="event-title" data-testid="event-title">{ui.title(e).to_string()}</span>
                     </h2>
-                    <dl class="meta">
-                        <dt>{ui.pick("Date", "日期")}</dt>
-                        <dd>{ui.when(e.start, e.end)}</dd>
-                        <dt>{ui.pick("Partners", "合作方")}</dt>
-                        <dd>{if who.is_empty() { ui.pick("not named in the text", "原文未指明").to_string() } else { who }}</dd>
-                    </dl>
+                    <EventFacts data=data event=e />
                     <h3>{ui.pick("Sources", "出处")}</h3>
                     <ul class="event-sources" data-testid="event-sources">{sources}</ul>
                     <button type="button" on:click=move |_| state.open(None)>{ui.pick("Close", "关闭")}</button>

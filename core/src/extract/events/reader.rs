@@ -34,6 +34,13 @@ struct Report {
     name: Option<String>,
 }
 
+/// One of several meetings listed before a shared head, with what its own name names.
+struct Meeting {
+    name: String,
+    countries: Vec<String>,
+    organisations: Vec<String>,
+}
+
 /// A part of a clause, read once: its dates, partners, names, counts and reports.
 struct Part<'s> {
     span: Span<'s>,
@@ -540,12 +547,12 @@ impl<'a> PassageReader<'a> {
                 e.personnel = deploy::personnel(part.text(), self.vocab);
             }
             match self.listed_meetings(part, &report) {
-                Some(pieces) => {
-                    for (name, countries, organisations) in pieces {
+                Some(meetings) => {
+                    for m in meetings {
                         let one = Event {
-                            name: Some(name),
-                            countries,
-                            organisations,
+                            name: Some(m.name),
+                            countries: m.countries,
+                            organisations: m.organisations,
                             ..e.clone()
                         };
                         self.push_split(one, part, &report);
@@ -558,11 +565,7 @@ impl<'a> PassageReader<'a> {
 
     /// Meetings listed before one shared head ("中国与东盟、东盟与中日韩领导人会议"): one
     /// each, with the partners each piece names (codebook G2).
-    fn listed_meetings(
-        &self,
-        part: &Part,
-        report: &Report,
-    ) -> Option<Vec<(String, Vec<String>, Vec<String>)>> {
+    fn listed_meetings(&self, part: &Part, report: &Report) -> Option<Vec<Meeting>> {
         if !matches!(report.kind, EventType::Forum | EventType::Dialogue) {
             return None;
         }
@@ -581,17 +584,21 @@ impl<'a> PassageReader<'a> {
         // Each piece names a meeting of its own: a relation (X与Y, X-Y) or an organisation,
         // not a bare country of a list of partners.
         let own = |p: &str, orgs: &[String]| p.contains(['与', '-', '—']) || !orgs.is_empty();
-        let named: Vec<(String, Vec<String>, Vec<String>)> = pieces
+        let named: Vec<Meeting> = pieces
             .iter()
             .map(|p| {
                 let n = self.gazetteer.named(p, &self.passage.text);
-                (format!("{p}{head}"), n.countries, n.organisations)
+                Meeting {
+                    name: format!("{p}{head}"),
+                    countries: n.countries,
+                    organisations: n.organisations,
+                }
             })
             .collect();
         pieces
             .iter()
             .zip(&named)
-            .all(|(p, (_, _, o))| own(p, o))
+            .all(|(p, m)| own(p, &m.organisations))
             .then_some(named)
     }
 
@@ -1131,6 +1138,7 @@ mod tests {
             text: text.into(),
             years: vec![],
             countries: vec![],
+            partners: Vec::new(),
         };
         let mut out = Extraction::default();
         PassageReader::new((&vocab, &gazetteer), &scope, (0, &passage), &mut out).read();
@@ -1155,6 +1163,7 @@ mod tests {
             text: String::new(),
             years: vec![],
             countries: vec![],
+            partners: Vec::new(),
         };
         let mut out = Extraction::default();
         let r = PassageReader::new((&vocab, &gazetteer), &scope, (0, &passage), &mut out);

@@ -118,7 +118,7 @@ proptest! {
 
     #[test]
     fn any_text_reads_dates(text in hostile(), year in proptest::option::of(0u16..3000)) {
-        let mut ctx = Context { document_year: year, current_year: year };
+        let mut ctx = Context { document_year: year, current_year: year, current_month: None };
         for m in dates::find(&text, &mut ctx) {
             prop_assert!(m.start < m.end);
             prop_assert!(m.to.is_none_or(|t| t >= m.from));

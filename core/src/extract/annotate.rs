@@ -27,6 +27,7 @@ pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
         let mut ctx = Context {
             document_year: doc.published.map(|d| d.year),
             current_year: scope,
+            current_month: None,
         };
         let mut years: Vec<u16> = Vec::new();
         for m in dates::find(&passage.text, &mut ctx) {

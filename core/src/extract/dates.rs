@@ -24,6 +24,8 @@ pub struct DateMention {
 pub struct Context {
     pub document_year: Option<u16>,
     pub current_year: Option<u16>,
+    /// The month the text stated last, for "同月" (the same month).
+    pub current_month: Option<u8>,
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -166,13 +168,69 @@ const FROM_TEXT: [(&str, i32); 13] = [
     ("the year before", -1),
 ];
 
-/// Every date mention in `text`. `ctx.current_year` is updated as years are stated.
+/// Every date mention in `text`. `ctx.current_year` and `ctx.current_month` are updated as
+/// dates are stated.
 pub fn find(text: &str, ctx: &mut Context) -> Vec<DateMention> {
+    let found = scan(text, ctx);
+    if let Some(m) = found.last() {
+        let last = m.to.unwrap_or(m.from);
+        ctx.current_month = last.month.or(ctx
+            .current_month
+            .filter(|_| last.year == ctx.current_year.unwrap_or(0)));
+    }
+    found
+}
+
+/// "同月", "当月": the month stated last; "the following April": that month of the year after.
+fn month_relative(lower: &[char], i: usize, ctx: &Context) -> Option<(DateMention, usize)> {
+    for word in ["同月", "当月", "the same month"] {
+        if starts_with(lower, i, word) {
+            let (y, m) = (ctx.current_year?, ctx.current_month?);
+            let len = word.chars().count();
+            return Some((
+                DateMention {
+                    start: i,
+                    end: i + len,
+                    from: date(y, Some(m), None),
+                    to: None,
+                },
+                len,
+            ));
+        }
+    }
+    if starts_with(lower, i, "the following ") {
+        let at = i + "the following ".len();
+        let (m, name) = MONTHS_EN
+            .iter()
+            .enumerate()
+            .find(|(_, n)| starts_with(lower, at, n))?;
+        let y = plausible_year(ctx.current_year? as u32 + 1)?;
+        let len = "the following ".len() + name.len();
+        return Some((
+            DateMention {
+                start: i,
+                end: i + len,
+                from: date(y, Some(m as u8 + 1), None),
+                to: None,
+            },
+            len,
+        ));
+    }
+    None
+}
+
+fn scan(text: &str, ctx: &mut Context) -> Vec<DateMention> {
     let chars: Vec<char> = text.chars().collect();
     let lower: Vec<char> = text.to_lowercase().chars().collect();
     let mut out: Vec<DateMention> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        if let Some((m, len)) = month_relative(&lower, i, ctx) {
+            ctx.current_year = Some(m.from.year);
+            out.push(m);
+            i += len;
+            continue;
+        }
         let counted = i > 0
             && matches!(
                 chars[i - 1],
@@ -249,7 +307,7 @@ pub fn find(text: &str, ctx: &mut Context) -> Vec<DateMention> {
             i = end;
             continue;
         }
-        if let Some(m) = english_at(&lower, i) {
+        if let Some(m) = english_at(&lower, i).filter(|m| !in_english_name(&chars, m)) {
             ctx.current_year = Some(m.from.year);
             i = m.end;
             out.push(m);
@@ -258,6 +316,31 @@ pub fn find(text: &str, ctx: &mut Context) -> Vec<DateMention> {
         i += 1;
     }
     out
+}
+
+/// A bare year right after a capitalised word that is not a month or a preposition is the
+/// year of a name ("Hand-in-Hand 2014", "RIMPAC 2014"), read by `year_in_name` where a name
+/// is expected, not a date of the text.
+fn in_english_name(chars: &[char], m: &DateMention) -> bool {
+    if m.from.month.is_some() || m.start < 2 || chars[m.start - 1] != ' ' {
+        return false;
+    }
+    let word: String = chars[..m.start - 1]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '+'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+        && !MONTHS_EN.contains(&lower.as_str())
+        && ![
+            "in", "since", "by", "until", "from", "as", "of", "for", "to", "before", "after",
+            "early", "late", "mid",
+        ]
+        .contains(&lower.as_str())
 }
 
 /// `August 2007`, `in 2023`, `December 28, 2023`: English month names and four-digit years.
@@ -343,6 +426,7 @@ mod tests {
         let mut ctx = Context {
             document_year,
             current_year,
+            current_month: None,
         };
         find(text, &mut ctx)
             .into_iter()
@@ -420,6 +504,29 @@ mod tests {
         assert_eq!(shown("上一年", None, Some(2016)), ["2015"]);
         assert!(shown("次年", None, None).is_empty());
         assert_eq!(shown("this year the PLA", Some(2023), None), ["2023"]);
+    }
+
+    #[test]
+    fn relative_months() {
+        let mut ctx = Context {
+            document_year: None,
+            current_year: Some(2010),
+            current_month: Some(10),
+        };
+        let found: Vec<String> = find("同月，中国在北京主办第三届香山论坛", &mut ctx)
+            .iter()
+            .map(|m| m.from.to_string())
+            .collect();
+        assert_eq!(found, ["2010-10"]);
+        let mut ctx = Context::default();
+        let found: Vec<String> = find(
+            "in November 2013, and Hand-in-Hand 2014 in Pune the following November",
+            &mut ctx,
+        )
+        .iter()
+        .map(|m| m.from.to_string())
+        .collect();
+        assert_eq!(found, ["2013-11", "2014-11"]);
     }
 
     #[test]

@@ -266,9 +266,30 @@ impl Gazetteer {
                         && (!is_word_char(name[0]) || i == 0 || !is_word_char(folded[i - 1]))
                         && (!is_word_char(name[name.len() - 1])
                             || end == folded.len()
-                            || !is_word_char(folded[end]))
+                            // "Russian-made", "Guinea-Bissau": a hyphen goes on with the word.
+                            || !is_word_char(folded[end]) && folded[end] != '-')
                 })
             });
+            // "赴黎巴嫩", "赴俄罗斯": a longer name starting right after 赴 or 中 wins over
+            // the two-character form.
+            let found = found.filter(|(name, _, _)| {
+                !(name.len() == 2
+                    && matches!(chars[i], '中' | '赴')
+                    && self.longer_at(&chars, i + 1))
+            });
+            // "厄方", "日方": a one-character abbreviation and 方 name that country's side.
+            if found.is_none() && chars.get(i + 1) == Some(&'方') {
+                if let Some(code) = self.abbreviations.get(&chars[i]) {
+                    out.push(Mention {
+                        start: i,
+                        end: i + 2,
+                        name: chars[i..i + 2].iter().collect(),
+                        target: Target::Countries(vec![code.clone()]),
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
             match found {
                 Some((name, _, target)) => {
                     let end = i + name.len();
@@ -293,6 +314,20 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// Whether a name longer than one character starts at `j`.
+    fn longer_at(&self, chars: &[char], j: usize) -> bool {
+        chars.get(j).is_some_and(|&c| {
+            self.by_first.get(&fold(c)).is_some_and(|b| {
+                b.iter().any(|(n, _, _)| {
+                    n.len() > 1
+                        && chars
+                            .get(j..j + n.len())
+                            .is_some_and(|w| w.iter().map(|&c| fold(c)).eq(n.iter().copied()))
+                })
+            })
+        })
     }
 
     /// After a compound (中美) or a 赴 form (赴俄): the one-character abbreviations that
@@ -433,6 +468,9 @@ mod tests {
         assert_eq!(countries("东盟与中日韩领导人会议"), ["JP", "KR"]);
         assert_eq!(countries("中美两军"), ["US"]);
         assert_eq!(countries("中美澳门"), ["US"]);
+        assert_eq!(countries("第18批赴黎巴嫩维和"), ["LB"]);
+        assert_eq!(countries("中国军队紧急向厄方提供帐篷"), ["EC"]);
+        assert!(countries("双方各方中方").is_empty());
         assert_eq!(countries("在俄成功举办首届“中国军事文化周”"), ["RU"]);
         assert!(countries("赴日本海").is_empty());
         assert_eq!(countries("赴泰、柬执行任务"), ["TH", "KH"]);

@@ -77,6 +77,12 @@ pub fn read_gold(dir: &Path) -> Result<Vec<Gold>, String> {
         .collect()
 }
 
+/// The held-out documents (written for evaluation, never used to write the rules) and
+/// their gold, in `heldout/gold/`.
+pub fn heldout_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/heldout")
+}
+
 /// The gold folder beside this crate.
 pub fn default_gold_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/gold")

@@ -55,8 +55,10 @@ pub fn clauses(text: &str) -> Vec<Clause<'_>> {
 }
 
 /// A clause's comma-separated parts (，, or a comma before Chinese text), each with its
-/// byte range; an English list ("Zambia, Cambodia and Laos") stays whole.
-pub fn comma_parts(clause: &str) -> Vec<(usize, usize)> {
+/// byte range; an English list ("Zambia, Cambodia and Laos") stays whole, but ", and" and
+/// " and <verb>" start a new English part ("…in Brunei in August 2013 and hosted the fifth
+/// Xiangshan Forum…"), `verb` saying which words are verbs.
+pub fn comma_parts(clause: &str, verb: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
     let mut cuts = vec![0];
     let mut chars = clause.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -67,6 +69,14 @@ pub fn comma_parts(clause: &str) -> Vec<(usize, usize)> {
             cuts.push(i + c.len_utf8());
         }
     }
+    for (i, _) in clause.match_indices(" and ") {
+        let next_word = clause[i + 5..].split([' ', ',', '.']).next().unwrap_or("");
+        if clause[..i].ends_with(',') || verb(next_word) {
+            cuts.push(i + 1);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
     cuts.push(clause.len());
     cuts.windows(2)
         .map(|w| (w[0], w[1]))
@@ -85,8 +95,12 @@ pub struct Span<'a> {
 
 /// The spans of a clause: one per comma part that `reports` something, or the whole clause
 /// when none does. The spans' quotes cover the clause in order and are exact substrings.
-pub fn spans<'a>(clause: &'a str, reports: impl Fn(&str) -> bool) -> Vec<Span<'a>> {
-    let parts = comma_parts(clause);
+pub fn spans<'a>(
+    clause: &'a str,
+    reports: impl Fn(&str) -> bool,
+    verb: impl Fn(&str) -> bool,
+) -> Vec<Span<'a>> {
+    let parts = comma_parts(clause, verb);
     let reporting: Vec<(usize, usize)> = parts
         .iter()
         .copied()
@@ -98,7 +112,7 @@ pub fn spans<'a>(clause: &'a str, reports: impl Fn(&str) -> bool) -> Vec<Span<'a
             core: clause,
         }];
     }
-    let tidy = |s: &'a str| s.trim().trim_end_matches(['，', ',']);
+    let tidy = |s: &'a str| s.trim().trim_end_matches(['，', ',']).trim();
     let mut out = Vec::new();
     let mut start = 0;
     for (k, &(a, b)) in reporting.iter().enumerate() {
@@ -142,16 +156,40 @@ mod tests {
     #[test]
     fn spans_keep_their_dates_and_subjects() {
         let clause = "3月19日，随着飞机着陆，物资运抵德黑兰，这是首批物资。";
-        let found = spans(clause, |p| p.contains("运抵") || p.contains("首批"));
+        let found = spans(
+            clause,
+            |p| p.contains("运抵") || p.contains("首批"),
+            |_| false,
+        );
         assert_eq!(found[0].quote, "3月19日，随着飞机着陆，物资运抵德黑兰");
         assert_eq!(found[0].core, "物资运抵德黑兰");
         assert_eq!(found[1].quote, "这是首批物资。");
         assert!(found
             .iter()
             .all(|s| clause.contains(s.quote) && s.quote.contains(s.core)));
+        // An English list stays whole; ", and" starts a new part.
         let english = "The teams continued to work in Zambia, Cambodia and Laos, and provided medical service.";
-        assert_eq!(spans(english, |_| true)[0].quote, english);
-        let none = spans("中日防务关系取得进展。", |_| false);
+        let found = spans(english, |_| true, |_| false);
+        assert_eq!(
+            found[0].quote,
+            "The teams continued to work in Zambia, Cambodia and Laos"
+        );
+        assert_eq!(found[1].quote, "and provided medical service.");
+        let none = spans("中日防务关系取得进展。", |_| false, |_| false);
         assert_eq!(none[0].core, "中日防务关系取得进展。");
+        let two =
+            "The PLA attended the ADMM-Plus in Brunei and hosted the Xiangshan Forum in Beijing.";
+        let found = spans(
+            two,
+            |p| p.contains("attended") || p.contains("hosted"),
+            |w| w == "hosted",
+        );
+        assert_eq!(
+            found.iter().map(|s| s.core).collect::<Vec<_>>(),
+            [
+                "The PLA attended the ADMM-Plus in Brunei",
+                "and hosted the Xiangshan Forum in Beijing."
+            ]
+        );
     }
 }

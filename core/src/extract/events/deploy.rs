@@ -42,8 +42,25 @@ pub fn personnel(text: &str, vocab: &Vocabulary) -> Vec<Personnel> {
     out.into_iter().map(|(_, p)| p).collect()
 }
 
-/// "工兵分队275人": a unit noun, then digits and 人 or 名.
+/// "工兵分队275人": a unit noun, then digits and 人 or 名; "engineering unit of 275".
 fn count_after(chars: &[char], mut i: usize) -> Option<u32> {
+    let rest: String = chars[i..chars.len().min(i + 24)].iter().collect();
+    for lead in [
+        " unit of ",
+        " units of ",
+        "ing unit of ",
+        " battalion of ",
+        " team of ",
+    ] {
+        if let Some(tail) = rest.strip_prefix(lead) {
+            let digits: String = tail
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',')
+                .filter(|c| *c != ',')
+                .collect();
+            return digits.parse().ok();
+        }
+    }
     for noun in UNIT_NOUNS {
         let n: Vec<char> = noun.chars().collect();
         if chars.get(i..i + n.len()) == Some(&n[..]) {
@@ -61,9 +78,22 @@ fn count_after(chars: &[char], mut i: usize) -> Option<u32> {
         .flatten()
 }
 
-/// "208名维和警察", "6支参赛队", "395 engineers": digits and a measure word (or a space)
-/// right before the unit's word.
+/// "208名维和警察", "6支参赛队", "395 engineers", "a 700-strong infantry battalion": digits
+/// and a measure word (or a space, or "-strong") right before the unit's word.
 fn count_before(chars: &[char], i: usize) -> Option<u32> {
+    let before: String = chars[i.saturating_sub(16)..i].iter().collect();
+    if let Some(head) = before.strip_suffix("-strong ") {
+        let digits: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || *c == ',')
+            .filter(|c| *c != ',')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        return digits.parse().ok();
+    }
     let measure = i.checked_sub(1).map(|j| chars[j])?;
     if !matches!(measure, '名' | '支' | '个' | '人' | ' ') {
         return None;

@@ -50,6 +50,42 @@ pub fn quoted_names(segment: &str, vocab: &Vocabulary) -> Vec<Name> {
     out
 }
 
+/// English names of known series with their year, unquoted as English texts write them
+/// ("Joint Sea-2014", "Hand-in-Hand 2013", "RIMPAC 2014").
+pub fn unquoted_names(segment: &str, vocab: &Vocabulary) -> Vec<Name> {
+    let chars: Vec<char> = segment.chars().collect();
+    let lower: Vec<char> = segment.to_lowercase().chars().collect();
+    let mut out: Vec<Name> = Vec::new();
+    for series in &vocab.series {
+        for en in &series.en {
+            let n: Vec<char> = en.to_lowercase().chars().collect();
+            for i in 0..lower.len().saturating_sub(n.len() - 1) {
+                if lower[i..i + n.len()] != n[..] || (i > 0 && lower[i - 1].is_alphanumeric()) {
+                    continue;
+                }
+                let mut j = i + n.len();
+                if matches!(chars.get(j), Some('-' | ' ' | '–')) {
+                    j += 1;
+                }
+                let digits = chars[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let after = chars.get(j + digits);
+                if (digits == 4 || digits == 2) && !after.is_some_and(|c| c.is_alphanumeric()) {
+                    let end = j + digits;
+                    if !out.iter().any(|o| o.start < end && i < o.end) {
+                        out.push(Name {
+                            start: i,
+                            end,
+                            text: chars[i..end].iter().collect(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|n| n.start);
+    out
+}
+
 /// Titles in 《》, without the brackets.
 pub fn titles(segment: &str) -> Vec<Name> {
     let chars: Vec<char> = segment.chars().collect();
@@ -121,6 +157,26 @@ mod tests {
             ["Golden Dragon 2023"]
         );
         assert_eq!(got("参加“环太平洋—2016”联合军演"), ["环太平洋—2016"]);
+    }
+
+    #[test]
+    fn english_names_unquoted() {
+        let v = Vocabulary::builtin();
+        let got = |t: &str| {
+            unquoted_names(t, &v)
+                .into_iter()
+                .map(|n| n.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            got("navies held Joint Sea-2013 and Joint Sea-2014 respectively"),
+            ["Joint Sea-2013", "Joint Sea-2014"]
+        );
+        assert_eq!(
+            got("held Hand-in-Hand 2013 in Chengdu"),
+            ["Hand-in-Hand 2013"]
+        );
+        assert!(got("a joint sea patrol").is_empty());
     }
 
     #[test]

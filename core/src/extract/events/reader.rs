@@ -7,7 +7,7 @@
 use super::clause::{clauses, spans, Span};
 use super::counts::{self, Count, Counted};
 use super::deploy;
-use super::names::{phrase_before, quoted_names, titles, Name};
+use super::names::{phrase_before, quoted_names, titles, unquoted_names, Name};
 use super::rules::{Hit, Vocabulary};
 use super::{DocScope, Extraction, UnresolvedMention};
 use crate::extract::dates::{self, Context, DateMention};
@@ -22,6 +22,9 @@ struct Sentence {
     /// Partners named by a part that reported nothing itself ("中日防务关系取得进展"): what
     /// the rest of the sentence is about.
     topic: Vec<String>,
+    /// A part of the sentence spoke of the two sides (两军): later parts share that subject
+    /// ("两军…举行…，并共同参加…").
+    pair: bool,
 }
 
 /// One type of event a part states, the keywords that say so (`hit` spans the phrase's
@@ -101,6 +104,7 @@ impl<'a> PassageReader<'a> {
             dates: Context {
                 document_year: scope.reporting_year,
                 current_year: scope.scope_year,
+                current_month: None,
             },
             sentence: Sentence::default(),
             clause_start: 0,
@@ -125,7 +129,7 @@ impl<'a> PassageReader<'a> {
             let vocab = self.vocab;
             let reports =
                 |p: &str| !vocab.skips_segment(p) && !vocab.hits(p).is_empty() && self.acts(p);
-            let found = spans(clause.text, reports);
+            let found = spans(clause.text, reports, |w| vocab.is_action_word(w));
             for span in found {
                 self.read_part(span);
             }
@@ -147,6 +151,7 @@ impl<'a> PassageReader<'a> {
         if !part.prefix.is_empty() {
             self.sentence.topic = part.prefix.clone();
         }
+        self.sentence.pair |= Vocabulary::says_any(span.quote, &self.vocab.partners.pair_words);
         if !skipped {
             self.figures_of(&part, before);
         }
@@ -217,7 +222,7 @@ impl<'a> PassageReader<'a> {
             core_partners: core,
             places: named.places,
             organisations,
-            names: quoted_names(span.quote, self.vocab),
+            names: names_in(span.quote, self.vocab),
             counts: counts::counts(span.quote),
             reports: self.reports_in(span.core),
         }
@@ -283,9 +288,19 @@ impl<'a> PassageReader<'a> {
         let chars: Vec<char> = core.chars().collect();
         let passive = self.passive_spans(core);
         let mut out: Vec<Report> = Vec::new();
-        for hit in self.vocab.hits(core) {
+        for mut hit in self.vocab.hits(core) {
             if passive.iter().any(|&(a, b)| hit.start >= a && hit.end <= b) {
                 continue;
+            }
+            // A visit by ships is a port call (codebook: port-call).
+            let before: String = chars[..hit.start].iter().collect();
+            if hit.kind == EventType::Visit
+                && Vocabulary::says_any(&before, &self.vocab.refine.ship_words)
+            {
+                hit = Hit {
+                    kind: EventType::PortCall,
+                    ..hit
+                };
             }
             let joined = out.last().is_some_and(|last| {
                 let between: String = chars[last.hit.end..hit.start].iter().collect();
@@ -295,7 +310,11 @@ impl<'a> PassageReader<'a> {
             });
             match out.last_mut() {
                 Some(last) if joined => {
-                    if !hit.weak || last.hit.weak {
+                    // An escort task force's visit is a port call; a hospital ship's, its
+                    // humanitarian voyage.
+                    let port_call =
+                        hit.kind == EventType::PortCall && last.kind == EventType::Escort;
+                    if !hit.weak || last.hit.weak || port_call {
                         last.kind = hit.kind;
                         last.hit.weak = hit.weak;
                         last.head = (hit.start, hit.end);
@@ -428,16 +447,27 @@ impl<'a> PassageReader<'a> {
         Vec::new()
     }
 
-    /// The bilateral relation (a 中X compound) the passage names last before this clause.
+    /// The bilateral relation the two sides belong to: the 中X compound the passage names
+    /// last before this clause, else the one partner of the passage's latest event ("the
+    /// two defense ministries" after a visit to the United States).
     fn last_relation(&self) -> Vec<String> {
         let before: String = self.passage.text.chars().take(self.clause_start).collect();
-        self.gazetteer
+        let compound = self
+            .gazetteer
             .mentions(&before)
             .into_iter()
             .rev()
             .find_map(|m| match m.target {
                 Target::Countries(cs) if m.name.starts_with('中') && cs.len() == 1 => Some(cs),
                 _ => None,
+            });
+        compound
+            .or_else(|| {
+                self.out.events[self.first_event..]
+                    .iter()
+                    .rev()
+                    .find(|e| e.countries.len() == 1)
+                    .map(|e| e.countries.clone())
             })
             .unwrap_or_default()
     }
@@ -508,10 +538,13 @@ impl<'a> PassageReader<'a> {
 
     /// The events a part reports.
     fn events_of(&mut self, part: &Part) {
+        if self.deployment(part) {
+            return;
+        }
         if !self.acts(part.text()) && part.names.is_empty() {
             return;
         }
-        if self.deployment(part) || self.named_exercises(part) || self.titled_agreements(part) {
+        if self.named_exercises(part) || self.titled_agreements(part) {
             return;
         }
         if let Some(pairs) = self.paired(part) {
@@ -779,11 +812,13 @@ impl<'a> PassageReader<'a> {
         )
     }
 
-    /// A deployment: a peacekeeping part that names a UN mission or lists units with their
-    /// sizes. One event, sized by its units (codebook: peacekeeping, G3).
+    /// Deployments: a peacekeeping part that names UN missions, or lists units with their
+    /// sizes for one country. One event per mission, each sized by the units named in its
+    /// own stretch of the text (codebook: peacekeeping, G3). A listing of what is deployed
+    /// states a fact without a verb ("联黎部队中有中国工兵分队275人").
     fn deployment(&mut self, part: &Part) -> bool {
-        let mission = self.vocab.mission_in(part.text());
-        if mission.is_none()
+        let missions = self.vocab.missions_in(part.text());
+        if missions.is_empty()
             && !part
                 .reports
                 .iter()
@@ -791,13 +826,35 @@ impl<'a> PassageReader<'a> {
         {
             return false;
         }
-        let personnel = deploy::personnel(part.text(), self.vocab);
-        let sized = personnel.iter().any(|p| p.count.is_some());
-        if mission.is_none() && (!sized || part.partners.len() != 1) {
-            return false;
+        if missions.is_empty() {
+            let personnel = deploy::personnel(part.text(), self.vocab);
+            if !personnel.iter().any(|p| p.count.is_some()) || part.partners.len() != 1 {
+                return false;
+            }
+            let mut e = self.draft(EventType::Peacekeeping, part);
+            e.as_of = e.start.filter(|_| self.sentence_says_as_of(part));
+            e.personnel = personnel;
+            self.out.events.push(e);
+            return true;
         }
-        let mut e = self.draft(EventType::Peacekeeping, part);
-        if let Some(m) = mission {
+        let chars: Vec<char> = part.text().chars().collect();
+        for (k, &(m, at)) in missions.iter().enumerate() {
+            // The mission's stretch: from the end of the one before to the start of the next.
+            let from = if k == 0 { 0 } else { missions[k - 1].1 + 1 };
+            let to = missions.get(k + 1).map_or(chars.len(), |n| n.1);
+            let stretch: String = chars[from.min(at)..to].iter().collect();
+            let mut e = self.draft(EventType::Peacekeeping, part);
+            if let Some(d) = dates::find(
+                &stretch,
+                &mut Context {
+                    current_year: e.start.map(|d| d.year),
+                    ..self.dates
+                },
+            )
+            .first()
+            {
+                (e.start, e.end) = (Some(d.from), d.to);
+            }
             e.mission = Some(m.name.clone());
             if let Some(host) = &m.host {
                 e.countries = vec![host.clone()];
@@ -807,10 +864,10 @@ impl<'a> PassageReader<'a> {
                     e.organisations.push(o.clone());
                 }
             }
+            e.as_of = e.start.filter(|_| self.sentence_says_as_of(part));
+            e.personnel = deploy::personnel(&stretch, self.vocab);
+            self.out.events.push(e);
         }
-        e.as_of = e.start.filter(|_| self.sentence_says_as_of(part));
-        e.personnel = personnel;
-        self.out.events.push(e);
         true
     }
 
@@ -819,60 +876,52 @@ impl<'a> PassageReader<'a> {
         part.text().contains("截至") || part.text().contains("目前") || part.dates.is_empty()
     }
 
-    /// Named exercises: one event each (codebook G2), partners from a 中X compound right
-    /// before or after the name, else the series (a bilateral series names its partner),
-    /// else the part's partners (one name) or the relation the sentence is about.
+    /// Named events (exercises, competitions, missions): one each (codebook G2). The type is
+    /// the part's own when it reports one (a hospital ship's “和谐使命” is humanitarian),
+    /// else exercise. Partners: those the name's own stretch of the text names (a 中X
+    /// compound before it, "in Mongolia" after it in English), else its series' (a
+    /// bilateral series names its partner), else the part's (one name) or the relation the
+    /// sentence is about; with 分别 and as many partners as names, paired in order.
     fn named_exercises(&mut self, part: &Part) -> bool {
         if part.names.is_empty() {
             return false;
         }
-        let chars: Vec<char> = part.text().chars().collect();
-        let kind = part
-            .reports
-            .iter()
-            .map(|r| r.kind)
-            .find(|k| matches!(k, EventType::Exercise | EventType::Patrol))
-            .unwrap_or(EventType::Exercise);
-        let single = part.names.len() == 1;
-        for name in part.names.clone() {
+        let kind = part.reports.first().map_or(EventType::Exercise, |r| r.kind);
+        let paired = Vocabulary::says_any(part.text(), &self.vocab.split.respectively)
+            && part.names.len() > 1
+            && part.core_partners.len() == part.names.len();
+        for (k, name) in part.names.clone().into_iter().enumerate() {
             let series = self.vocab.series_of(&name.text);
             let mut e = self.draft(kind, part);
             let name_year = dates::year_in_name(&name.text);
-            if let Some(y) = name_year.filter(|&y| e.start.map(|d| d.year) != Some(y)) {
-                e.start = Some(year(y));
-                e.end = None;
-            }
-            let before: String = chars[name.start.saturating_sub(3)..name.start]
-                .iter()
-                .collect();
-            let after: String = chars[name.end..chars.len().min(name.end + 4)]
-                .iter()
-                .collect();
-            let compound = |t: &str| self.gazetteer.named(t, &self.passage.text).countries;
-            let (b, a) = (compound(&before), compound(&after));
-            let fallback = if single {
-                e.countries.clone()
+            self.date_by_name(&mut e, part, name_year);
+            e.countries = if paired {
+                vec![part.core_partners[k].clone()]
+            } else if part.names.len() == 1 && !e.countries.is_empty() {
+                // One name: the part's partners are its partners (a stretch would stop at
+                // the place it was held: "…5国…于哈萨克斯坦…举行“和平使命-2010”").
+                e.countries
             } else {
-                self.partners_beyond(part)
-            };
-            e.countries = if !b.is_empty() {
-                b
-            } else if !a.is_empty() && after.starts_with('中') {
-                a
-            } else if let Some(s) = series.filter(|s| !s.partners.is_empty()) {
-                s.partners.clone()
-            } else {
-                fallback
+                let own = self.name_partners(part, k);
+                match (own.is_empty(), series.filter(|s| !s.partners.is_empty())) {
+                    (false, _) => own,
+                    (true, Some(s)) => s.partners.clone(),
+                    (true, None) => self.partners_beyond(part),
+                }
             };
             e.organisations = match series {
                 Some(s) if !s.organisations.is_empty() => s.organisations.clone(),
-                _ if single => e.organisations,
+                _ if part.names.len() == 1 => e.organisations,
                 _ => Vec::new(),
             };
             (e.name, e.name_en) = name_forms(&name.text, series.map(|s| s.zh.as_str()), name_year);
             // A series held in several years listed (“和平使命”系列, 2005年、2007年…): one each.
             let listed = distinct_dates(&self.dating(part));
-            if name_year.is_none() && single && listed.len() >= 2 && !consecutive_days(&listed) {
+            if name_year.is_none()
+                && part.names.len() == 1
+                && listed.len() >= 2
+                && !consecutive_days(&listed)
+            {
                 for m in listed {
                     self.out.events.push(Event {
                         start: Some(m.from),
@@ -887,17 +936,63 @@ impl<'a> PassageReader<'a> {
         true
     }
 
-    /// The partners of an event whose own words name none: the sentence's topic or the
-    /// relation its two sides belong to.
+    /// A named event's date: the part's date of the name's year when it states one (so the
+    /// month is kept: "Hand-in-Hand 2014 in Pune the following November"), else the
+    /// name's year.
+    fn date_by_name(&self, e: &mut Event, part: &Part, name_year: Option<u16>) {
+        let Some(y) = name_year else { return };
+        if e.start.map(|d| d.year) == Some(y) {
+            return;
+        }
+        match self.dating(part).into_iter().find(|m| m.from.year == y) {
+            Some(m) => (e.start, e.end) = (Some(m.from), m.to),
+            None => (e.start, e.end) = (Some(year(y)), None),
+        }
+    }
+
+    /// The countries the k-th name's own stretch of the part names: what stands before it
+    /// back to the last separator (、，,;) or name ("、中柬“金龙-2023”", "the China-Cambodia
+    /// “Golden Dragon 2023”"), else what follows it up to the next separator or name
+    /// ("Khaan Quest 2014 in Mongolia", "RIMPAC 2014 off Hawaii"). A place names its country
+    /// where no country is named.
+    fn name_partners(&self, part: &Part, k: usize) -> Vec<String> {
+        let chars: Vec<char> = part.text().chars().collect();
+        let name = &part.names[k];
+        let separator = |c: char| matches!(c, '、' | '，' | ',' | ';' | '；' | '：');
+        let low = k.checked_sub(1).map_or(0, |j| part.names[j].end);
+        let start = (low..name.start)
+            .rev()
+            .find(|&i| separator(chars[i]))
+            .map_or(low, |i| i + 1);
+        let high = part.names.get(k + 1).map_or(chars.len(), |n| n.start);
+        let end = (name.end..high)
+            .find(|&i| separator(chars[i]))
+            .unwrap_or(high);
+        let named_in = |from: usize, to: usize| -> Vec<String> {
+            let text: String = chars[from..to.max(from)].iter().collect();
+            let named = self.gazetteer.named(&text, &self.passage.text);
+            if named.countries.is_empty() {
+                named.places
+            } else {
+                named.countries
+            }
+        };
+        let before = named_in(start, name.start);
+        if before.is_empty() {
+            named_in(name.end, end)
+        } else {
+            before
+        }
+    }
+
+    /// The partners of an event whose own words name none: the sentence's topic or, when
+    /// the part speaks of the two sides, the relation they belong to.
     fn partners_beyond(&self, part: &Part) -> Vec<String> {
         if !self.sentence.topic.is_empty() {
             return self.sentence.topic.clone();
         }
-        let sentence_pair = Vocabulary::says_any(part.text(), &self.vocab.partners.pair_words)
-            || self.out.events[self.first_event..]
-                .iter()
-                .any(|e| e.countries == self.last_relation());
-        if sentence_pair {
+        if self.sentence.pair || Vocabulary::says_any(part.text(), &self.vocab.partners.pair_words)
+        {
             self.last_relation()
         } else {
             Vec::new()
@@ -1011,6 +1106,18 @@ fn ordinal_list(text: &str) -> usize {
         }
     }
     1
+}
+
+/// The event names a text carries: quoted, and English series names with their year.
+fn names_in(text: &str, vocab: &Vocabulary) -> Vec<Name> {
+    let quoted = quoted_names(text, vocab);
+    let unquoted: Vec<Name> = unquoted_names(text, vocab)
+        .into_iter()
+        .filter(|u| !quoted.iter().any(|q| q.start < u.end && u.start < q.end))
+        .collect();
+    let mut all: Vec<Name> = quoted.into_iter().chain(unquoted).collect();
+    all.sort_by_key(|n| n.start);
+    all
 }
 
 /// The total a part gives for partners it names only some of ("…等50国").

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 struct EventRules {
     #[serde(rename = "type")]
     types: Vec<TypeRule>,
+    refine: Refine,
     phrase: PhraseRules,
     agreement: AgreementRules,
     action: Words,
@@ -18,6 +19,11 @@ struct EventRules {
     split: Split,
     partners: PartnerRules,
     cameo: CameoRules,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Refine {
+    pub ship_words: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -129,6 +135,7 @@ pub struct Hit {
 #[derive(Clone, Debug)]
 pub struct Vocabulary {
     types: Vec<TypeRule>,
+    pub refine: Refine,
     phrase: PhraseRules,
     pub agreement: AgreementRules,
     actions: Vec<String>,
@@ -187,6 +194,7 @@ impl Vocabulary {
             .ok_or("rules/events.toml: [phrase] multilateral_dialogue is not a codebook type")?;
         Ok(Vocabulary {
             types,
+            refine: rules.refine,
             phrase: rules.phrase,
             agreement: rules.agreement,
             actions: rules
@@ -250,6 +258,12 @@ impl Vocabulary {
             .iter()
             .position(|t| t.kind == Some(kind))
             .unwrap_or(usize::MAX)
+    }
+
+    /// Whether a word is one of the action verbs ("hosted", "held").
+    pub fn is_action_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        !lower.is_empty() && self.actions.contains(&lower)
     }
 
     pub fn has_action(&self, text: &str) -> bool {
@@ -365,14 +379,42 @@ impl Vocabulary {
             .map(|(_, s)| s)
     }
 
-    /// The mission a text names, if any: the longest name found.
-    pub fn mission_in(&self, text: &str) -> Option<&Mission> {
-        self.missions
+    /// The missions a text names, each once, with where it is first named (code points),
+    /// in the order of the text; a longer name wins where two overlap.
+    pub fn missions_in(&self, text: &str) -> Vec<(&Mission, usize)> {
+        let lower = text.to_lowercase();
+        let mut found: Vec<(&Mission, usize, usize)> = Vec::new();
+        let mut names: Vec<(&String, &Mission)> = self
+            .missions
             .iter()
             .flat_map(|m| m.names.iter().map(move |n| (n, m)))
-            .filter(|(n, _)| text.contains(n.as_str()))
-            .max_by_key(|(n, _)| n.chars().count())
-            .map(|(_, m)| m)
+            .collect();
+        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+        for (n, m) in names {
+            let n = n.to_lowercase();
+            for (b, _) in lower.match_indices(n.as_str()) {
+                let (start, end) = (
+                    lower[..b].chars().count(),
+                    lower[..b].chars().count() + n.chars().count(),
+                );
+                if !found.iter().any(|&(_, s, e)| s < end && start < e) {
+                    found.push((m, start, end));
+                }
+            }
+        }
+        let mut first: Vec<(&Mission, usize)> = Vec::new();
+        found.sort_by_key(|&(_, s, _)| s);
+        for (m, s, _) in found {
+            if !first.iter().any(|(f, _)| f.name == m.name) {
+                first.push((m, s));
+            }
+        }
+        first
+    }
+
+    /// The first mission a text names, if any.
+    pub fn mission_in(&self, text: &str) -> Option<&Mission> {
+        self.missions_in(text).first().map(|&(m, _)| m)
     }
 }
 

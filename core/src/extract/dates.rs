@@ -170,8 +170,10 @@ const FROM_TEXT: [(&str, i32); 13] = [
 
 /// Every date mention in `text`. `ctx.current_year` and `ctx.current_month` are updated as
 /// dates are stated.
+/// Years inside 《titles》 ("《2021—2025年中俄军事合作发展路线图》") name the title's
+/// period, not when something happened: they are neither found nor remembered.
 pub fn find(text: &str, ctx: &mut Context) -> Vec<DateMention> {
-    let found = scan(text, ctx);
+    let found = scan(&without_titles(text), ctx);
     if let Some(m) = found.last() {
         let last = m.to.unwrap_or(m.from);
         ctx.current_month = last.month.or(ctx
@@ -179,6 +181,30 @@ pub fn find(text: &str, ctx: &mut Context) -> Vec<DateMention> {
             .filter(|_| last.year == ctx.current_year.unwrap_or(0)));
     }
     found
+}
+
+/// `text` with what stands inside 《》 blanked, character for character (offsets hold).
+fn without_titles(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('《') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut depth = 0;
+    let blanked = text
+        .chars()
+        .map(|c| match c {
+            '《' => {
+                depth += 1;
+                c
+            }
+            '》' => {
+                depth = 0.max(depth - 1);
+                c
+            }
+            _ if depth > 0 => '　',
+            _ => c,
+        })
+        .collect();
+    std::borrow::Cow::Owned(blanked)
 }
 
 /// "同月", "当月": the month stated last; "the following April": that month of the year after.
@@ -435,6 +461,18 @@ mod tests {
                 None => m.from.to_string(),
             })
             .collect()
+    }
+
+    #[test]
+    fn years_in_titles_are_no_dates() {
+        assert_eq!(
+            shown(
+                "双方签署《2021—2025年军事合作发展路线图》，10月",
+                None,
+                Some(2021)
+            ),
+            ["2021-10"]
+        );
     }
 
     #[test]

@@ -97,6 +97,8 @@ pub struct Gazetteer {
     abbreviations: HashMap<char, String>,
     /// The bilateral compound of a country (RU → 中俄), for titles.
     compounds: HashMap<String, String>,
+    /// An organisation's shortest Chinese name (SCO → 上合组织), for titles.
+    organisations_zh: HashMap<String, String>,
 }
 
 /// Folds a character for matching: NFKC, then Latin lowercase.
@@ -131,6 +133,7 @@ impl Gazetteer {
             names: BTreeMap::new(),
             abbreviations: HashMap::new(),
             compounds: HashMap::new(),
+            organisations_zh: HashMap::new(),
         };
         for (i, line) in territories.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -190,6 +193,13 @@ impl Gazetteer {
             g.add(&name, Target::NotCountry(what));
         }
         for (name, org) in aliases.organisations {
+            let shorter = g
+                .organisations_zh
+                .get(&org)
+                .is_none_or(|zh| name.chars().count() < zh.chars().count());
+            if !name.is_ascii() && shorter {
+                g.organisations_zh.insert(org.clone(), name.clone());
+            }
             g.add(&name, Target::Organisation(org));
         }
         for (name, _) in aliases.domestic {
@@ -230,6 +240,11 @@ impl Gazetteer {
     /// The bilateral compound that names China and this country together (RU → 中俄).
     pub fn compound_of(&self, code: &str) -> Option<String> {
         self.compounds.get(code).cloned()
+    }
+
+    /// An organisation's Chinese name (its shortest: 上合组织, 东盟), if the tables have one.
+    pub fn organisation_zh(&self, org: &str) -> Option<&str> {
+        self.organisations_zh.get(org).map(String::as_str)
     }
 
     /// The English and Chinese names of a country code.

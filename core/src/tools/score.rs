@@ -77,10 +77,18 @@ pub fn read_gold(dir: &Path) -> Result<Vec<Gold>, String> {
         .collect()
 }
 
-/// The held-out documents (written for evaluation, never used to write the rules) and
-/// their gold, in `heldout/gold/`.
-pub fn heldout_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/heldout")
+/// The evaluation sets: documents written and annotated apart from the rules, each with its
+/// gold in `gold/`. `heldout` was scored first and then used to generalise the rules (so it
+/// is a development set now); `blind` was written after that, to be scored, not tuned on.
+pub const EVALUATION_SETS: [&str; 2] = ["heldout", "blind"];
+
+/// The folder of an evaluation set, if `name` is one.
+pub fn evaluation_set(name: &str) -> Option<std::path::PathBuf> {
+    EVALUATION_SETS.contains(&name).then(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("testdata")
+            .join(name)
+    })
 }
 
 /// The gold folder beside this crate.

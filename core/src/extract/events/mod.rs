@@ -103,7 +103,7 @@ pub fn extract(ds: &StoredDataset, gazetteer: &Gazetteer, vocab: &Vocabulary) ->
     let mut events = std::mem::take(&mut out.events);
     merge::merge(&mut events, ds, &one_year);
     link_figures(&mut out.figures, &events, drafts);
-    title::entitle(&mut events, ds, gazetteer, vocab);
+    title::entitle(&mut events, gazetteer, vocab);
     assign_ids(&mut events, ds);
     out.events = events;
     out

@@ -113,24 +113,99 @@ const BOUNDARY: &[char] = &[
     '，', '、', '。', '；', '：', ',', ';', '“', '”', '（', '(', '和', '及',
 ];
 
-/// The noun phrase that ends at code point `end` of `segment`: back to the last boundary
-/// (punctuation, 和, 及) or action verb, at most 32 characters, at least 4; the meeting or
-/// forum's own name as the text writes it ("第二届东盟与中日韩武装部队国际救灾研讨会").
-pub fn phrase_before(segment: &str, end: usize, vocab: &Vocabulary) -> Option<String> {
+/// The noun phrase whose head keyword starts at `head.0` and which ends at `head.1` (code
+/// points of `segment`; a format may follow the head: 扩大会议视频会议): the
+/// meeting or forum's own name as the text writes it ("第二届东盟与中日韩武装部队国际救灾研讨
+/// 会", "8th Moscow Conference on International Security"). It starts after the last
+/// boundary (punctuation, 和, 及, " and ") or action verb — verbs inside the `shield`ed ranges
+/// (an organisation's name: 上合组织) or inside the head noun (the 会晤 of 非正式会晤) do not
+/// count, and a head that is itself a verb (通话) leaves no name — and after a leading
+/// article; it is at most 32 characters (64 in English, cut at a word) and at least 4.
+pub fn phrase_before(
+    segment: &str,
+    head: (usize, usize),
+    vocab: &Vocabulary,
+    shield: &[(usize, usize)],
+) -> Option<String> {
     let chars: Vec<char> = segment.chars().collect();
-    let end = end.min(chars.len());
+    let end = head.1.min(chars.len());
+    let english = chars[..end].iter().rev().take(8).all(|c| c.is_ascii());
+    let longest = if english { 64 } else { 32 };
     let mut start = end;
-    while start > 0 && end - start < 32 && !BOUNDARY.contains(&chars[start - 1]) {
+    let boundary = |i: usize| BOUNDARY.contains(&chars[i]) && !vocab.in_word(&chars, i);
+    while start > 0 && end - start < longest && !boundary(start - 1) {
         start -= 1;
     }
-    // Start after the last action verb in the phrase ("主办第二届…研讨会" → "第二届…研讨会").
+    // " and " ends the phrase, unless it joins capitalised words inside a proper name
+    // ("Diplomatic and Security Dialogue").
     let phrase: String = chars[start..end].iter().collect();
-    let cut = vocab.last_action_end(&phrase).unwrap_or(0);
-    let name: String = phrase.chars().skip(cut).collect();
+    let inside_name = |and: usize| {
+        let before = phrase[..and].chars().next_back();
+        let after = phrase[and + 5..].chars().next();
+        before.is_some_and(|c| c.is_alphabetic())
+            && phrase[..and]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && after.is_some_and(char::is_uppercase)
+    };
+    if let Some(and) = phrase
+        .rmatch_indices(" and ")
+        .map(|(i, _)| i)
+        .find(|&i| !inside_name(i))
+    {
+        start += phrase[..and + 5].chars().count();
+    }
+    let verbs = vocab.action_spans(&chars[start..end].iter().collect::<String>());
+    let cut = verbs
+        .into_iter()
+        .map(|(a, b)| (start + a, start + b))
+        .filter(|&(a, b)| b <= head.0 || a == head.0)
+        .filter(|&(_, b)| !shield.iter().any(|&(x, y)| b > x && b <= y))
+        .map(|(_, b)| b - start)
+        .max()
+        .unwrap_or(0);
+    start += cut;
+    if english {
+        // A phrase cut inside a word starts at the next word.
+        while start < end && start > 0 && chars[start - 1].is_alphanumeric() {
+            start += 1;
+        }
+    }
+    let name: String = chars[start..end].iter().collect();
+    let name = bare_name(&name);
+    (name.chars().count() >= 4).then(|| name.to_string())
+}
+
+/// A meeting's name without what the phrase holds around it: a frame ending in 的 ("为主题
+/// 的"), a leading date ("2007年8月比什凯克峰会"), particles, an English article, and what
+/// follows 等 ("…扩大会议等视频会议").
+fn bare_name(phrase: &str) -> &str {
+    let long_enough = |s: &str| s.chars().count() >= 4;
+    let mut name = phrase.trim();
+    if let Some((_, after)) = name.rsplit_once('的').filter(|(_, a)| long_enough(a)) {
+        name = after;
+    }
+    if let Some((before, _)) = name.split_once('等').filter(|(b, _)| long_enough(b)) {
+        name = before;
+    }
+    let mut ctx = crate::extract::dates::Context::default();
+    if let Some(d) = crate::extract::dates::find(name, &mut ctx)
+        .first()
+        .filter(|d| d.start == 0)
+    {
+        name = &name[name
+            .char_indices()
+            .nth(d.end)
+            .map_or(name.len(), |(b, _)| b)..];
+    }
     let name = name
         .trim_start_matches(['在', '的', '了', '与', '同'])
         .trim();
-    (name.chars().count() >= 4).then(|| name.to_string())
+    ["the ", "The ", "a ", "an "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .unwrap_or(name)
 }
 
 #[cfg(test)]
@@ -186,11 +261,59 @@ mod tests {
             titles("签署《国防部合作协定》、《反恐协定》")[1].text,
             "反恐协定"
         );
+        let whole = |s: &str, head: usize| (s.chars().count() - head, s.chars().count());
         let s = "6月，主办第二届东盟与中日韩武装部队国际救灾研讨会";
-        let end = s.chars().count();
         assert_eq!(
-            phrase_before(s, end, &v).as_deref(),
+            phrase_before(s, whole(s, 3), &v, &[]).as_deref(),
             Some("第二届东盟与中日韩武装部队国际救灾研讨会")
+        );
+        // An organisation's 组织 is no verb; an English name starts at a word.
+        let s = "参加了上合组织成员国国防部长会议";
+        let shield = [(3, 7)];
+        assert_eq!(
+            phrase_before(s, whole(s, 4), &v, &shield).as_deref(),
+            Some("上合组织成员国国防部长会议")
+        );
+        let s = "The Chinese military also attended the SCO Defense Ministers' Meeting, the 8th Moscow Conference on International Security and the 6th ADMM-Plus";
+        let at = |w: &str, head: usize| {
+            let end = s[..s.find(w).unwrap() + w.len()].chars().count();
+            (end - head, end)
+        };
+        assert_eq!(
+            phrase_before(s, at("Security", 35), &v, &[]).as_deref(),
+            Some("8th Moscow Conference on International Security")
+        );
+        assert_eq!(
+            phrase_before(s, at("Plus", 9), &v, &[]).as_deref(),
+            Some("6th ADMM-Plus")
+        );
+        let s = "the first China-US Diplomatic and Security Dialogue";
+        assert_eq!(
+            phrase_before(s, whole(s, 8), &v, &[]).as_deref(),
+            Some("first China-US Diplomatic and Security Dialogue")
+        );
+        // A verb inside the head noun is no cut; a head that is a verb leaves no name.
+        let s = "12月9日，第十一次中国-东盟国防部长非正式会晤";
+        assert_eq!(
+            phrase_before(s, whole(s, 5), &v, &[]).as_deref(),
+            Some("第十一次中国-东盟国防部长非正式会晤")
+        );
+        let s = "同日本、韩国防务部门领导人分别通话";
+        assert_eq!(phrase_before(s, whole(s, 2), &v, &[]), None);
+        for (phrase, name) in [
+            (
+                "以“合作”为主题的北京香山论坛视频会议",
+                "北京香山论坛视频会议",
+            ),
+            ("2007年8月比什凯克峰会", "比什凯克峰会"),
+            ("第七届东盟防长扩大会议等视频会议", "第七届东盟防长扩大会议"),
+        ] {
+            assert_eq!(bare_name(phrase), name);
+        }
+        let s = "举办首届中非和平安全论坛";
+        assert_eq!(
+            phrase_before(s, whole(s, 2), &v, &[]).as_deref(),
+            Some("首届中非和平安全论坛")
         );
     }
 }

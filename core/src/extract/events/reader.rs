@@ -25,6 +25,13 @@ struct Sentence {
     /// A part of the sentence spoke of the two sides (两军): later parts share that subject
     /// ("两军…举行…，并共同参加…").
     pair: bool,
+    /// A named event of this sentence that named no partner: a later part may name them.
+    unplaced: Option<usize>,
+    /// A part of the sentence named ships (编队, 舰): a visit later in it is a port call
+    /// ("护航编队…执行护航任务，任务间隙先后访问…").
+    ships: bool,
+    /// The events of types a sentence reports once (`one_per_sentence`), by type.
+    operations: Vec<(EventType, usize)>,
 }
 
 /// One type of event a part states, the keywords that say so (`hit` spans the phrase's
@@ -83,6 +90,9 @@ pub(super) struct PassageReader<'a> {
     clause_start: usize,
     /// Where this passage's events start in `out.events`.
     first_event: usize,
+    /// The date a position was last stated at in the passage ("截至2012年12月"): a listing
+    /// of deployments after it, without a date of its own, is as of then.
+    as_of: Option<(PartialDate, Option<PartialDate>)>,
 }
 
 impl<'a> PassageReader<'a> {
@@ -109,6 +119,7 @@ impl<'a> PassageReader<'a> {
             sentence: Sentence::default(),
             clause_start: 0,
             first_event,
+            as_of: None,
         }
     }
 
@@ -127,8 +138,13 @@ impl<'a> PassageReader<'a> {
                 continue;
             }
             let vocab = self.vocab;
-            let reports =
-                |p: &str| !vocab.skips_segment(p) && !vocab.hits(p).is_empty() && self.acts(p);
+            // A part reports when it names a type or an event ("held “Shaheen-VI”…") and
+            // says it was done.
+            let reports = |p: &str| {
+                !vocab.skips_segment(p)
+                    && (!vocab.hits(p).is_empty() || !names_in(p, vocab).is_empty())
+                    && self.acts(p)
+            };
             let found = spans(clause.text, reports, |w| vocab.is_action_word(w));
             for span in found {
                 self.read_part(span);
@@ -152,6 +168,7 @@ impl<'a> PassageReader<'a> {
             self.sentence.topic = part.prefix.clone();
         }
         self.sentence.pair |= Vocabulary::says_any(span.quote, &self.vocab.partners.pair_words);
+        self.sentence.ships |= Vocabulary::says_any(span.quote, &self.vocab.refine.ship_words);
         if !skipped {
             self.figures_of(&part, before);
         }
@@ -171,19 +188,36 @@ impl<'a> PassageReader<'a> {
     /// Whether a text reports something done (an action verb), organisations' names aside:
     /// 组织 in 上海合作组织 is a name, not "organised".
     fn acts(&self, text: &str) -> bool {
-        let chars: Vec<char> = text.chars().collect();
-        let mut masked = chars.clone();
-        for m in self.gazetteer.mentions(text) {
-            if matches!(m.target, Target::Organisation(_)) {
-                masked[m.start..m.end].iter_mut().for_each(|c| *c = '　');
-            }
+        let mut masked: Vec<char> = text.chars().collect();
+        for (a, b) in self.organisation_names(text) {
+            masked[a..b].iter_mut().for_each(|c| *c = '　');
         }
         self.vocab.has_action(&masked.iter().collect::<String>())
     }
 
+    /// Where a text names organisations (code points).
+    fn organisation_names(&self, text: &str) -> Vec<(usize, usize)> {
+        self.gazetteer
+            .mentions(text)
+            .into_iter()
+            .filter(|m| matches!(m.target, Target::Organisation(_)))
+            .map(|m| (m.start, m.end))
+            .collect()
+    }
+
     /// Reads a part's dates, partners, names, counts and reports.
     fn understand(&mut self, span: Span<'a>) -> Part<'a> {
+        let before = self.dates;
         let dates = dates::find(span.quote, &mut self.dates);
+        if self.vocab.looks_back(span.quote) {
+            // "继2019年7月、2020年12月之后…": what follows is not of those years (G4).
+            self.dates = before;
+        }
+        if Vocabulary::says_any(span.quote, &self.vocab.dates.as_of) {
+            if let Some(d) = dates.last() {
+                self.as_of = Some((d.from, d.to));
+            }
+        }
         let named = self.gazetteer.named(span.quote, &self.passage.text);
         for u in &named.unresolved {
             self.out.unresolved.push(UnresolvedMention {
@@ -295,7 +329,8 @@ impl<'a> PassageReader<'a> {
             // A visit by ships is a port call (codebook: port-call).
             let before: String = chars[..hit.start].iter().collect();
             if hit.kind == EventType::Visit
-                && Vocabulary::says_any(&before, &self.vocab.refine.ship_words)
+                && (self.sentence.ships
+                    || Vocabulary::says_any(&before, &self.vocab.refine.ship_words))
             {
                 hit = Hit {
                     kind: EventType::PortCall,
@@ -329,13 +364,16 @@ impl<'a> PassageReader<'a> {
                 }),
             }
         }
+        let mut out = self.shared_heads(core, out);
+        let shield = self.organisation_names(core);
         if out.iter().any(|r| !r.hit.weak) {
             out.retain(|r| !r.hit.weak);
         }
         out.retain(|r| {
-            !self
-                .vocab
-                .civilian(&phrase_before(core, r.hit.end, self.vocab).unwrap_or_default())
+            !self.vocab.civilian(
+                &phrase_before(core, (r.head.0, r.hit.end), self.vocab, &shield)
+                    .unwrap_or_default(),
+            )
         });
         for r in &mut out {
             r.name = self.name_of(core, r);
@@ -352,6 +390,34 @@ impl<'a> PassageReader<'a> {
             }
         }
         kept
+    }
+
+    /// Coordinated modifiers share the head that follows them: in "humanitarian assistance
+    /// and disaster relief drill" both phrases modify "drill" (an exercise), as the second
+    /// phrase's own modifier is of the first phrase's type.
+    fn shared_heads(&self, core: &str, reports: Vec<Report>) -> Vec<Report> {
+        let chars: Vec<char> = core.chars().collect();
+        let mut out: Vec<Report> = Vec::new();
+        for r in reports {
+            let modifier = self
+                .vocab
+                .hits(&chars[r.hit.start..r.hit.end].iter().collect::<String>())
+                .first()
+                .map(|h| h.kind);
+            let shares = out.last().is_some_and(|last| {
+                let between: String = chars[last.hit.end..r.hit.start].iter().collect();
+                between == " and " && r.head.0 > r.hit.start && modifier == Some(last.kind)
+            });
+            match out.last_mut() {
+                Some(last) if shares => {
+                    let start = last.hit.start;
+                    *last = r;
+                    last.hit.start = start;
+                }
+                _ => out.push(r),
+            }
+        }
+        out
     }
 
     /// The stretches of a text inside a frame ("经…通过", "围绕…课题"), which name the
@@ -538,7 +604,7 @@ impl<'a> PassageReader<'a> {
 
     /// The events a part reports.
     fn events_of(&mut self, part: &Part) {
-        if self.deployment(part) {
+        if self.deployment(part) || self.continues_named(part) {
             return;
         }
         if !self.acts(part.text()) && part.names.is_empty() {
@@ -574,8 +640,12 @@ impl<'a> PassageReader<'a> {
             } else if !self.says_enough(&e, part, &report) {
                 continue;
             }
+            if self.same_operation(&e) {
+                continue;
+            }
             e.name = report.name.clone();
-            e.partner_total = partner_total(part);
+            self.named_by_name(&mut e, part);
+            e.partner_total = partner_total(part).or_else(|| self.unit_total(part));
             if e.kind == EventType::Peacekeeping {
                 e.personnel = deploy::personnel(part.text(), self.vocab);
             }
@@ -596,6 +666,48 @@ impl<'a> PassageReader<'a> {
         }
     }
 
+    /// Whether `e` tells more of an operation its sentence has reported already (a type
+    /// reported once a sentence: one evacuation by ship and by air); if so, its partners
+    /// and quote join that event (codebook G2).
+    fn same_operation(&mut self, e: &Event) -> bool {
+        if !self.vocab.one_per_sentence(e.kind) {
+            return false;
+        }
+        let Some(&(_, i)) = self.sentence.operations.iter().find(|(k, _)| *k == e.kind) else {
+            self.sentence
+                .operations
+                .push((e.kind, self.out.events.len()));
+            return false;
+        };
+        let first = &mut self.out.events[i];
+        for c in &e.countries {
+            if !first.countries.contains(c) {
+                first.countries.push(c.clone());
+            }
+        }
+        first.sources.extend(e.sources.iter().cloned());
+        true
+    }
+
+    /// A meeting among several a part lists is with what its own name names ("上合组织成员
+    /// 国国防部长会议、第八届莫斯科国际安全会议和…": SCO for the first, Moscow's host for
+    /// the second), when the part names no partner (codebook G1).
+    fn named_by_name(&self, e: &mut Event, part: &Part) {
+        let Some(name) = e.name.as_deref().filter(|_| part.reports.len() > 1) else {
+            return;
+        };
+        if !e.countries.is_empty() {
+            return;
+        }
+        let named = self.gazetteer.named(name, &self.passage.text);
+        e.organisations = named.organisations;
+        e.countries = match named.countries.is_empty() {
+            true if e.organisations.is_empty() => named.places,
+            true => Vec::new(),
+            false => named.countries,
+        };
+    }
+
     /// Meetings listed before one shared head ("中国与东盟、东盟与中日韩领导人会议"): one
     /// each, with the partners each piece names (codebook G2).
     fn listed_meetings(&self, part: &Part, report: &Report) -> Option<Vec<Meeting>> {
@@ -611,7 +723,8 @@ impl<'a> PassageReader<'a> {
         }
         let list: String = chars[start..report.hit.start].iter().collect();
         let pieces: Vec<&str> = list.split('、').filter(|p| !p.is_empty()).collect();
-        if pieces.len() < 2 {
+        // A piece with a head of its own is a meeting of its own, reported by itself.
+        if pieces.len() < 2 || pieces.iter().any(|p| !self.vocab.hits(p).is_empty()) {
             return None;
         }
         // Each piece names a meeting of its own: a relation (X与Y, X-Y) or an organisation,
@@ -640,11 +753,7 @@ impl<'a> PassageReader<'a> {
     /// follows it closely, else to the one it closely follows; a report with a count
     /// counts many events.
     fn aggregated(&self, part: &Part, report: &Report) -> bool {
-        let offset = part
-            .span
-            .quote
-            .find(part.span.core)
-            .map_or(0, |b| part.span.quote[..b].chars().count());
+        let offset = core_offset(part);
         let at = |r: &Report| (r.hit.start + offset, r.hit.end + offset);
         let owner = |c: &Count| -> Option<usize> {
             let after = part
@@ -662,8 +771,32 @@ impl<'a> PassageReader<'a> {
             .iter()
             .any(|c| c.counted == Counted::Events && owner(c) == mine && mine.is_some())
             || part.counts.iter().any(|c| {
-                c.counted == Counted::Countries && !c.after_deng && part.partners.is_empty()
+                c.counted == Counted::Countries
+                    && !c.after_deng
+                    && part.partners.is_empty()
+                    && !self.one_unit(part)
             })
+    }
+
+    /// The countries one unit's voyage counts ("出访亚非5国"): its partners' total.
+    fn unit_total(&self, part: &Part) -> Option<u32> {
+        part.counts
+            .iter()
+            .find(|c| c.counted == Counted::Countries)
+            .filter(|_| self.one_unit(part))
+            .map(|c| c.value)
+    }
+
+    /// Whether a part reports what one unit sent abroad did (a hospital ship's voyage to
+    /// "亚非5国"): one event, however many countries it counts (codebook G3).
+    fn one_unit(&self, part: &Part) -> bool {
+        let operation = part.reports.iter().all(|r| {
+            matches!(
+                r.kind,
+                EventType::Humanitarian | EventType::PortCall | EventType::Escort
+            )
+        });
+        operation && Vocabulary::says_any(part.text(), &self.vocab.partners.units)
     }
 
     /// Whether an event says enough to be one (codebook G5): a partner or an organisation,
@@ -701,7 +834,12 @@ impl<'a> PassageReader<'a> {
         if !matches!(report.kind, EventType::Forum | EventType::Dialogue) {
             return None;
         }
-        let name = phrase_before(core, report.hit.end, self.vocab)?;
+        let name = phrase_before(
+            core,
+            (report.head.0, report.hit.end),
+            self.vocab,
+            &self.organisation_names(core),
+        )?;
         let keyword: String = core
             .chars()
             .skip(report.head.0)
@@ -865,10 +1003,21 @@ impl<'a> PassageReader<'a> {
                 }
             }
             e.as_of = e.start.filter(|_| self.sentence_says_as_of(part));
+            self.listed_as_of(&mut e, part);
             e.personnel = deploy::personnel(&stretch, self.vocab);
             self.out.events.push(e);
         }
         true
+    }
+
+    /// A listing of deployments without a date of its own, after a position stated at a
+    /// date earlier in the passage ("截至2012年12月，…。赴联合国…特派团工兵分队175人"), is as
+    /// of that date (codebook G4).
+    fn listed_as_of(&self, e: &mut Event, part: &Part) {
+        let undated = part.dates.is_empty() && self.sentence.date.is_none();
+        if let Some((from, to)) = self.as_of.filter(|_| undated) {
+            (e.start, e.end, e.as_of) = (Some(from), to, Some(from));
+        }
     }
 
     /// Whether the sizes are given "as of" a date (截至, 目前) in this part or the sentence.
@@ -886,13 +1035,12 @@ impl<'a> PassageReader<'a> {
         if part.names.is_empty() {
             return false;
         }
-        let kind = part.reports.first().map_or(EventType::Exercise, |r| r.kind);
         let paired = Vocabulary::says_any(part.text(), &self.vocab.split.respectively)
             && part.names.len() > 1
             && part.core_partners.len() == part.names.len();
         for (k, name) in part.names.clone().into_iter().enumerate() {
             let series = self.vocab.series_of(&name.text);
-            let mut e = self.draft(kind, part);
+            let mut e = self.draft(self.kind_of_name(part, &name), part);
             let name_year = dates::year_in_name(&name.text);
             self.date_by_name(&mut e, part, name_year);
             e.countries = if paired {
@@ -930,9 +1078,51 @@ impl<'a> PassageReader<'a> {
                     });
                 }
             } else {
+                if e.countries.is_empty() && part.names.len() == 1 {
+                    self.sentence.unplaced = Some(self.out.events.len());
+                }
                 self.out.events.push(e);
             }
         }
+        true
+    }
+
+    /// The type of a named event: the report that follows the name in its part ("举行
+    /// “和平蓝盾-2009”联合演习" by an escort task force is an exercise), else its series'
+    /// (“和谐使命” is a hospital ship's), else the part's first, else exercise.
+    fn kind_of_name(&self, part: &Part, name: &Name) -> EventType {
+        let offset = core_offset(part);
+        let after = part.reports.iter().find(|r| r.head.0 + offset >= name.end);
+        let series = self.vocab.series_of(&name.text).and_then(|s| s.kind);
+        after
+            .map(|r| r.kind)
+            .or(series)
+            .or(part.reports.first().map(|r| r.kind))
+            .unwrap_or(EventType::Exercise)
+    }
+
+    /// A part that goes on about the named event before it in the sentence, which named no
+    /// partner ("执行“和谐使命-2010”任务，赴吉布提、肯尼亚…5国提供免费医疗服务"): its
+    /// partners are that event's, its quote a second source (codebook G2: one event).
+    fn continues_named(&mut self, part: &Part) -> bool {
+        let Some(i) = self.sentence.unplaced else {
+            return false;
+        };
+        let same_kind = part.reports.len() == 1
+            && self
+                .out
+                .events
+                .get(i)
+                .is_some_and(|e| e.kind == part.reports[0].kind);
+        if !same_kind || !part.names.is_empty() || part.partners.is_empty() {
+            return false;
+        }
+        let source = self.source(part.text());
+        let e = &mut self.out.events[i];
+        e.countries = part.partners.clone();
+        e.partner_total = e.partner_total.or(partner_total(part));
+        e.sources.push(source);
+        self.sentence.unplaced = None;
         true
     }
 
@@ -1077,6 +1267,14 @@ fn cameo(kind: EventType, text: &str, vocab: &Vocabulary) -> &'static str {
 }
 
 /// The texts in “quotes” in a text.
+/// Where a part's core starts in its quote (code points).
+fn core_offset(part: &Part) -> usize {
+    part.span
+        .quote
+        .find(part.span.core)
+        .map_or(0, |b| part.span.quote[..b].chars().count())
+}
+
 fn quoted_text(text: &str) -> Vec<String> {
     text.split('“')
         .skip(1)
@@ -1279,20 +1477,44 @@ mod tests {
         }
     }
 
+    /// `MILCOOP_READ="…" cargo test -p milcoop-core debug_read -- --nocapture` prints what
+    /// the reader makes of a passage: a tool for writing rules, not a check.
     #[test]
-    fn debug_print() {
-        for t in [
-            "事件回放：12月1日至2日，北京香山论坛视频会议举行。本次研讨会采取线上线下相结合的方式，邀请来自12个国家的32位国际知名专家学者参会。",
-            "5月以来，中国军队坚定捍卫领土主权和安全利益，与印军开展多渠道多层次交涉磋商，两国国防部长举行会晤，建立军长级会谈机制并举行八轮会谈。",
-            "事件回放：10月28日至29日，中美两军举行危机沟通工作组视频会议；11月11日至13日，2020中美两军人道主义救援减灾研讨交流活动分别在中国南京、美国夏威夷通过视频会议形式组织，双方围绕军队参加抗洪抢险、防台抗风、新冠肺炎疫情防控及军民合作等多个课题开展了为期3天的交流。",
-            "一年来，军委领导访问东南亚、南亚多国，出席第十一次中国-东盟国防部长非正式会晤和第七届东盟防长扩大会议等视频会议，并与俄罗斯、美国、韩国、白俄罗斯、越南等国防务部门和军队领导人通话，就相关问题阐明中国立场。",
-            "刘振民说，2013年9月，中国与东盟国家正式启动“南海行为准则”磋商，现在“准则”磋商进入了非常重要的阶段。",
-            "2007年1月和11月，中国在中国与东盟、东盟与中日韩领导人会议上，提出一系列加强非传统安全领域合作的倡议，强调开展机制化防务合作和军事交流的重要性。",
-        ] {
-            eprintln!("--");
-            for e in read(t) {
-                eprintln!("{:?} {:?} {:?} {:?}", e.kind, e.start, e.countries, e.name);
+    fn debug_read() {
+        let Ok(text) = std::env::var("MILCOOP_READ") else {
+            return;
+        };
+        {
+            let vocab = Vocabulary::builtin();
+            let gazetteer = Gazetteer::builtin();
+            let scope = DocScope {
+                published: None,
+                reporting_year: Some(2008),
+                scope_year: None,
+            };
+            let passage = Passage {
+                id: "t.1".into(),
+                doc: 0,
+                index: 1,
+                lang: Lang::Zh,
+                section: None,
+                text: String::new(),
+                years: vec![],
+                countries: vec![],
+                partners: Vec::new(),
+            };
+            let mut out = Extraction::default();
+            let r = PassageReader::new((&vocab, &gazetteer), &scope, (0, &passage), &mut out);
+            eprintln!("hits {:?}", vocab.hits(&text));
+            for x in r.reports_in(&text) {
+                eprintln!("report {:?} {:?} {:?}", x.kind, x.hit, x.name);
             }
+        }
+        for e in read(&text) {
+            eprintln!(
+                "{:?} {:?} {:?} {:?} | {}",
+                e.kind, e.start, e.countries, e.name, e.sources[0].quote
+            );
         }
     }
 }

@@ -19,6 +19,7 @@ struct EventRules {
     split: Split,
     partners: PartnerRules,
     cameo: CameoRules,
+    dates: DateRules,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -26,10 +27,23 @@ pub struct Refine {
     pub ship_words: Vec<String>,
 }
 
+/// How dates carry from one sentence to the next (`[dates]` in events.toml).
+#[derive(Clone, Debug, Deserialize)]
+pub struct DateRules {
+    /// Frames that look back ("继2019年7月、2020年12月之后"): the years inside them do not
+    /// date what the text goes on to say.
+    pub retrospective: Vec<[String; 2]>,
+    /// Words that state a position at a date ("截至2012年12月"): a verbless listing of
+    /// deployments in the sentences after it is as of that date.
+    pub as_of: Vec<String>,
+}
+
 #[derive(Clone, Debug, Deserialize)]
 pub struct PhraseRules {
     weak: Vec<String>,
     multilateral_dialogue: String,
+    /// Words in which a conjunction's character is no conjunction (和平, 和谐).
+    conjunction_words: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -71,6 +85,7 @@ pub struct Split {
     pub bilateral: Vec<String>,
     per_partner_types: Vec<String>,
     bilateral_types: Vec<String>,
+    one_per_sentence: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -98,11 +113,33 @@ pub struct Series {
     pub partners: Vec<String>,
     #[serde(default)]
     pub organisations: Vec<String>,
+    /// The type of the series' events when it is not an exercise (a hospital ship's
+    /// mission), as a codebook slug in the file.
+    #[serde(default, deserialize_with = "event_type")]
+    pub kind: Option<EventType>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 struct SeriesFile {
     series: Vec<Series>,
+    #[serde(default)]
+    meeting: Vec<Meeting>,
+}
+
+/// A recurring meeting or forum with its English name (`series.toml`), so a title in
+/// English says "10th Beijing Xiangshan Forum" rather than quoting the Chinese.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Meeting {
+    pub zh: Vec<String>,
+    pub en: String,
+}
+
+/// Reads a codebook type slug ("humanitarian") as its type.
+fn event_type<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<EventType>, D::Error> {
+    let slug = String::deserialize(d)?;
+    EventType::from_slug(&slug)
+        .map(Some)
+        .ok_or_else(|| serde::de::Error::custom(format!("{slug:?} is not a codebook type")))
 }
 
 /// A UN peace operation (`deployments.toml`).
@@ -143,7 +180,9 @@ pub struct Vocabulary {
     pub split: Split,
     pub partners: PartnerRules,
     pub cameo: CameoRules,
+    pub dates: DateRules,
     pub series: Vec<Series>,
+    pub meetings: Vec<Meeting>,
     pub missions: Vec<Mission>,
     /// (source word, unit), longest word first.
     pub units: Vec<(String, String)>,
@@ -207,7 +246,9 @@ impl Vocabulary {
             split: rules.split,
             partners: rules.partners,
             cameo: rules.cameo,
+            dates: rules.dates,
             series: series.series,
+            meetings: series.meeting,
             missions: deployments.mission,
             units,
         })
@@ -260,6 +301,26 @@ impl Vocabulary {
             .unwrap_or(usize::MAX)
     }
 
+    /// Whether a text looks back inside one of the retrospective frames ("继…之后").
+    pub fn looks_back(&self, text: &str) -> bool {
+        self.dates.retrospective.iter().any(|[open, close]| {
+            text.find(open.as_str())
+                .is_some_and(|i| text[i + open.len()..].contains(close.as_str()))
+        })
+    }
+
+    /// Whether the character at `at` belongs to a word in which it is no conjunction
+    /// (the 和 of 中非和平安全论坛).
+    pub fn in_word(&self, chars: &[char], at: usize) -> bool {
+        self.phrase.conjunction_words.iter().any(|w| {
+            let w: Vec<char> = w.chars().collect();
+            w.iter()
+                .enumerate()
+                .filter(|(_, &c)| c == chars[at])
+                .any(|(k, _)| at >= k && chars[at - k..].starts_with(&w))
+        })
+    }
+
     /// Whether a word is one of the action verbs ("hosted", "held").
     pub fn is_action_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
@@ -271,19 +332,19 @@ impl Vocabulary {
         self.actions.iter().any(|k| lower.contains(k.as_str()))
     }
 
-    /// Where the last action verb in `text` ends (code points), if it holds one.
-    pub fn last_action_end(&self, text: &str) -> Option<usize> {
+    /// Where each action verb in `text` stands (code points, start and end).
+    pub fn action_spans(&self, text: &str) -> Vec<(usize, usize)> {
         let lower: Vec<char> = text.to_lowercase().chars().collect();
         self.actions
             .iter()
-            .filter_map(|k| {
+            .flat_map(|k| {
                 let k: Vec<char> = k.chars().collect();
                 (0..lower.len())
-                    .rev()
-                    .find(|&i| at(&lower, i, &k))
-                    .map(|i| i + k.len())
+                    .filter(|&i| at(&lower, i, &k))
+                    .map(|i| (i, i + k.len()))
+                    .collect::<Vec<_>>()
             })
-            .max()
+            .collect()
     }
 
     /// Whether a whole clause comments rather than reports.
@@ -339,6 +400,11 @@ impl Vocabulary {
     }
 
     /// Whether events of this type are one per partner when a list names no total.
+    /// Whether a sentence reports one event of this type, however many parts tell of it.
+    pub fn one_per_sentence(&self, kind: EventType) -> bool {
+        self.split.one_per_sentence.iter().any(|t| t == kind.slug())
+    }
+
     pub fn per_partner(&self, kind: EventType) -> bool {
         self.split
             .per_partner_types
@@ -377,6 +443,16 @@ impl Vocabulary {
             })
             .max_by_key(|(n, _)| n.chars().count())
             .map(|(_, s)| s)
+    }
+
+    /// The English name of the recurring meeting a Chinese name holds (the longest one).
+    pub fn meeting_en(&self, name: &str) -> Option<&str> {
+        self.meetings
+            .iter()
+            .flat_map(|m| m.zh.iter().map(move |zh| (zh, m)))
+            .filter(|(zh, _)| name.contains(zh.as_str()))
+            .max_by_key(|(zh, _)| zh.chars().count())
+            .map(|(_, m)| m.en.as_str())
     }
 
     /// The missions a text names, each once, with where it is first named (code points),

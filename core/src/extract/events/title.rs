@@ -4,33 +4,20 @@
 //! "Engineer, transport and medical units with UNMIL, Liberia".
 
 use super::rules::Vocabulary;
-use crate::extract::gazetteer::Gazetteer;
-use crate::model::{Event, EventType, StoredDataset};
+use crate::extract::gazetteer::{Gazetteer, Target};
+use crate::model::{Event, EventType};
 
-/// Fills `title_zh`, `title_en`, `cameo` and `multilateral` of every event.
-pub fn entitle(
-    events: &mut [Event],
-    ds: &StoredDataset,
-    gazetteer: &Gazetteer,
-    vocab: &Vocabulary,
-) {
+/// Fills `title_zh`, `title_en` and `multilateral` of every event.
+pub fn entitle(events: &mut [Event], gazetteer: &Gazetteer, vocab: &Vocabulary) {
+    let names = Names { gazetteer, vocab };
     for e in events {
-        let text: String = e
-            .sources
-            .iter()
-            .map(|s| s.quote.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let _ = &text;
         e.multilateral = match (e.countries.len(), e.organisations.len()) {
             (0, 0) => None,
             (1, 0) => Some(false),
             _ => Some(true),
         };
-        let names = Names { gazetteer, vocab };
         e.title_zh = names.title_zh(e);
         e.title_en = names.title_en(e);
-        let _ = ds;
     }
 }
 
@@ -118,18 +105,17 @@ impl Names<'_> {
                 let typed = self.vocab.hits(name).iter().any(|h| h.kind == e.kind);
                 format!("{who}“{name}”{}", if typed { "" } else { noun.as_str() })
             }
-            (_, Some(name), _) if name.contains(who.trim_start_matches('中')) || who.is_empty() => {
-                name.clone()
-            }
+            (_, Some(name), _) if who.is_empty() || self.names_partners(name, e) => name.clone(),
             (_, Some(name), _) => format!("{who}{name}"),
             (EventType::Visit, None, _) if e.cameo == "043" => {
-                format!("{}来华访问", who.trim_start_matches("中国与"))
+                format!("{}来华访问", self.countries_zh(e))
             }
             (EventType::Peacekeeping, None, None) if !e.countries.is_empty() => {
-                let places: Vec<String> = e.countries.iter().map(|c| self.country_zh(c)).collect();
-                format!("在{}执行维和任务{}", places.join("、"), self.units_zh(e))
+                let units = self.units_zh(e);
+                let of = if units.is_empty() { "" } else { "的" };
+                format!("在{}执行维和任务{of}{units}", self.countries_zh(e))
             }
-            _ if who.is_empty() => self.orgs_prefix(e) + &noun,
+            _ if who.is_empty() => self.orgs_prefix_zh(e) + &noun,
             _ => format!("{who}{noun}"),
         };
         if title.is_empty() {
@@ -161,7 +147,12 @@ impl Names<'_> {
                 } else {
                     format!("{who} {noun}")
                 };
+                let meeting = matches!(e.kind, EventType::Forum | EventType::Dialogue);
                 match (&name, &e.name) {
+                    (Some(n), _) if meeting && (who.is_empty() || self.names_host(e)) => {
+                        capitalised(n)
+                    }
+                    (Some(n), _) if meeting => format!("{who}: {n}"),
                     (Some(n), _) => format!("{head} {n}"),
                     (None, Some(zh)) => format!("{head}: {zh}"),
                     (None, None) => head,
@@ -175,19 +166,55 @@ impl Names<'_> {
         title
     }
 
-    fn orgs_prefix(&self, e: &Event) -> String {
+    /// "上合组织" before the noun when an organisation is the only partner.
+    fn orgs_prefix_zh(&self, e: &Event) -> String {
+        e.organisations
+            .first()
+            .map(|o| self.gazetteer.organisation_zh(o).unwrap_or(o).to_string())
+            .unwrap_or_default()
+    }
+
+    fn orgs_prefix_en(&self, e: &Event) -> String {
         e.organisations
             .first()
             .map(|o| format!("{o} "))
             .unwrap_or_default()
     }
 
-    fn orgs_prefix_en(&self, e: &Event) -> String {
-        self.orgs_prefix(e)
+    /// "俄罗斯、美国": the partners' Chinese names.
+    fn countries_zh(&self, e: &Event) -> String {
+        let names: Vec<String> = e.countries.iter().map(|c| self.country_zh(c)).collect();
+        names.join("、")
     }
 
-    /// An English name for a Chinese one: a series' English name with the year.
+    /// Whether an event's name already names one of its partners or its host's city
+    /// ("东盟与中日韩领导人会议", "莫斯科国际安全会议").
+    fn names_partners(&self, name: &str, e: &Event) -> bool {
+        self.gazetteer
+            .mentions(name)
+            .iter()
+            .any(|m| match &m.target {
+                Target::Countries(cs) => cs.iter().any(|c| e.countries.contains(c)),
+                Target::Place(c) => e.countries.contains(c),
+                _ => false,
+            })
+    }
+
+    /// Whether the event's own name names its partners or host (so a title need not).
+    fn names_host(&self, e: &Event) -> bool {
+        e.name.as_deref().is_some_and(|n| self.names_partners(n, e))
+    }
+
+    /// An English name for a Chinese one: a series' English name with the year, or a
+    /// recurring meeting's with its ordinal ("第十届北京香山论坛" → "10th Beijing Xiangshan
+    /// Forum").
     fn english_name(&self, name: &str) -> Option<String> {
+        if let Some(en) = self.vocab.meeting_en(name) {
+            return Some(match ordinal_of(name) {
+                Some(n) => format!("{} {en}", ordinal_en(n)),
+                None => en.to_string(),
+            });
+        }
         let series = self.vocab.series_of(name)?;
         let en = series.en.first()?;
         let tail: String = name[series.zh.len()..]
@@ -246,10 +273,57 @@ impl Names<'_> {
     }
 }
 
+/// The ordinal a Chinese name opens with: 第十一届 → 11, 首届/首次 → 1.
+fn ordinal_of(name: &str) -> Option<u32> {
+    use chinese_number::{ChineseCountMethod, ChineseToNumber};
+    if name.starts_with("首届") || name.starts_with("首次") {
+        return Some(1);
+    }
+    let rest = name.strip_prefix('第')?;
+    let digits: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, '届' | '次'))
+        .collect();
+    match digits.parse::<u32>() {
+        Ok(n) => Some(n),
+        Err(_) => digits.to_number(ChineseCountMethod::TenThousand).ok(),
+    }
+}
+
+/// 1st, 2nd, 3rd, 11th, 22nd.
+fn ordinal_en(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_read_and_written() {
+        assert_eq!(ordinal_of("第十一届北京香山论坛"), Some(11));
+        assert_eq!(ordinal_of("第2届论坛"), Some(2));
+        assert_eq!(ordinal_of("首届中非和平安全论坛"), Some(1));
+        assert_eq!(ordinal_of("北京香山论坛"), None);
+        let written: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal_en).into();
+        assert_eq!(
+            written,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]
+        );
     }
 }

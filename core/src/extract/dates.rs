@@ -333,7 +333,9 @@ fn scan(text: &str, ctx: &mut Context) -> Vec<DateMention> {
             i = end;
             continue;
         }
-        if let Some(m) = english_at(&lower, i).filter(|m| !in_english_name(&chars, m)) {
+        if let Some(m) =
+            english_at(&lower, i, ctx.current_year).filter(|m| !in_english_name(&chars, m))
+        {
             ctx.current_year = Some(m.from.year);
             i = m.end;
             out.push(m);
@@ -370,7 +372,10 @@ fn in_english_name(chars: &[char], m: &DateMention) -> bool {
 }
 
 /// `August 2007`, `in 2023`, `December 28, 2023`: English month names and four-digit years.
-fn english_at(lower: &[char], i: usize) -> Option<DateMention> {
+/// An English date at `i`: "August 2007", "December 28, 2023", a year; or a month without
+/// a year after a preposition ("in June", "on June 12") in the `current` year (G4, as
+/// Chinese bare months).
+fn english_at(lower: &[char], i: usize, current: Option<u16>) -> Option<DateMention> {
     // A year after a dash is part of a name (“环太平洋—2016”, Kavkaz-2020), read by
     // `year_in_name` where a name is expected.
     if i > 0 && (lower[i - 1].is_alphanumeric() || matches!(lower[i - 1], '-' | '—' | '－' | '–'))
@@ -386,6 +391,7 @@ fn english_at(lower: &[char], i: usize) -> Option<DateMention> {
             while lower.get(j) == Some(&' ') {
                 j += 1;
             }
+            let day_at = j;
             let mut day = None;
             if let Some((d, e)) = number(lower, j)
                 .filter(|(d, e)| (1..=31).contains(d) && lower.get(*e) == Some(&','))
@@ -396,8 +402,10 @@ fn english_at(lower: &[char], i: usize) -> Option<DateMention> {
                     j += 1;
                 }
             }
-            let (y, e) = number(lower, j)?;
-            let y = plausible_year(y).filter(|_| e - j == 4)?;
+            let Some((y, e)) = number(lower, j).filter(|(_, e)| e - j == 4) else {
+                return bare_month(lower, i, day_at, m as u8 + 1, current);
+            };
+            let y = plausible_year(y)?;
             let from = date(y, Some(m as u8 + 1), day);
             return valid(from).then_some(DateMention {
                 start: i,
@@ -420,6 +428,36 @@ fn english_at(lower: &[char], i: usize) -> Option<DateMention> {
         start: i,
         end: e,
         from: date(y, None, None),
+        to: None,
+    })
+}
+
+/// "in June", "on June 12", "since March": a month (and day) in the `current` year, where
+/// a preposition says it is a date ("may" and "march" are words too).
+fn bare_month(
+    lower: &[char],
+    i: usize,
+    after: usize,
+    month: u8,
+    current: Option<u16>,
+) -> Option<DateMention> {
+    let before: String = lower[i.saturating_sub(7)..i].iter().collect();
+    let dated = [
+        "in ", "on ", "since ", "by ", "until ", "from ", "early ", "late ", "mid-",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p));
+    if !dated {
+        return None;
+    }
+    let day = number(lower, after).filter(|(d, e)| {
+        (1..=31).contains(d) && !lower.get(*e).is_some_and(|c| c.is_alphanumeric())
+    });
+    let from = date(current?, Some(month), day.map(|(d, _)| d as u8));
+    valid(from).then_some(DateMention {
+        start: i,
+        end: day.map_or(after, |(_, e)| e),
+        from,
         to: None,
     })
 }
@@ -574,6 +612,13 @@ mod tests {
         assert_eq!(shown("on December 28, 2023.", None, None), ["2023-12-28"]);
         assert!(shown("Y-20 and 12345", None, None).is_empty());
         assert!(shown("“环太平洋—2016”联合军演", None, None).is_empty());
+        assert_eq!(shown("In June, the PLA", None, Some(2017)), ["2017-06"]);
+        assert_eq!(
+            shown("held on July 23, the", None, Some(2019)),
+            ["2019-07-23"]
+        );
+        assert!(shown("The two sides may meet", None, Some(2019)).is_empty());
+        assert!(shown("In June, the PLA", None, None).is_empty());
     }
 
     #[test]

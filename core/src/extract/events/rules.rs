@@ -33,6 +33,9 @@ pub struct DateRules {
     /// Frames that look back ("继2019年7月、2020年12月之后"): the years inside them do not
     /// date what the text goes on to say.
     pub retrospective: Vec<[String; 2]>,
+    /// Frames that state a circumstance before the event ("After floods hit … in late
+    /// May,"): their dates are not the event's when it has one of its own.
+    pub circumstances: Vec<[String; 2]>,
     /// Words that state a position at a date ("截至2012年12月"): a verbless listing of
     /// deployments in the sentences after it is as of that date.
     pub as_of: Vec<String>,
@@ -299,6 +302,20 @@ impl Vocabulary {
             .iter()
             .position(|t| t.kind == Some(kind))
             .unwrap_or(usize::MAX)
+    }
+
+    /// Where a text states circumstances (code points), by the `circumstances` frames.
+    pub fn circumstances(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for [open, close] in &self.dates.circumstances {
+            for (a, _) in text.match_indices(open.as_str()) {
+                if let Some(b) = text[a + open.len()..].find(close.as_str()) {
+                    let b = a + open.len() + b;
+                    out.push((text[..a].chars().count(), text[..b].chars().count()));
+                }
+            }
+        }
+        out
     }
 
     /// Whether a text looks back inside one of the retrospective frames ("继…之后").

@@ -464,6 +464,13 @@ fn bare_month(
 
 /// The year in an exercise name: `高加索-2020` → 2020, `和平-07` → 2007.
 pub fn year_in_name(name: &str) -> Option<u16> {
+    // A phase after the year ("Joint Sea-2015 (II)", "海上联合-2015（一）") is not the year.
+    let name = match name.trim_end().strip_suffix([')', '）']) {
+        Some(inner) => inner
+            .rsplit_once(['(', '（'])
+            .map_or(name, |(base, _)| base.trim_end()),
+        None => name,
+    };
     let digits: String = name
         .chars()
         .rev()
@@ -630,6 +637,7 @@ mod tests {
     #[test]
     fn years_in_exercise_names() {
         assert_eq!(year_in_name("高加索-2020"), Some(2020));
+        assert_eq!(year_in_name("Joint Sea-2015 (II)"), Some(2015));
         assert_eq!(year_in_name("和平-07"), Some(2007));
         assert_eq!(year_in_name("雄鹰-IX"), None);
     }

@@ -68,9 +68,18 @@ pub fn unquoted_names(segment: &str, vocab: &Vocabulary) -> Vec<Name> {
                     j += 1;
                 }
                 let digits = chars[j..].iter().take_while(|c| c.is_ascii_digit()).count();
-                let after = chars.get(j + digits);
-                if (digits == 4 || digits == 2) && !after.is_some_and(|c| c.is_alphanumeric()) {
-                    let end = j + digits;
+                let roman = match digits {
+                    0 => chars[j..]
+                        .iter()
+                        .take_while(|c| matches!(c, 'I' | 'V' | 'X'))
+                        .count(),
+                    _ => 0,
+                };
+                let after = chars.get(j + digits + roman);
+                let numbered = digits == 4 || digits == 2 || roman > 0;
+                if numbered && !after.is_some_and(|c| c.is_alphanumeric()) {
+                    // A phase after the year is part of the name: "Joint Sea-2015 (II)".
+                    let end = j + digits + roman + phase(&chars[j + digits + roman..]);
                     if !out.iter().any(|o| o.start < end && i < o.end) {
                         out.push(Name {
                             start: i,
@@ -84,6 +93,25 @@ pub fn unquoted_names(segment: &str, vocab: &Vocabulary) -> Vec<Name> {
     }
     out.sort_by_key(|n| n.start);
     out
+}
+
+/// The length of a phase in parentheses that follows a name's year (" (II)", "（一）").
+fn phase(rest: &[char]) -> usize {
+    let skip = rest.iter().take_while(|c| **c == ' ').count();
+    let Some(&open) = rest.get(skip).filter(|c| matches!(c, '(' | '（')) else {
+        return 0;
+    };
+    let inner = rest[skip + 1..]
+        .iter()
+        .take_while(|c| matches!(c, 'I' | 'V' | 'X' | '一' | '二' | '三'))
+        .count();
+    let close = rest.get(skip + 1 + inner);
+    let closes = matches!((open, close), ('(', Some(')')) | ('（', Some('）')));
+    if inner > 0 && closes {
+        skip + inner + 2
+    } else {
+        0
+    }
 }
 
 /// Titles in 《》, without the brackets.
@@ -252,6 +280,10 @@ mod tests {
             ["Hand-in-Hand 2013"]
         );
         assert!(got("a joint sea patrol").is_empty());
+        assert_eq!(
+            got("held Joint Sea-2015 (I) in the Mediterranean and Shaheen-IV in Yinchuan"),
+            ["Joint Sea-2015 (I)", "Shaheen-IV"]
+        );
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct PhraseRules {
 #[derive(Clone, Debug, Deserialize)]
 pub struct AgreementRules {
     pub title_endings: Vec<String>,
+    /// Number words from two up ("two", "three"): "signed two annexes" is two agreements.
+    pub number_words: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -89,6 +91,7 @@ pub struct Split {
     per_partner_types: Vec<String>,
     bilateral_types: Vec<String>,
     one_per_sentence: Vec<String>,
+    separate_trips: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -417,6 +420,12 @@ impl Vocabulary {
     }
 
     /// Whether events of this type are one per partner when a list names no total.
+    /// Whether each partner of an event of this type is a trip of its own, whatever total
+    /// the text gives ("接待美国、新加坡等40多个国家…来访": one visit each named).
+    pub fn separate_trips(&self, kind: EventType) -> bool {
+        self.split.separate_trips.iter().any(|t| t == kind.slug())
+    }
+
     /// Whether a sentence reports one event of this type, however many parts tell of it.
     pub fn one_per_sentence(&self, kind: EventType) -> bool {
         self.split.one_per_sentence.iter().any(|t| t == kind.slug())

@@ -192,7 +192,17 @@ impl<'a> PassageReader<'a> {
         let summit = part.reports.iter().any(|r| r.kind == EventType::Forum)
             && !part.organisations.is_empty()
             && !core.contains("期间");
-        self.vocab.skips_segment(core) || self.vocab.heads_of_state(core) && !summit
+        // Heads of state named only as the occasion ("during President Xi's state visit,
+        // the two defense ministries signed…") leave what others did in scope.
+        let mut acting = core.to_string();
+        for (open, close) in &self.vocab.skip.frames {
+            if let Some(a) = acting.find(open.as_str()) {
+                if let Some(b) = acting[a + open.len()..].find(close.as_str()) {
+                    acting.replace_range(a..a + open.len() + b + close.len(), " ");
+                }
+            }
+        }
+        self.vocab.skips_segment(core) || self.vocab.heads_of_state(&acting) && !summit
     }
 
     /// Whether a text reports something done (an action verb), organisations' names aside:
@@ -244,12 +254,21 @@ impl<'a> PassageReader<'a> {
             [first, ..] => (Some(first.from), first.to),
         };
         let lower = part.text().to_lowercase();
+        let mut countries = self.partners_of(part);
+        if kind == EventType::PortCall {
+            // The ports a ship calls at name its hosts ("called at Mayport, Florida").
+            for c in &part.places {
+                if !countries.contains(c) {
+                    countries.push(c.clone());
+                }
+            }
+        }
         Event {
             cameo: cameo(kind, part.text(), self.vocab).to_string(),
             start,
             end,
             ongoing: part.text().contains("以来") || lower.contains("since "),
-            countries: self.partners_of(part),
+            countries,
             organisations: part.organisations.clone(),
             service: service_of(part.text()),
             location: location_of(part.text()),
@@ -342,7 +361,10 @@ impl<'a> PassageReader<'a> {
             }
             e.name = report.name.clone();
             self.named_by_name(&mut e, part);
-            e.partner_total = partner_total(part).or_else(|| self.unit_total(part));
+            e.partner_total = partner_total(part).or_else(|| self.sized_total(part, &report));
+            if self.short_form(&e) {
+                continue;
+            }
             if e.kind == EventType::Peacekeeping {
                 e.personnel = deploy::personnel(part.text(), self.vocab);
             }

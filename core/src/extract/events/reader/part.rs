@@ -8,8 +8,10 @@ impl<'a> PassageReader<'a> {
     pub(super) fn understand(&mut self, span: Span<'a>) -> Part<'a> {
         let before = self.dates;
         let dates = dates::find(span.quote, &mut self.dates);
-        if self.vocab.looks_back(span.quote) {
-            // "继2019年7月、2020年12月之后…": what follows is not of those years (G4).
+        let since = dates.last().is_some_and(|d| starts_span(span.quote, d));
+        if self.vocab.looks_back(span.quote) || since {
+            // "继2019年7月、2020年12月之后…", "since December 2008": what follows is not of
+            // those years (G4).
             self.dates = before;
         }
         if Vocabulary::says_any(span.quote, &self.vocab.dates.as_of) {
@@ -55,10 +57,32 @@ impl<'a> PassageReader<'a> {
             core_partners: core,
             places: named.places,
             organisations,
-            names: names_in(span.quote, self.vocab),
+            names: self.reported_names(span),
             counts: counts::counts(span.quote),
             reports: self.reports_in(span.core),
         }
+    }
+
+    /// The names a span reports: those of its quote, but not of a trailing part that
+    /// comments ("…，形成了“和平使命”“海上联合”等系列演训品牌": series, not events).
+    fn reported_names(&self, span: Span<'a>) -> Vec<Name> {
+        let core_end = span
+            .quote
+            .find(span.core)
+            .map_or(0, |b| b + span.core.len());
+        let mut skipped: Vec<(usize, usize)> = Vec::new();
+        let mut at = core_end;
+        for piece in span.quote[core_end..].split_inclusive(['，', ',']) {
+            if self.vocab.skips_segment(piece) {
+                let start = span.quote[..at].chars().count();
+                skipped.push((start, start + piece.chars().count()));
+            }
+            at += piece.len();
+        }
+        names_in(span.quote, self.vocab)
+            .into_iter()
+            .filter(|n| !skipped.iter().any(|&(a, b)| n.start >= a && n.end <= b))
+            .collect()
     }
 
     /// Whether a core names its counterpart itself ("与印度开启了…磋商", "向伊朗提供"): a
@@ -165,8 +189,15 @@ impl<'a> PassageReader<'a> {
         }
         let mut out = self.shared_heads(core, out);
         let shield = self.organisation_names(core);
+        // An escort task force that calls at a port is the subject of its port call.
+        if out.iter().any(|r| r.kind == EventType::PortCall) {
+            out.retain(|r| r.kind != EventType::Escort);
+        }
+        // A weak keyword names nothing beside a strong one ("北京香山论坛视频会议"), but a
+        // visit stays a visit beside talks it led to ("visited the United States, where he
+        // held talks").
         if out.iter().any(|r| !r.hit.weak) {
-            out.retain(|r| !r.hit.weak);
+            out.retain(|r| !r.hit.weak || r.kind == EventType::Visit);
         }
         out.retain(|r| {
             !self.vocab.civilian(

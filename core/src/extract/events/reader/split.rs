@@ -5,6 +5,28 @@
 use super::*;
 
 impl<'a> PassageReader<'a> {
+    /// Whether `e` names, by a short form, a meeting the passage has named in full
+    /// ("参加中非论坛" after "首届中非和平安全论坛"): its quote and total then join that
+    /// event (codebook G2: one occurrence, one event).
+    pub(super) fn short_form(&mut self, e: &Event) -> bool {
+        let Some(short) = e.name.as_deref().filter(|_| e.kind == EventType::Forum) else {
+            return false;
+        };
+        let full = self.out.events[self.first_event..].iter().position(|f| {
+            f.kind == e.kind
+                && f.name
+                    .as_deref()
+                    .is_some_and(|n| n != short && subsequence(short, n))
+        });
+        let Some(i) = full.map(|i| i + self.first_event) else {
+            return false;
+        };
+        let first = &mut self.out.events[i];
+        first.partner_total = first.partner_total.or(e.partner_total);
+        first.sources.extend(e.sources.iter().cloned());
+        true
+    }
+
     /// Whether `e` tells more of an operation its sentence has reported already (a type
     /// reported once a sentence: one evacuation by ship and by air); if so, its partners
     /// and quote join that event (codebook G2).
@@ -94,16 +116,24 @@ impl<'a> PassageReader<'a> {
                 c.counted == Counted::Countries
                     && !c.after_deng
                     && part.partners.is_empty()
-                    && !self.one_unit(part)
+                    && !self.sized_by_countries(part, report)
             })
     }
 
-    /// The countries one unit's voyage counts ("出访亚非5国"): its partners' total.
-    pub(super) fn unit_total(&self, part: &Part) -> Option<u32> {
+    /// Whether the countries a part counts size one event (codebook G3): one unit's voyage
+    /// ("出访亚非5国"), or a named meeting they came to ("第八届北京香山论坛…，67个国家派团
+    /// 参会").
+    fn sized_by_countries(&self, part: &Part, report: &Report) -> bool {
+        let meeting = report.kind == EventType::Forum && report.name.is_some();
+        meeting || self.one_unit(part)
+    }
+
+    /// The countries an event is sized by (see `sized_by_countries`): its partners' total.
+    pub(super) fn sized_total(&self, part: &Part, report: &Report) -> Option<u32> {
         part.counts
             .iter()
             .find(|c| c.counted == Counted::Countries)
-            .filter(|_| self.one_unit(part))
+            .filter(|_| self.sized_by_countries(part, report))
             .map(|c| c.value)
     }
 
@@ -116,7 +146,9 @@ impl<'a> PassageReader<'a> {
                 EventType::Humanitarian | EventType::PortCall | EventType::Escort
             )
         });
-        operation && Vocabulary::says_any(part.text(), &self.vocab.partners.units)
+        // "先后赴43个国家": one visit after another, many occurrences (a figure).
+        let successive = Vocabulary::says_any(part.text(), &self.vocab.split.respectively);
+        operation && !successive && Vocabulary::says_any(part.text(), &self.vocab.partners.units)
     }
 
     /// Whether an event says enough to be one (codebook G5): a partner or an organisation,
@@ -177,7 +209,7 @@ impl<'a> PassageReader<'a> {
             events[0].start = Some(distinct[k].from);
             events[0].end = distinct[k].to;
         }
-        let ordinals = ordinal_list(text);
+        let ordinals = ordinal_list(text).max(self.counted_agreements(part.span.core, report));
         if ordinals > 1 {
             events = events
                 .iter()
@@ -201,6 +233,7 @@ impl<'a> PassageReader<'a> {
         let bilateral = Vocabulary::says_any(text, &self.vocab.split.bilateral);
         let per_partner = respectively
             || bilateral
+            || self.vocab.separate_trips(report.kind)
             || (self.vocab.per_partner(report.kind) && events[0].partner_total.is_none());
         for e in events {
             if per_partner && e.countries.len() >= 2 {
@@ -215,6 +248,24 @@ impl<'a> PassageReader<'a> {
                 self.out.events.push(e);
             }
         }
+    }
+
+    /// How many agreements a report counts with a number word in its phrase ("signed two
+    /// annexes to their memoranda"): one event each (codebook G2).
+    pub(super) fn counted_agreements(&self, core: &str, report: &Report) -> usize {
+        if report.kind != EventType::Agreement {
+            return 0;
+        }
+        let phrase: String = core
+            .chars()
+            .skip(report.hit.start)
+            .take(report.head.0.saturating_sub(report.hit.start))
+            .collect();
+        let words = &self.vocab.agreement.number_words;
+        phrase
+            .split(' ')
+            .find_map(|w| words.iter().position(|n| n.eq_ignore_ascii_case(w)))
+            .map_or(0, |k| k + 2)
     }
 
     /// "与印尼和泰国分别主办了…圆桌会议和…研讨会": partners and reports listed alike with

@@ -121,11 +121,17 @@ pub(super) fn name_forms(
 ) -> (Option<String>, Option<String>) {
     match series_zh {
         Some(zh) if name.is_ascii() => {
-            let suffix = name.rsplit(['-', ' ', '－', '—']).next().unwrap_or("");
+            // "Joint Sea-2015 (II)" → 海上联合-2015 (II): the year and any phase after it.
+            let phase = name
+                .rfind(" (")
+                .filter(|_| name.ends_with(')'))
+                .map_or("", |i| &name[i..]);
+            let base = &name[..name.len() - phase.len()];
+            let suffix = base.rsplit(['-', ' ', '－', '—']).next().unwrap_or("");
             let tail = name_year
                 .map(|y| y.to_string())
                 .unwrap_or_else(|| suffix.to_string());
-            (Some(format!("{zh}-{tail}")), Some(name.to_string()))
+            (Some(format!("{zh}-{tail}{phase}")), Some(name.to_string()))
         }
         _ if name.is_ascii() => (Some(name.to_string()), Some(name.to_string())),
         _ => (Some(name.to_string()), None),
@@ -185,4 +191,20 @@ pub(super) fn location_of(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether every character of `short` stands in `long` in order (中非论坛 in
+/// 首届中非和平安全论坛).
+pub(super) fn subsequence(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
+}
+
+/// Whether a date starts a span rather than dating an occasion ("2008年12月以来", "since
+/// December 2008").
+pub(super) fn starts_span(text: &str, d: &DateMention) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let after: String = chars[d.end.min(chars.len())..].iter().take(2).collect();
+    let before: String = chars[..d.start.min(chars.len())].iter().collect();
+    after == "以来" || before.to_lowercase().ends_with("since ")
 }

@@ -134,6 +134,11 @@ pub struct Score {
     pub spurious: Vec<String>,
     /// Problems with the gold itself (an anchor not in its document).
     pub gold_errors: Vec<String>,
+    /// How often a matched event agrees with its gold on each field the gold states:
+    /// field → (agree, stated).
+    pub fields: BTreeMap<&'static str, (usize, usize)>,
+    /// Matched events that disagree on a field, said for a reader.
+    pub differences: Vec<String>,
 }
 
 impl Score {
@@ -166,10 +171,17 @@ impl Score {
             out.push_str(&row(t.slug(), tally));
         }
         out.push_str(&row("all", &self.total()));
+        if !self.fields.is_empty() {
+            out.push_str("\nmatched events that agree with the gold on what it states:\n");
+            for (field, (agree, stated)) in &self.fields {
+                out.push_str(&format!("  {field:<14} {agree:>4} / {stated:<4}\n"));
+            }
+        }
         for (title, list) in [
             ("gold errors", &self.gold_errors),
             ("missed (in the gold, not extracted)", &self.missed),
             ("spurious (extracted, not in the gold)", &self.spurious),
+            ("matched, but a field differs", &self.differences),
         ] {
             if !list.is_empty() {
                 out.push_str(&format!("\n{title}: {}\n", list.len()));
@@ -237,6 +249,58 @@ fn anchored(ds: &Dataset, e: &Event, doc: u32, anchors: &[String]) -> bool {
                     .any(|a| overlap(q, a))
             })
     })
+}
+
+/// Tallies, for a matched pair, each field the gold states: the exact date and end (at the
+/// gold's precision), the name (Chinese or English form), the partner total, the mission.
+fn compare_fields(e: &Event, g: &GoldEvent, doc: &str, out: &mut Score) {
+    let shown = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string());
+    let norm = |s: &str| s.replace([' ', '“', '”', '"'], "").to_lowercase();
+    let mut checks: Vec<(&'static str, bool, String, String)> = Vec::new();
+    if let Some(date) = &g.date {
+        let got = shown(e.start).unwrap_or_default();
+        checks.push(("date", got == *date, date.clone(), got));
+    }
+    if let Some(end) = &g.end {
+        let got = shown(e.end).unwrap_or_default();
+        checks.push(("end", got == *end, end.clone(), got));
+    }
+    if let Some(name) = &g.name {
+        let forms = [e.name.as_deref(), e.name_en.as_deref()];
+        let agree = forms.iter().flatten().any(|n| norm(n) == norm(name));
+        checks.push((
+            "name",
+            agree,
+            name.clone(),
+            e.name.clone().unwrap_or_default(),
+        ));
+    }
+    if let Some(total) = g.partner_total {
+        let got = e.partner_total.map(|t| t.to_string()).unwrap_or_default();
+        checks.push((
+            "partner total",
+            e.partner_total == Some(total),
+            total.to_string(),
+            got,
+        ));
+    }
+    if let Some(mission) = &g.mission {
+        let got = e.mission.clone().unwrap_or_default();
+        checks.push(("mission", got == *mission, mission.clone(), got));
+    }
+    for (field, agree, want, got) in checks {
+        let tally = out.fields.entry(field).or_default();
+        tally.1 += 1;
+        if agree {
+            tally.0 += 1;
+        } else {
+            out.differences.push(format!(
+                "{doc} · {} · {field}: gold {want:?}, extracted {got:?} · {}",
+                g.kind,
+                g.anchors.first().map(String::as_str).unwrap_or("")
+            ));
+        }
+    }
 }
 
 fn same_partners(e: &Event, g: &GoldEvent) -> bool {
@@ -348,6 +412,7 @@ fn score_document(ds: &Dataset, doc: u32, g: &Gold, out: &mut Score) {
             Some(i) => {
                 taken[i] = true;
                 out.by_type.entry(kind).or_default().matched += 1;
+                compare_fields(extracted[i], ge, &g.document, out);
             }
             None => out.missed.push(describe_gold(&g.document, ge)),
         }

@@ -201,7 +201,15 @@ pub fn phrase_before(
         }
     }
     let name: String = chars[start..end].iter().collect();
-    let name = bare_name(&name);
+    let mut name = bare_name(&name);
+    // A format after the name is how it met, not its name ("北京香山论坛视频会议").
+    while let Some(shorter) = vocab
+        .formats()
+        .find_map(|f| name.strip_suffix(f))
+        .filter(|n| n.chars().count() >= 4)
+    {
+        name = shorter;
+    }
     (name.chars().count() >= 4).then(|| name.to_string())
 }
 

@@ -329,6 +329,15 @@ impl Vocabulary {
         })
     }
 
+    /// The formats a meeting can take (视频会议): weak keywords that are not verbs.
+    pub fn formats(&self) -> impl Iterator<Item = &str> {
+        self.phrase
+            .weak
+            .iter()
+            .map(String::as_str)
+            .filter(|w| w.contains("视频") || w.contains("video"))
+    }
+
     /// Whether the character at `at` belongs to a word in which it is no conjunction
     /// (the 和 of 中非和平安全论坛).
     pub fn in_word(&self, chars: &[char], at: usize) -> bool {

@@ -22,6 +22,9 @@ impl<'a> PassageReader<'a> {
             let mut e = self.draft(self.kind_of_name(part, &name), part);
             let name_year = dates::year_in_name(&name.text);
             self.date_by_name(&mut e, part, name_year);
+            if part.names.len() == 1 {
+                e.partner_total = partner_total(part);
+            }
             e.countries = if paired {
                 vec![part.core_partners[k].clone()]
             } else if part.names.len() == 1 && !e.countries.is_empty() {

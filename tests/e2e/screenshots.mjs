@@ -1,5 +1,6 @@
 // Screenshots of every view at 1280px and 375px, for a person to look at (not a test).
-// Usage: node tests/e2e/screenshots.mjs [outdir]   (needs dist/ and target/export.json)
+// Usage: node tests/e2e/screenshots.mjs [outdir]   (needs dist/ and target/export.json; Chinese
+// text needs the fonts-noto-cjk package on the machine that takes them)
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,9 @@ const views = {
   'home-zh': '?ui=zh',
   'timeline-zh': '?view=timeline&ui=zh',
   'countries-zh': '?view=countries&ui=zh',
+  'explore-zh': '?view=explore&ui=zh&type=peacekeeping',
+  'stats-zh': '?view=stats&ui=zh',
+  'explore-peacekeeping': '?view=explore&type=peacekeeping',
 };
 
 const site = await serve();

@@ -113,7 +113,8 @@ fn a_query_ranks_and_marks_its_matches() {
     assert!(!r.passages.is_empty());
     for h in &r.passages {
         let chars: Vec<char> = ds.passages[h.passage as usize].text.chars().collect();
-        let (a, b) = milcoop_core::query::filter::spans(&ds, h.passage, "高加索")[0];
+        let (a, b) =
+            milcoop_core::query::filter::spans(&ds, h.passage, &ds.expand("高加索", &[]))[0];
         assert_eq!(chars[a..b].iter().collect::<String>(), "高加索");
     }
     assert!(apply(&ds, &filters("?q=zzzzqqq")).passages.is_empty());

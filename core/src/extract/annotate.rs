@@ -5,9 +5,8 @@
 use crate::extract::dates::{self, Context};
 use crate::extract::gazetteer::Gazetteer;
 use crate::model::{Kind, StoredDataset};
-use crate::query::search::fold;
 
-/// Fills `years` and `countries` of every passage, `countries` and `country_names` of the dataset.
+/// Fills `years` and `countries` of every passage and `countries` of the dataset.
 pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
     ds.passage_events = vec![Vec::new(); ds.passages.len()];
     for (e, event) in ds.events.iter().enumerate() {
@@ -84,18 +83,4 @@ pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
                 })
         })
         .collect();
-    let mut names: Vec<(String, String)> = Vec::new();
-    for c in &ds.countries {
-        for name in gazetteer.names_of(&c.code) {
-            let folded = fold(&name);
-            if !names
-                .iter()
-                .any(|(n, code)| *n == folded && *code == c.code)
-            {
-                names.push((folded, c.code.clone()));
-            }
-        }
-    }
-    names.sort();
-    ds.country_names = names;
 }

@@ -266,6 +266,17 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Every organisation code with the names that refer to it.
+    pub fn organisation_names(&self) -> std::collections::BTreeMap<String, Vec<String>> {
+        let mut out: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for (_, name, t) in self.by_first.values().flatten() {
+            if let Target::Organisation(code) = t {
+                out.entry(code.clone()).or_default().push(name.clone());
+            }
+        }
+        out
+    }
+
     /// Every name in `text`, longest match first, left to right, without overlaps.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let chars: Vec<char> = text.chars().collect();

@@ -5,6 +5,7 @@
 
 pub mod align;
 pub mod annotate;
+pub mod concepts;
 pub mod dates;
 pub mod events;
 pub mod gazetteer;

@@ -17,8 +17,8 @@ pub struct StoredDataset {
     pub events: Vec<Event>,
     pub figures: Vec<Figure>,
     pub countries: Vec<Country>,
-    /// Folded country names in both languages → ISO code, for query expansion.
-    pub country_names: Vec<(String, String)>,
+    /// The bilingual thesaurus a query is expanded with (docs/search.md).
+    pub concepts: Vec<Concept>,
     /// For each passage, the events it reports (indexes into `events`), so that looking
     /// them up does not scan every event.
     pub passage_events: Vec<Vec<u32>>,
@@ -194,6 +194,8 @@ pub struct Dataset {
     /// derived data, half the dataset's compressed size, and building it in the browser runs
     /// the very tokenizer that queries it.
     index: std::sync::OnceLock<crate::query::search::Index>,
+    /// The thesaurus's names as query parts, made on the first search.
+    thesaurus: std::sync::OnceLock<crate::query::expand::Thesaurus>,
 }
 
 impl std::ops::Deref for Dataset {
@@ -236,6 +238,7 @@ impl Dataset {
             aliases_by_id: by_id("alias", &stored.aliases, |a| &a.old)?,
             orphans_by_id: by_id("orphan", &stored.orphans, |o| &o.old)?,
             index: std::sync::OnceLock::new(),
+            thesaurus: std::sync::OnceLock::new(),
             stored,
         })
     }
@@ -290,6 +293,19 @@ impl Dataset {
             Some(&o) => Resolution::Orphaned(&self.orphans[o as usize]),
             None => Resolution::Unknown,
         }
+    }
+
+    /// A query expanded with the thesaurus, the concepts in `literal` searched as typed.
+    pub fn expand(&self, q: &str, literal: &[String]) -> crate::query::expand::Query {
+        let thesaurus = self
+            .thesaurus
+            .get_or_init(|| crate::query::expand::Thesaurus::new(&self.concepts));
+        crate::query::expand::expand(q, &self.concepts, thesaurus, literal)
+    }
+
+    /// A concept by id (`series:golden-dragon`).
+    pub fn concept(&self, id: &str) -> Option<&Concept> {
+        self.concepts.iter().find(|c| c.id == id)
     }
 
     /// The search index over the passages, built the first time it is asked for.

@@ -5,12 +5,14 @@
 //! These types are shared by the native pipeline (which builds and encodes them) and the
 //! wasm view (which only decodes and reads them), so they hold plain data and cheap lookups.
 
+mod concept;
 mod dataset;
 mod date;
 mod records;
 mod validate;
 mod vocab;
 
+pub use concept::*;
 pub use dataset::*;
 pub use date::*;
 pub use records::*;

@@ -42,6 +42,8 @@ pub struct Event {
     pub organisations: Vec<String>,
     /// A peace operation's UN name (UNMIL, UNIFIL, UNAMID …).
     pub mission: Option<String>,
+    /// The id of the exercise or mission series its name belongs to (`golden-dragon`).
+    pub series: Option<String>,
     /// The units and their sizes, as the text gives them.
     pub personnel: Vec<Personnel>,
     pub multilateral: Option<bool>,
@@ -69,6 +71,7 @@ impl Event {
             partner_total: None,
             organisations: Vec::new(),
             mission: None,
+            series: None,
             personnel: Vec::new(),
             multilateral: None,
             service: None,

@@ -11,8 +11,10 @@
 //! and one of its sources is in a matching document and language; with a query, one of its
 //! source passages must match the query.
 
-use crate::model::{Dataset, EventType, Lang};
-use crate::query::search::{fold, match_spans, parse_query};
+use crate::model::{ConceptKind, Dataset, Event, EventType, Lang};
+use crate::present::ui::Ui;
+use crate::query::expand::Query;
+use crate::query::search::{match_spans, parse_query, query_spans, Part};
 use std::collections::BTreeMap;
 
 /// What the country filter asks of a country (codebook G1).
@@ -29,6 +31,8 @@ pub enum CountryMode {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     pub q: String,
+    /// Concepts of the query searched as typed, their expansion turned off (`literal=`).
+    pub literal: Vec<String>,
     /// Inclusive year range.
     pub years: Option<(u16, u16)>,
     pub countries: Vec<String>,
@@ -46,6 +50,7 @@ pub const MAX_QUERY: usize = 200;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FilterKey {
     Query,
+    Literal,
     Year,
     Country,
     CountryMode,
@@ -55,8 +60,9 @@ pub enum FilterKey {
 }
 
 impl FilterKey {
-    pub const ALL: [FilterKey; 7] = [
+    pub const ALL: [FilterKey; 8] = [
         FilterKey::Query,
+        FilterKey::Literal,
         FilterKey::Year,
         FilterKey::Country,
         FilterKey::CountryMode,
@@ -69,6 +75,7 @@ impl FilterKey {
     pub fn param(self) -> &'static str {
         match self {
             FilterKey::Query => "q",
+            FilterKey::Literal => "literal",
             FilterKey::Year => "year",
             FilterKey::Country => "country",
             FilterKey::CountryMode => "cmode",
@@ -114,9 +121,18 @@ impl Filters {
         };
     }
 
+    /// Turns one concept's expansion of the query off, or on again.
+    pub fn toggle_literal(&mut self, concept: &str) {
+        toggle(&mut self.literal, concept.to_string());
+    }
+
     pub fn clear(&mut self, key: FilterKey) {
         match key {
-            FilterKey::Query => self.q.clear(),
+            FilterKey::Query => {
+                self.q.clear();
+                self.literal.clear();
+            }
+            FilterKey::Literal => self.literal.clear(),
             FilterKey::Year => self.years = None,
             FilterKey::Country => {
                 self.countries.clear();
@@ -149,6 +165,14 @@ impl Filters {
                 let cut = value.chars().count() > MAX_QUERY;
                 self.q = q.trim().to_string();
                 cut.then(|| format!("q (cut to its first {MAX_QUERY} characters)"))
+            }
+            "literal" => {
+                for id in value.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+                    if !self.literal.iter().any(|x| x == id) {
+                        self.literal.push(id.to_string());
+                    }
+                }
+                None
             }
             "year" => match parse_years(value) {
                 Some(r) => {
@@ -246,6 +270,7 @@ impl Filters {
     fn value(&self, key: FilterKey) -> Option<String> {
         match key {
             FilterKey::Query => (!self.q.is_empty()).then(|| self.q.clone()),
+            FilterKey::Literal => (!self.literal.is_empty()).then(|| self.literal.join(",")),
             FilterKey::Year => self.years.map(|(a, b)| {
                 if a == b {
                     a.to_string()
@@ -288,6 +313,8 @@ pub fn parse_years(value: &str) -> Option<(u16, u16)> {
 /// What the Explore view shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
+    /// The query as searched: what was typed and what it was expanded to.
+    pub query: Query,
     /// Matching passages, ranked by the query when there is one, else in corpus order.
     pub passages: Vec<Match>,
     pub events: Vec<u32>,
@@ -302,16 +329,66 @@ pub struct Match {
 }
 
 /// Where the query matches in a passage's text (code points), for highlighting the few
-/// passages a view shows rather than every match.
-pub fn spans(ds: &Dataset, passage: u32, q: &str) -> Vec<(usize, usize)> {
-    let parts = parse_query(q);
-    if parts.is_empty() {
+/// passages a view shows rather than every match: what was typed, and the other names it
+/// was expanded to (黎巴嫩 for "Lebanon").
+pub fn spans(ds: &Dataset, passage: u32, q: &Query) -> Vec<(usize, usize)> {
+    let Some(p) = ds.passages.get(passage as usize) else {
         return Vec::new();
+    };
+    let marking = q.groups.iter().any(|g| !g.marks.is_empty());
+    let longer: Vec<Vec<Part>> = if marking {
+        ds.concepts
+            .iter()
+            .filter(|c| matches!(c.kind, ConceptKind::Countries(_)))
+            .flat_map(|c| c.names.iter().map(|n| parse_query(n)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    query_spans(&p.text, q, &longer)
+}
+
+/// The words of a quote that are about a named event: the piece of a list that holds its
+/// name ("“可汗探索—2015”多国维和军演、“科瓦里—2015”…技能演练": the first is the
+/// peacekeeping exercise), else the whole quote.
+fn own_words<'q>(e: &Event, quote: &'q str) -> &'q str {
+    let Some(name) = e.name.as_deref().filter(|n| quote.contains(*n)) else {
+        return quote;
+    };
+    quote
+        .split(['、', '，', ';', '；'])
+        .find(|piece| piece.contains(name))
+        .unwrap_or(quote)
+}
+
+/// Whether an event matches an expanded query by what it says itself (codebook: its
+/// title, name, type, partners, series, mission, organisations and quotes), not by the
+/// passage it was read from.
+pub fn event_matches(e: &Event, q: &Query) -> bool {
+    let mut text = format!(
+        "{}\n{}\n{}\n{}",
+        e.title_zh,
+        e.title_en,
+        e.kind.label(),
+        Ui::Zh.event_type(e.kind)
+    );
+    for n in e.name.iter().chain(&e.name_en) {
+        text.push('\n');
+        text.push_str(n);
     }
-    ds.passages
-        .get(passage as usize)
-        .and_then(|p| match_spans(&p.text, &parts))
-        .unwrap_or_default()
+    for s in &e.sources {
+        text.push('\n');
+        text.push_str(own_words(e, &s.quote));
+    }
+    q.groups.iter().all(|g| {
+        g.texts()
+            .any(|(_, parts)| match_spans(&text, parts).is_some())
+            || g.countries.iter().any(|c| e.countries.contains(c))
+            || g.types.contains(&e.kind)
+            || e.series.as_ref().is_some_and(|s| g.series.contains(s))
+            || e.mission.as_ref().is_some_and(|m| g.missions.contains(m))
+            || e.organisations.iter().any(|o| g.organisations.contains(o))
+    })
 }
 
 /// Counts of matching passages per value, each with every *other* filter applied.
@@ -386,8 +463,9 @@ fn countries_of(passage: &crate::model::Passage, mode: CountryMode) -> &[String]
 
 /// Passages and events matching `f`, with facet counts.
 pub fn apply(ds: &Dataset, f: &Filters) -> Results {
+    let query = ds.expand(&f.q, &f.literal);
     // Best first, ties by position: the order the results are listed in.
-    let ranked = (!f.q.is_empty()).then(|| query_hits(ds, &f.q));
+    let ranked = (!query.is_empty()).then(|| query_hits(ds, &query));
     let doc_ids: Vec<u32> = f
         .docs
         .iter()
@@ -449,11 +527,9 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
                 let p = &ds.passages[s.passage as usize];
                 (m.doc_ids.is_empty() || m.doc_ids.contains(&p.doc))
                     && f.lang.is_none_or(|l| p.lang == l)
-                    && m.hits
-                        .as_ref()
-                        .is_none_or(|h| h[s.passage as usize].is_some())
             });
-            years_ok && countries_ok && types_ok && sources_ok
+            let query_ok = query.is_empty() || event_matches(e, &query);
+            years_ok && countries_ok && types_ok && sources_ok && query_ok
         })
         .collect();
 
@@ -508,40 +584,32 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
     };
 
     Results {
+        query,
         passages,
         events,
         facets,
     }
 }
 
-/// Text hits for a query, plus — when the whole query names a country in either language —
-/// every passage that names that country in any form ("Russia" finds 俄罗斯 and 中俄).
-fn query_hits(ds: &Dataset, q: &str) -> Vec<(u32, f32)> {
-    let mut hits = ds
-        .index()
-        .ranked(q, |p| ds.passages[p as usize].text.as_str());
-    let mut found = vec![false; ds.passages.len()];
-    for &(p, _) in &hits {
-        found[p as usize] = true;
-    }
-    let folded = fold(q.trim());
-    let codes: Vec<&str> = ds
-        .country_names
-        .iter()
-        .filter(|(name, _)| *name == folded)
-        .map(|(_, code)| code.as_str())
-        .collect();
-    for code in codes {
-        for (p, passage) in ds.passages.iter().enumerate() {
-            if passage.countries.iter().any(|c| c == code)
-                && !std::mem::replace(&mut found[p], true)
-            {
-                hits.push((p as u32, 0.5));
+/// Passages matching an expanded query, best first: by its text and other names, and —
+/// for a country it names — every passage naming that country in any form ("Russia" finds
+/// 俄罗斯 and 中俄, never 白俄罗斯).
+fn query_hits(ds: &Dataset, q: &Query) -> Vec<(u32, f32)> {
+    ds.index().ranked_query(
+        q,
+        |p| ds.passages[p as usize].text.as_str(),
+        |g| {
+            if g.countries.is_empty() {
+                return Vec::new();
             }
-        }
-    }
-    crate::query::search::rank(&mut hits);
-    hits
+            (0..ds.passages.len() as u32)
+                .filter(|&p| {
+                    let named = &ds.passages[p as usize].countries;
+                    g.countries.iter().any(|c| named.contains(c))
+                })
+                .collect()
+        },
+    )
 }
 
 #[cfg(test)]
@@ -630,6 +698,7 @@ mod tests {
         let mut f = Filters::default();
         for (k, v) in [
             ("q", "维和"),
+            ("literal", "activity:peacekeeping"),
             ("year", "2008"),
             ("country", "LR"),
             ("cmode", "named"),
@@ -643,9 +712,12 @@ mod tests {
             let mut g = f.clone();
             g.clear(key);
             let left: Vec<FilterKey> = g.pairs().into_iter().map(|(k, _)| k).collect();
-            // Clearing the countries clears what they are asked for too.
+            // Clearing the countries clears what they are asked for too; clearing the
+            // query, the expansions turned off in it.
             let gone = |k: &FilterKey| {
-                *k == key || key == FilterKey::Country && *k == FilterKey::CountryMode
+                *k == key
+                    || key == FilterKey::Country && *k == FilterKey::CountryMode
+                    || key == FilterKey::Query && *k == FilterKey::Literal
             };
             let want: Vec<FilterKey> = FilterKey::ALL.into_iter().filter(|k| !gone(k)).collect();
             assert_eq!(left, want, "clearing {key:?}");

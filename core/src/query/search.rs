@@ -14,6 +14,7 @@
 //! candidate is then verified by a substring test on its folded text, which also makes
 //! quoted phrases exact. Ranking is BM25.
 
+use crate::query::expand::{Group, Query};
 use serde::{Deserialize, Serialize};
 
 /// Folds one character for search: full-width ASCII to ASCII, the ideographic space to a
@@ -331,6 +332,114 @@ impl Index {
     }
 }
 
+/// What a passage that matches what was typed gains over one found only through an
+/// expansion, so that it ranks above (BM25 scores stay far below it).
+pub const TYPED_FIRST: f32 = 1000.0;
+
+/// An expanded name scores this share of what the typed words would.
+const EXPANDED: f32 = 0.5;
+
+impl Index {
+    /// Ranked passages matching an expanded query (`expand::Query`): every group, through
+    /// one of its texts or a passage `linked` gives it (a country's passages). Passages
+    /// that match what was typed in every group come first, each tier by BM25.
+    pub fn ranked_query<'a>(
+        &self,
+        q: &Query,
+        texts: impl Fn(u32) -> &'a str,
+        linked: impl Fn(&Group) -> Vec<u32>,
+    ) -> Vec<(u32, f32)> {
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let mut result: Option<Vec<(u32, f32, bool)>> = None;
+        for g in &q.groups {
+            let mut here: std::collections::BTreeMap<u32, (f32, bool)> = Default::default();
+            for (typed, parts) in g.texts() {
+                let weight = if typed { 1.0 } else { EXPANDED };
+                for (p, score) in self.candidates(parts) {
+                    let folds = self.folds.get(p as usize).copied().unwrap_or(true);
+                    if verify(texts(p), parts, folds) {
+                        let e = here.entry(p).or_default();
+                        e.0 = e.0.max(score * weight);
+                        e.1 |= typed;
+                    }
+                }
+            }
+            // A country the reader typed matches the passages that name it in any form.
+            for p in linked(g) {
+                let e = here.entry(p).or_default();
+                e.0 = e.0.max(EXPANDED);
+                e.1 = true;
+            }
+            let here: Vec<(u32, f32, bool)> =
+                here.into_iter().map(|(p, (s, t))| (p, s, t)).collect();
+            result = Some(match result {
+                None => here,
+                Some(prev) => intersect_tiers(&prev, &here),
+            });
+        }
+        let mut hits: Vec<(u32, f32)> = result
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(p, s, typed)| (p, if typed { s + TYPED_FIRST } else { s }))
+            .collect();
+        rank(&mut hits);
+        hits
+    }
+}
+
+/// Where an expanded query matches in `text` (code points): every text of every group
+/// that occurs, and the country names of `marks` that are not part of a longer name in
+/// `longer` (白俄罗斯 holds 俄罗斯 but names Belarus).
+pub fn query_spans(text: &str, q: &Query, longer: &[Vec<Part>]) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for g in &q.groups {
+        for (_, parts) in g.texts() {
+            spans.extend(match_spans(text, parts).unwrap_or_default());
+        }
+        if g.marks.is_empty() {
+            continue;
+        }
+        let blocked: Vec<(usize, usize)> = longer
+            .iter()
+            .flat_map(|n| match_spans(text, n).unwrap_or_default())
+            .collect();
+        for name in &g.marks {
+            for (a, b) in match_spans(text, name).unwrap_or_default() {
+                let inside = blocked
+                    .iter()
+                    .any(|&(c, d)| c <= a && b <= d && d - c > b - a);
+                if !inside {
+                    spans.push((a, b));
+                }
+            }
+        }
+    }
+    crate::query::order::sort_by(&mut spans, Ord::cmp);
+    spans.dedup();
+    spans
+}
+
+/// The triples of `a` whose passage is also in `b` (both sorted by passage): scores added,
+/// typed only if typed in both.
+fn intersect_tiers(a: &[(u32, f32, bool)], b: &[(u32, f32, bool)]) -> Vec<(u32, f32, bool)> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1, a[i].2 && b[j].2));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
 /// The pairs of `a` whose passage is also in `b` (both sorted by passage), scores added.
 fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
     let (mut i, mut j) = (0, 0);
@@ -433,6 +542,27 @@ pub fn rank(hits: &mut [(u32, f32)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_was_typed_ranks_above_what_it_was_expanded_to() {
+        use crate::model::{Concept, ConceptKind};
+        use crate::query::expand::{expand, Thesaurus};
+        let concepts = vec![Concept {
+            id: "activity:peacekeeping".into(),
+            kind: ConceptKind::Activity(None),
+            en: "peacekeeping".into(),
+            zh: "维和".into(),
+            names: vec!["peacekeeping".into(), "维和".into()],
+        }];
+        // The Chinese passage would win on BM25 alone (shorter, the term twice).
+        let texts = ["维和维和", "Long text about peacekeeping in several missions abroad."];
+        let index = Index::build(texts);
+        let q = expand("peacekeeping", &concepts, &Thesaurus::new(&concepts), &[]);
+        let found = index.ranked_query(&q, |p| texts[p as usize], |_| Vec::new());
+        assert_eq!(found.iter().map(|h| h.0).collect::<Vec<_>>(), [1, 0]);
+        let spans = query_spans(texts[0], &q, &[]);
+        assert_eq!(spans, [(0, 2), (2, 4)]);
+    }
 
     const TEXTS: [&str; 4] = [
         "中俄两国空军在亚太地区实施第二次联合空中战略巡航。",

@@ -230,10 +230,13 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
     dataset.aliases = aliases;
     dataset.orphans = orphans;
     let gazetteer = Gazetteer::builtin();
-    let extraction = events::extract(&dataset, &gazetteer, &Vocabulary::builtin());
+    let vocab = Vocabulary::builtin();
+    let extraction = events::extract(&dataset, &gazetteer, &vocab);
     dataset.events = extraction.events;
     dataset.figures = extraction.figures;
     annotate::annotate(&mut dataset, &gazetteer);
+    dataset.concepts = crate::extract::concepts::build(&dataset.countries, &vocab, &gazetteer)
+        .unwrap_or_else(|e| panic!("the thesaurus does not build: {e}"));
     dataset.counterparts = crate::extract::align::align(&dataset);
     Built {
         // Every index the pipeline wrote points at a record it wrote: a failure here is a

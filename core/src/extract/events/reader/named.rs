@@ -2,6 +2,7 @@
 //! 《titles》: one event each (codebook G2), typed and placed by what the text says about them.
 
 use super::*;
+use crate::model::series_id;
 
 impl<'a> PassageReader<'a> {
     /// Named events (exercises, competitions, missions): one each (codebook G2). The type is
@@ -45,6 +46,7 @@ impl<'a> PassageReader<'a> {
                 _ => Vec::new(),
             };
             (e.name, e.name_en) = name_forms(&name.text, series.map(|s| s.zh.as_str()), name_year);
+            e.series = series.and_then(|s| s.en.first()).map(|en| series_id(en));
             // A series held in several years listed (“和平使命”系列, 2005年、2007年…): one each.
             let listed = distinct_dates(&self.dating(part));
             if name_year.is_none()

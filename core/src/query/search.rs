@@ -555,7 +555,10 @@ mod tests {
             names: vec!["peacekeeping".into(), "维和".into()],
         }];
         // The Chinese passage would win on BM25 alone (shorter, the term twice).
-        let texts = ["维和维和", "Long text about peacekeeping in several missions abroad."];
+        let texts = [
+            "维和维和",
+            "Long text about peacekeeping in several missions abroad.",
+        ];
         let index = Index::build(texts);
         let q = expand("peacekeeping", &concepts, &Thesaurus::new(&concepts), &[]);
         let found = index.ranked_query(&q, |p| texts[p as usize], |_| Vec::new());

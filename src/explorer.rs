@@ -91,6 +91,8 @@ fn view_for(data: &'static Dataset, page: Page, ui: Ui) -> AnyView {
         Page::Timeline => deferred(ui, move || lazy::timeline(data)),
         Page::Countries => deferred(ui, move || lazy::countries(data)),
         Page::Stats => deferred(ui, move || lazy::stats(data)),
+        Page::Series(id) => deferred(ui, move || lazy::series(data, id.clone())),
+        Page::Mission(id) => deferred(ui, move || lazy::mission(data, id.clone())),
         Page::Document(id, parallel) => match data.document(&id) {
             Some((doc, _)) => view! { <Reader data=data doc=doc parallel=parallel /> }.into_any(),
             None => {

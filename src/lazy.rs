@@ -4,6 +4,7 @@
 //! tests) they are ordinary code that resolves at once.
 
 use crate::pages::countries::Countries;
+use crate::pages::entity::{MissionPage, SeriesPage};
 use crate::pages::explore::Explore;
 use crate::pages::stats::Stats;
 use crate::pages::timeline::Timeline;
@@ -40,7 +41,25 @@ macro_rules! later {
     };
 }
 
+/// As `later!`, for a page of one entity, named by its id.
+macro_rules! later_for {
+    ($name:ident, $view:ident) => {
+        #[cfg(feature = "site")]
+        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name(data: &'static Dataset, id: String) -> Result<AnyView, Unloaded> {
+            Ok(view! { <$view data=data id=id /> }.into_any())
+        }
+
+        #[cfg(not(feature = "site"))]
+        pub async fn $name(data: &'static Dataset, id: String) -> Result<AnyView, Unloaded> {
+            Ok(view! { <$view data=data id=id /> }.into_any())
+        }
+    };
+}
+
 later!(explore, Explore);
+later_for!(series, SeriesPage);
+later_for!(mission, MissionPage);
 later!(timeline, Timeline);
 later!(countries, Countries);
 later!(stats, Stats);

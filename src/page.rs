@@ -16,6 +16,9 @@ pub enum Page {
     Timeline,
     Countries,
     Stats,
+    /// An exercise series' or a UN mission's page.
+    Series(String),
+    Mission(String),
 }
 
 impl From<&Url> for Page {
@@ -28,6 +31,8 @@ impl From<&Url> for Page {
             Route::Timeline(_) => Page::Timeline,
             Route::Countries(_) => Page::Countries,
             Route::Stats(_) => Page::Stats,
+            Route::Series(id) => Page::Series(id.clone()),
+            Route::Mission(id) => Page::Mission(id.clone()),
         }
     }
 }
@@ -42,6 +47,12 @@ impl Page {
             Page::Countries => Some(ui.pick("Partner countries", "合作国家").to_string()),
             Page::Stats => Some(ui.pick("Statistics", "统计").to_string()),
             Page::Document(id, _) => data.document(id).map(|(_, d)| d.title.clone()),
+            Page::Series(id) => data
+                .concept(&format!("series:{id}"))
+                .map(|c| c.label(ui == Ui::Zh).to_string()),
+            Page::Mission(id) => data
+                .concept(&format!("mission:{id}"))
+                .map(|c| c.label(ui == Ui::Zh).to_string()),
             Page::Passage(id, _) => match data.resolve(id) {
                 Resolution::Current(p) | Resolution::Moved(p, _) => Some(format!(
                     "¶{} · {}",

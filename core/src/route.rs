@@ -30,6 +30,12 @@ pub enum Route {
     Countries(Filters),
     /// Events per year, type and document, and the figures the texts state (`?view=stats`).
     Stats(Filters),
+    /// An exercise or mission series: every edition across years and documents
+    /// (`?series=golden-dragon`).
+    Series(String),
+    /// A UN peace operation: China's contingents and their sizes over time
+    /// (`?mission=UNIFIL`).
+    Mission(String),
 }
 
 impl Route {
@@ -231,19 +237,17 @@ impl Route {
             };
             return (route, ignored);
         }
-        let mut doc = None;
+        let mut found: Option<Route> = None;
         for (k, v) in &pairs {
+            let usable = found.is_none() && !v.is_empty() && v.chars().count() <= MAX_ID;
             match k.as_str() {
-                "doc" if doc.is_none() && !v.is_empty() && v.chars().count() <= MAX_ID => {
-                    doc = Some(v.clone())
-                }
+                "doc" if usable => found = Some(Route::Document(v.clone())),
+                "series" if usable => found = Some(Route::Series(v.clone())),
+                "mission" if usable => found = Some(Route::Mission(v.clone())),
                 _ => ignored.push(describe(k, v)),
             }
         }
-        match doc {
-            Some(d) => (Route::Document(d), ignored),
-            None => (Route::Home, ignored),
-        }
+        (found.unwrap_or_default(), ignored)
     }
 
     /// The query string for this route: empty for the home view, else `?key=value…`.
@@ -256,6 +260,12 @@ impl Route {
             }
             Route::Passage(p) => {
                 s.append_pair("p", p);
+            }
+            Route::Series(id) => {
+                s.append_pair("series", id);
+            }
+            Route::Mission(id) => {
+                s.append_pair("mission", id);
             }
             Route::Explore(f) | Route::Timeline(f) | Route::Countries(f) | Route::Stats(f) => {
                 s.append_pair("view", self.view_name().unwrap_or("explore"));
@@ -301,6 +311,8 @@ mod tests {
             Route::Document("review-2020".into()),
             Route::Passage("review-2020.3fa9c1".into()),
             Route::Passage("奇怪 &=?#%".into()),
+            Route::Series("golden-dragon".into()),
+            Route::Mission("UNIFIL".into()),
         ] {
             let (back, ignored) = Route::from_query(&route.to_query());
             assert_eq!(back, route);

@@ -2,7 +2,9 @@
 //! events, the passages' own events), and the one-line description the timeline's marks and
 //! text list use.
 
-use crate::components::labels::{country_name, partners, PassageLink};
+use crate::components::labels::{
+    concept_name, country_name, organisation_name, partners, PassageLink,
+};
 use crate::nav::{use_ui, Link};
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, Event};
@@ -42,7 +44,12 @@ pub fn EventRow(
             view! { <abbr class="partner" title=name>{code.clone()}</abbr> }
         })
         .collect_view();
-    let organisations = event.organisations.join(", ");
+    let organisations = event
+        .organisations
+        .iter()
+        .map(|o| organisation_name(data, o, ui))
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <li class="event" data-event-id=event.id.clone() data-type=event.kind.slug()>
             <span class=format!("type-chip type-{}", event.kind.slug())>{ui.event_type(event.kind)}</span>
@@ -50,12 +57,28 @@ pub fn EventRow(
             <span class="event-date">{ui.when(event.start, event.end)}</span>
             {partners}
             {(!organisations.is_empty()).then(|| view! { <span class="organisations">{organisations}</span> })}
+            <EntityLinks data=data event=event />
             {match here {
                 Some(here) => also_reported(data, event, here, ui).into_any(),
                 None => first_source(data, event, ui).into_any(),
             }}
         </li>
     }
+}
+
+/// Links to the pages of the series and the mission an event belongs to.
+#[component]
+pub fn EntityLinks(data: &'static Dataset, event: &'static Event) -> impl IntoView {
+    let ui = use_ui();
+    let series = event.series.clone().map(|id| {
+        let name = concept_name(data, &format!("series:{id}"), ui);
+        view! { <Link route=Route::Series(id) class="entity-link">{format!("{} {name}", ui.pick("series:", "系列："))}</Link> }
+    });
+    let mission = event.mission.clone().map(|id| {
+        let name = concept_name(data, &format!("mission:{id}"), ui);
+        view! { <Link route=Route::Mission(id) class="entity-link">{format!("{} {name}", ui.pick("mission:", "任务区："))}</Link> }
+    });
+    view! { {series} {mission} }
 }
 
 /// A link to the event's first (most detailed) source.
@@ -139,7 +162,10 @@ pub fn EventFacts(data: &'static Dataset, event: &'static Event) -> impl IntoVie
             <dt>{ui.pick("Partners", "合作方")}</dt>
             <dd>{who}</dd>
             {e.name.clone().map(|n| view! { <dt>{ui.pick("Name in the text", "原文名称")}</dt><dd lang="zh">{n}</dd> })}
-            {e.mission.clone().map(|m| view! { <dt>{ui.pick("UN mission", "联合国任务区")}</dt><dd>{m}</dd> })}
+            {(e.mission.is_some() || e.series.is_some()).then(|| view! {
+                <dt>{ui.pick("Belongs to", "所属")}</dt>
+                <dd><EntityLinks data=data event=event /></dd>
+            })}
             {(!units.is_empty()).then(|| view! { <dt>{ui.pick("Units", "分队")}</dt><dd data-testid="personnel">{units}</dd> })}
             {e.as_of.map(|d| view! { <dt>{ui.pick("As of", "截至")}</dt><dd>{ui.date(d)}</dd> })}
             <dt>{ui.pick("CAMEO code", "CAMEO 代码")}</dt>

@@ -12,14 +12,32 @@ pub fn country_name(data: &Dataset, code: &str, ui: Ui) -> String {
         .map_or_else(|| code.to_string(), |c| ui.pick(&c.en, &c.zh).to_string())
 }
 
+/// An organisation's name in the interface language (上合组织 for SCO), else its code.
+pub fn organisation_name(data: &Dataset, code: &str, ui: Ui) -> String {
+    data.concept(&format!("organisation:{code}"))
+        .map_or_else(|| code.to_string(), |c| c.label(ui == Ui::Zh).to_string())
+}
+
 /// The partners of an event, named, with their codes: "Russia (RU), ASEAN".
 pub fn partners(data: &Dataset, e: &Event, ui: Ui) -> String {
     e.countries
         .iter()
         .map(|c| format!("{} ({c})", country_name(data, c, ui)))
-        .chain(e.organisations.iter().cloned())
+        .chain(
+            e.organisations
+                .iter()
+                .map(|o| organisation_name(data, o, ui)),
+        )
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A series' or mission's name in the interface language (`series:golden-dragon`).
+pub fn concept_name(data: &Dataset, id: &str, ui: Ui) -> String {
+    data.concept(id).map_or_else(
+        || id.split_once(':').map_or(id, |(_, k)| k).to_string(),
+        |c| c.label(ui == Ui::Zh).to_string(),
+    )
 }
 
 /// A passage as a reader cites it: its document's title and its number, "… ¶12".

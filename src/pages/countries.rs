@@ -1,6 +1,7 @@
 //! Partner countries: the events of the current filters ranked by country with counts by
 //! type, and a world map shaded by event count. Clicking a country (in the list or on the
-//! map) toggles it in the country filter. The list is the map's text equivalent.
+//! map) toggles it in the country filter; with one country chosen the view is that
+//! country's page. The list is the map's text equivalent.
 //!
 //! The map is Natural Earth's outlines, projected and simplified at generation time by
 //! `scripts/gen-world.mjs` into `core/data/world.tsv` (see docs/views.md). It is a file of
@@ -8,15 +9,17 @@
 //! the first load does not carry it.
 
 use crate::components::events::EventRow;
+use crate::components::figures::FigureTable;
 use crate::components::filtered::{use_filters, FilteredViewHead, UseFilters};
-use crate::components::labels::country_name;
+use crate::components::labels::{country_name, PassageLink};
 use crate::data::{fetch_site_file, js_error};
 use crate::nav::{use_ui, Link};
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
-use milcoop_core::query::filter::{apply, Results};
+use milcoop_core::query::entity;
+use milcoop_core::query::filter::{apply, CountryMode, Results};
 use milcoop_core::query::order;
-use milcoop_core::query::stats::{per_country, CountryCount};
+use milcoop_core::query::stats::{per_country, ByType, CountryCount};
 use milcoop_core::{Route, Ui};
 use std::sync::OnceLock;
 use wasm_bindgen_futures::JsFuture;
@@ -95,10 +98,144 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
                 notices=filters.notices
                 results=results
             />
-            <div class="map-frame"><WorldMap data=data ranked=ranked filters=filters /></div>
-            <CountryList data=data ranked=ranked filters=filters />
-            <CountryEvents data=data results=results filters=filters />
+            {move || match filters.filters.with(|f| (f.countries.len() == 1).then(|| f.countries[0].clone())) {
+                Some(code) => view! { <CountryPage data=data code=code filters=filters /> }.into_any(),
+                None => view! {
+                    <div class="map-frame"><WorldMap data=data ranked=ranked filters=filters /></div>
+                    <CountryList data=data ranked=ranked filters=filters />
+                    <CountryEvents data=data results=results filters=filters />
+                }
+                .into_any(),
+            }}
         </section>
+    }
+}
+
+/// One country's page (`?view=countries&country=LB`): how often it is a partner and how
+/// often only named, its events by year and type, the events, the figures that count or
+/// name it, and the passages that name it; the other filters still apply.
+#[component]
+fn CountryPage(data: &'static Dataset, code: String, filters: UseFilters) -> impl IntoView {
+    let ui = use_ui();
+    let name = country_name(data, &code, ui);
+    let c = code.clone();
+    let profile = Memo::new(move |_| entity::country(data, &c, &filters.filters.get()));
+    let back = {
+        let mut f = filters.filters.get_untracked();
+        f.countries.clear();
+        f.country_mode = Default::default();
+        Route::Countries(f)
+    };
+    let counts = move || {
+        profile.with(|p| match ui {
+            Ui::En => format!(
+                "Partner in {} · reported with it in {} passages · named in {} passages",
+                ui.count(p.events.len(), "event", "events", ""),
+                p.partner_passages,
+                p.named_passages.len()
+            ),
+            Ui::Zh => format!(
+                "参与 {} 个事件 · {} 段报道与其有关的事件 · {} 段提及该国",
+                p.events.len(),
+                p.partner_passages,
+                p.named_passages.len()
+            ),
+        })
+    };
+    let links = move || {
+        let f = filters.filters.get();
+        let mut named = f.clone();
+        named.country_mode = CountryMode::Named;
+        view! {
+            <p>
+                <Link route=back.clone()>{ui.pick("← All partner countries", "← 全部合作国家")}</Link>
+                " · "
+                <Link route=Route::Timeline(f.clone())>{ui.pick("On the timeline", "在时间线上查看")}</Link>
+                " · "
+                <Link route=Route::Explore(f)>{ui.pick("Passages with its events", "报道其事件的段落")}</Link>
+                " · "
+                <Link route=Route::Explore(named)>{ui.pick("Every passage that names it", "提及该国的全部段落")}</Link>
+            </p>
+        }
+    };
+    let years = move || {
+        let rows: Vec<(String, ByType)> = profile.with(|p| {
+            p.per_year
+                .iter()
+                .map(|(y, c)| (y.to_string(), *c))
+                .collect()
+        });
+        year_table(rows, ui)
+    };
+    let events = move || {
+        profile.with(|p| {
+            p.events
+                .iter()
+                .map(|&e| view! { <EventRow data=data event=&data.events[e as usize] /> })
+                .collect_view()
+        })
+    };
+    let figures = move || {
+        let list = profile.with(|p| p.figures.clone());
+        (!list.is_empty()).then(|| {
+            view! {
+                <h3>{ui.pick("Figures that count or name it", "计入或提及该国的统计数字")}</h3>
+                <FigureTable data=data figures=list />
+            }
+        })
+    };
+    let passages = move || {
+        profile.with(|p| {
+            p.named_passages
+                .iter()
+                .take(PASSAGES)
+                .map(|&i| view! { <li><PassageLink data=data passage=&data.passages[i as usize] /></li> })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="country-page" data-testid="country-page" data-country=code.clone()>
+            <h2>{name}" "<span class="code">{code.clone()}</span></h2>
+            <p data-testid="country-counts">{counts}</p>
+            {links}
+            <h3>{ui.pick("Its events by year and type", "按年份和类型的事件")}</h3>
+            {years}
+            <h3>{ui.pick("Events", "事件")}</h3>
+            <ul class="events" data-testid="country-events">{events}</ul>
+            {figures}
+            <h3>{ui.pick("Passages that name it", "提及该国的段落")}</h3>
+            <ul class="country-passages" data-testid="country-passages">{passages}</ul>
+        </section>
+    }
+}
+
+/// How many of the passages that name a country its page lists (Explore lists them all).
+const PASSAGES: usize = 30;
+
+/// A small table of events per year, with their types: the country's own timeline.
+fn year_table(rows: Vec<(String, ByType)>, ui: Ui) -> impl IntoView {
+    let body = rows
+        .into_iter()
+        .filter(|(_, c)| c.total() > 0)
+        .map(|(year, c)| {
+            let chips = c
+                .nonzero()
+                .map(|(t, n)| view! { <span class=format!("type-chip type-{}", t.slug())>{format!("{} {n}", ui.event_type(t))}</span> })
+                .collect_view();
+            view! { <tr><th scope="row">{year}</th><td>{c.total()}</td><td class="by-type">{chips}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-frame" tabindex="0" role="region" aria-label=ui.pick("Events per year", "各年事件")>
+            <table class="country-years" data-testid="country-years">
+                <thead><tr>
+                    <th scope="col">{ui.pick("Year", "年份")}</th>
+                    <th scope="col">{ui.pick("Events", "事件")}</th>
+                    <th scope="col">{ui.pick("By type", "按类型")}</th>
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
     }
 }
 

@@ -43,6 +43,7 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
                     on:change=move |_| filters.end_typing()
                 />
             </div>
+            <Expansions data=data results=results filters=filters />
             <div class="explore-grid">
                 <Facets data=data results=results filters=filters />
                 <div class="results">
@@ -82,7 +83,6 @@ fn ResultList(
     let (shown, more) = use_paging(filters);
     let cut = move || count() > shown.get() || events_count() > shown.get();
     let passages = move || {
-        let query = filters.filters.with(|f| f.q.clone());
         let limit = shown.get();
         filters.derived(results, |r| {
             r.passages
@@ -93,7 +93,7 @@ fn ResultList(
                     view! {
                         <li class="result" data-passage-id=p.id.clone() lang=p.lang.code()>
                             <p class="result-head"><PassageLink data=data passage=p /></p>
-                            <p class="passage-text">{highlighted(&p.text, &spans(data, hit.passage, &query))}</p>
+                            <p class="passage-text">{highlighted(&p.text, &spans(data, hit.passage, &r.query))}</p>
                         </li>
                     }
                 })
@@ -146,6 +146,54 @@ fn ResultList(
                 }}
             </button>
         })}
+    }
+}
+
+/// What the query was expanded to ("also: 维和, 维持和平"), each concept with a button that
+/// searches it as typed, and the concepts searched as typed with one that expands them
+/// again (docs/search.md).
+#[component]
+fn Expansions(
+    data: &'static Dataset,
+    results: Memo<Results>,
+    filters: UseFilters,
+) -> impl IntoView {
+    let ui = use_ui();
+    move || {
+        let concepts = filters.derived(results, |r| r.query.concepts());
+        let literal = filters.filters.with(|f| f.literal.clone());
+        let q = filters.filters.with(|f| f.q.to_lowercase());
+        let expanded = concepts.into_iter().filter_map(|i| data.concepts.get(i as usize)).map(|c| {
+            let others: Vec<&str> = c
+                .names
+                .iter()
+                .map(String::as_str)
+                .filter(|n| n.to_lowercase() != q)
+                .take(8)
+                .collect();
+            let id = c.id.clone();
+            view! {
+                <li class="expansion" data-concept=c.id.clone()>
+                    <span class="also">{ui.pick("also searched: ", "同时搜索：")}</span>
+                    <span class="names">{others.join(ui.pick(", ", "、"))}</span>
+                    " "
+                    <button type="button" data-testid="expansion-off" on:click=move |_| filters.edit(|f| f.toggle_literal(&id))>
+                        {format!("{} {}", ui.pick("search only as typed, not as", "仅按输入搜索，不作为"), c.label(ui == Ui::Zh))}
+                    </button>
+                </li>
+            }
+        }).collect_view();
+        let restore = literal.into_iter().map(|id| {
+            let name = data.concept(&id).map_or(id.clone(), |c| c.label(ui == Ui::Zh).to_string());
+            view! {
+                <li class="expansion off">
+                    <button type="button" data-testid="expansion-on" on:click=move |_| filters.edit(|f| f.toggle_literal(&id))>
+                        {format!("{} {name}", ui.pick("search all names of", "搜索全部名称："))}
+                    </button>
+                </li>
+            }
+        }).collect_view();
+        view! { <ul class="expansions" aria-live="polite" data-testid="expansions">{expanded}{restore}</ul> }
     }
 }
 

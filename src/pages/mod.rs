@@ -2,6 +2,7 @@
 
 pub mod countries;
 pub mod documents;
+pub mod entity;
 pub mod explore;
 pub mod missing;
 pub mod preview;

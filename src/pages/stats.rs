@@ -2,14 +2,14 @@
 //! document, and the figures the texts state (aggregates such as troop totals or escort
 //! counts), each with its source. Counting rules are `milcoop_core::query::stats`.
 
+use crate::components::figures::FigureTable;
 use crate::components::filtered::{use_filters, FilteredViewHead};
-use crate::components::labels::PassageLink;
-use crate::nav::{use_ui, UrlLink};
+use crate::nav::use_ui;
 use leptos::prelude::*;
-use milcoop_core::model::{Dataset, EventType, Figure};
+use milcoop_core::model::{Dataset, EventType};
 use milcoop_core::query::filter::apply;
 use milcoop_core::query::stats::{figures_in, per_document, per_year, span, ByType};
-use milcoop_core::{Route, Ui, Url};
+use milcoop_core::Ui;
 
 const WIDTH: i32 = 1000;
 const HEIGHT: i32 = 220;
@@ -103,32 +103,6 @@ fn table(rows: &[(String, ByType)], ui: Ui, first: &'static str) -> impl IntoVie
     }
 }
 
-/// The events a figure's statement names among those it counts: "34 stated, 4 named",
-/// each a link to the event on the timeline (codebook G3).
-fn named_events(data: &'static Dataset, f: &'static Figure, ui: Ui) -> AnyView {
-    if f.events.is_empty() {
-        return ui.pick("none named", "未列名").into_any();
-    }
-    let links = f
-        .events
-        .iter()
-        .filter_map(|&i| data.events.get(i as usize))
-        .map(|e| {
-            let url = Url {
-                route: Route::Timeline(Default::default()),
-                event: Some(e.id.clone()),
-                ..Url::default()
-            };
-            view! { <li><UrlLink url=url>{ui.title(e).to_string()}</UrlLink></li> }
-        })
-        .collect_view();
-    let summary = match ui {
-        Ui::En => format!("{} stated, {} named:", f.value, f.events.len()),
-        Ui::Zh => format!("原文{}，列名{}：", f.value, f.events.len()),
-    };
-    view! { <span>{summary}</span> <ul class="named-events">{links}</ul> }.into_any()
-}
-
 #[component]
 pub fn Stats(data: &'static Dataset) -> impl IntoView {
     let ui = use_ui();
@@ -185,39 +159,7 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
         if list.is_empty() {
             return view! { <p>{ui.pick("No figures in the matching passages.", "匹配的段落中没有统计数字。")}</p> }.into_any();
         }
-        let rows = list
-            .into_iter()
-            .map(|i| {
-                let f = &data.figures[i as usize];
-                let p = &data.passages[f.passage as usize];
-                view! {
-                    <tr class="figure" data-passage-id=p.id.clone()>
-                        <td class="figure-value">{format!("{} {}", f.value, f.unit)}</td>
-                        <td class="figure-when">{f.as_of.map(|d| ui.date(d)).unwrap_or_else(|| ui.pick("not stated", "未注明").to_string())}</td>
-                        <td><blockquote lang=p.lang.code()>{f.quote.clone()}</blockquote></td>
-                        <td class="figure-named">{named_events(data, f, ui)}</td>
-                        <td><PassageLink data=data passage=p /></td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="table-frame">
-                <table class="figures" data-testid="figures">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ui.pick("Figure", "数字")}</th>
-                            <th scope="col">{ui.pick("As of", "截至")}</th>
-                            <th scope="col">{ui.pick("Statement", "原文")}</th>
-                            <th scope="col">{ui.pick("Events it names", "其中列名的事件")}</th>
-                            <th scope="col">{ui.pick("Source", "出处")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        view! { <FigureTable data=data figures=list /> }.into_any()
     };
 
     view! {

@@ -31,6 +31,12 @@ const views = {
   'explore-zh': '?view=explore&ui=zh&type=peacekeeping',
   'stats-zh': '?view=stats&ui=zh',
   'explore-peacekeeping': '?view=explore&type=peacekeeping',
+  'explore-query': '?view=explore&q=peacekeeping',
+  series: '?series=golden-dragon',
+  'series-zh': '?series=golden-dragon&ui=zh',
+  mission: '?mission=UNIFIL',
+  'mission-zh': '?mission=UNIFIL&ui=zh',
+  'country-zh': '?view=countries&country=PK&ui=zh',
 };
 
 const site = await serve();

@@ -101,7 +101,7 @@ describe('timeline pinch', () => {
 });
 
 describe('countries', () => {
-  it('ranks partners, and a click in the list or on the map filters by the country', async () => {
+  it('ranks partners; a click in the list or on the map opens the country, two stay in the list', async () => {
     const { page, check } = await guardedPage(env.browser, env.site.origin);
     await page.goto(`${env.site.base}?view=countries`);
     await ready(page);
@@ -113,9 +113,11 @@ describe('countries', () => {
 
     await page.locator('[data-testid=country-list] [data-country="PK"] button').click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('country') === 'PK');
-    await page.getByTestId('country-events').waitFor();
+    await page.locator('[data-testid=country-page][data-country=PK]').waitFor();
     const shown = await page.$$eval('[data-testid=country-events] [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
     assert.deepEqual(shown.sort(), data.events.filter((e) => e.countries.includes('PK')).map((e) => e.id).sort());
+    await page.getByText('← All partner countries').click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('country'));
 
     // A real click on a point inside Russia's outline (its box's centre may be sea).
     await page.locator('svg.world').scrollIntoViewIfNeeded();
@@ -134,9 +136,13 @@ describe('countries', () => {
     });
     assert.ok(inside, 'a visible point of Russia');
     await page.mouse.click(inside.x, inside.y);
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('country') === 'PK,RU');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('country') === 'RU');
+    await page.locator('[data-testid=country-page][data-country=RU]').waitFor();
+
+    await page.goto(`${env.site.base}?view=countries&country=PK,RU`);
     await page.waitForFunction(() => document.querySelectorAll('svg.world path.selected').length === 2);
     assert.equal(await page.locator('[data-testid=country-list] .selected').count(), 2);
+    assert.equal(await page.getByTestId('country-page').count(), 0);
     check();
   });
 });

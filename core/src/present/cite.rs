@@ -52,6 +52,16 @@ pub fn view(ds: &Dataset, url: &Url, passages: usize, events: usize, ui: Ui) -> 
             }
             return s;
         }
+        Route::Series(id) | Route::Mission(id) => {
+            let key = match &url.route {
+                Route::Series(_) => format!("series:{id}"),
+                _ => format!("mission:{id}"),
+            };
+            let name = ds
+                .concept(&key)
+                .map_or(id.as_str(), |c| c.label(ui == Ui::Zh));
+            return format!("{name}: {}", ui.count(events, "event", "events", "个事件"));
+        }
         Route::Explore(_) => ui.pick("Explore", "浏览"),
         Route::Timeline(_) => ui.pick("Timeline", "时间线"),
         Route::Countries(_) => ui.pick("Partner countries", "合作国家"),

@@ -14,7 +14,7 @@
 //! The reader can turn one concept's expansion off (`literal=<id>`), and what was typed
 //! ranks first (`search::Index::ranked_query`).
 
-use super::search::{parse_query, Part};
+use super::search::{fold, parse_query, Part};
 use crate::model::{Concept, ConceptKind, EventType};
 
 /// A query as searched.
@@ -121,6 +121,17 @@ fn plain(text: &str) -> Vec<Part> {
     parse_query(&text.replace(['"', '“', '”'], " "))
 }
 
+/// A name as an alternative to search for and mark: several Latin words are one phrase, so
+/// "peacekeeping operations" finds and marks the phrase, never "operations" on its own.
+fn alternative(name: &str) -> Vec<Part> {
+    let parts = plain(name);
+    if parts.len() > 1 && parts.iter().all(|p| matches!(p, Part::Word(_))) {
+        vec![Part::Phrase(fold(name.trim()))]
+    } else {
+        parts
+    }
+}
+
 /// Whether a name can stand as text to search for: not a one- or two-letter Latin word
 /// ("US", "UN" would find "us" and "un-"), which still name their concept when typed.
 fn searchable(name: &[Part]) -> bool {
@@ -166,7 +177,11 @@ pub fn expand(q: &str, concepts: &[Concept], thesaurus: &Thesaurus, literal: &[S
 /// Adds a concept's names and links to a group.
 fn add_concept(group: &mut Group, index: u32, c: &Concept) {
     group.concepts.push(index);
-    let names = c.names.iter().map(|n| plain(n)).filter(|n| searchable(n));
+    let names = c
+        .names
+        .iter()
+        .filter(|n| searchable(&plain(n)) && plain(n) != group.typed)
+        .map(|n| alternative(n));
     match &c.kind {
         ConceptKind::Countries(codes) => {
             group.countries.extend(codes.iter().cloned());
@@ -179,7 +194,7 @@ fn add_concept(group: &mut Group, index: u32, c: &Concept) {
         ConceptKind::Organisation => group.organisations.push(c.key().to_string()),
     }
     for name in names {
-        if name != group.typed && !group.alternatives.contains(&name) {
+        if !group.alternatives.contains(&name) {
             group.alternatives.push(name);
         }
     }
@@ -204,7 +219,12 @@ mod tests {
             concept(
                 "activity:peacekeeping",
                 ConceptKind::Activity(Some(EventType::Peacekeeping)),
-                &["peacekeeping", "维和", "维持和平"],
+                &[
+                    "peacekeeping",
+                    "维和",
+                    "维持和平",
+                    "peacekeeping operations",
+                ],
             ),
             concept(
                 "series:golden-dragon",
@@ -234,6 +254,23 @@ mod tests {
         assert!(g.alternatives.contains(&vec![Part::Han("维和".into())]));
         assert!(!g.alternatives.contains(&g.typed));
         assert_eq!(g.types, [EventType::Peacekeeping]);
+    }
+
+    /// Regression: "operations" was marked in "joint operations" because the name
+    /// "peacekeeping operations" was searched as two words.
+    #[test]
+    fn a_name_of_several_words_is_searched_as_a_phrase() {
+        let g = &expanded("维和", &[]).groups[0];
+        let phrase = vec![Part::Phrase("peacekeeping operations".into())];
+        assert!(g.alternatives.contains(&phrase));
+        assert!(!g
+            .alternatives
+            .iter()
+            .flatten()
+            .any(|p| *p == Part::Word("operations".into())));
+        let text = "joint operations, and peacekeeping operations";
+        let spans = super::super::search::query_spans(text, &expanded("维和", &[]), &[]);
+        assert_eq!(spans, [(22, 45)]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the filters (and their live facet counts), full-text search, counts for the statistics,
 //! the timeline's layout, and the one compiled sort all of it uses.
 
+pub mod entity;
 pub mod expand;
 pub mod filter;
 pub mod order;

@@ -417,8 +417,20 @@ pub fn query_spans(text: &str, q: &Query, longer: &[Vec<Part>]) -> Vec<(usize, u
         }
     }
     crate::query::order::sort_by(&mut spans, Ord::cmp);
-    spans.dedup();
-    spans
+    merge_overlapping(spans)
+}
+
+/// Sorted spans with the overlapping ones joined ("peacekeeping" inside "peacekeeping
+/// operations" is one mark, the longer one), so a page can mark them in one pass.
+fn merge_overlapping(spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match out.last_mut() {
+            Some(last) if a < last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
 }
 
 /// The triples of `a` whose passage is also in `b` (both sorted by passage): scores added,

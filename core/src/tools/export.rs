@@ -1,5 +1,6 @@
 //! The JSON export: the whole dataset as one object, in the shape outside checks rely on.
 
+use crate::model::ConceptKind;
 use crate::route::Route;
 use crate::tools::pipeline::Built;
 use serde_json::{json, Value};
@@ -79,6 +80,7 @@ pub fn export(built: &Built) -> Value {
                 "partner_total": e.partner_total,
                 "organisations": e.organisations,
                 "mission": e.mission,
+                "series": e.series,
                 "personnel": e.personnel.iter().map(|p| json!({"unit": p.unit, "count": p.count})).collect::<Vec<_>>(),
                 "scope": e.multilateral.map(|m| if m { "multilateral" } else { "bilateral" }),
                 "service": e.service,
@@ -103,6 +105,20 @@ pub fn export(built: &Built) -> Value {
             })
         })
         .collect();
+    let concepts: Vec<Value> = ds
+        .concepts
+        .iter()
+        .map(|c| {
+            let (kind, links) = match &c.kind {
+                ConceptKind::Activity(t) => ("activity", json!(t.map(|t| t.slug()))),
+                ConceptKind::Series => ("series", Value::Null),
+                ConceptKind::Organisation => ("organisation", Value::Null),
+                ConceptKind::Mission => ("mission", Value::Null),
+                ConceptKind::Countries(cs) => ("countries", json!(cs)),
+            };
+            json!({"id": c.id, "kind": kind, "links": links, "en": c.en, "zh": c.zh, "names": c.names})
+        })
+        .collect();
     let counterparts: Vec<Value> = ds
         .counterparts
         .iter()
@@ -116,6 +132,7 @@ pub fn export(built: &Built) -> Value {
         "figures": figures,
         "aliases": aliases,
         "orphans": orphans,
+        "concepts": concepts,
     })
 }
 

@@ -166,12 +166,31 @@ pub fn expand(q: &str, concepts: &[Concept], thesaurus: &Thesaurus, literal: &[S
             let c = &concepts[i as usize];
             if !literal.contains(&c.id) {
                 add_concept(&mut group, i, c);
+                add_shared_marks(&mut group, c, concepts);
             }
         }
         groups.push(group);
         at += len;
     }
     Query { groups }
+}
+
+/// A name two countries share ("Korea") marks every name of either country (韩国, 朝鲜),
+/// since the passages it finds name them so.
+fn add_shared_marks(group: &mut Group, c: &Concept, concepts: &[Concept]) {
+    let ConceptKind::Countries(codes) = &c.kind else {
+        return;
+    };
+    if codes.len() < 2 {
+        return;
+    }
+    for other in concepts {
+        if matches!(&other.kind, ConceptKind::Countries(one) if one.len() == 1 && codes.contains(&one[0]))
+        {
+            let names = other.names.iter().map(|n| alternative(n));
+            group.marks.extend(names.filter(|n| searchable(n)));
+        }
+    }
 }
 
 /// Adds a concept's names and links to a group.

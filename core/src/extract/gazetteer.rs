@@ -89,7 +89,9 @@ struct AmbiguousEntry {
 /// The name tables, ready for matching.
 pub struct Gazetteer {
     /// Folded name → target, bucketed by first character for the scan.
-    by_first: HashMap<char, Vec<(Vec<char>, String, Target)>>,
+    /// Ordered (not hashed), so every walk over the names, and so the dataset and its
+    /// version, is the same from build to build.
+    by_first: BTreeMap<char, Vec<(Vec<char>, String, Target)>>,
     /// ISO code → (English, Chinese) display names.
     names: BTreeMap<String, (String, String)>,
     /// One-character abbreviations that continue a compound or a 赴 list ("中美澳",
@@ -129,7 +131,7 @@ impl Gazetteer {
 
     pub fn from_sources(territories: &str, aliases: &str) -> Result<Gazetteer, String> {
         let mut g = Gazetteer {
-            by_first: HashMap::new(),
+            by_first: BTreeMap::new(),
             names: BTreeMap::new(),
             abbreviations: HashMap::new(),
             compounds: HashMap::new(),

@@ -20,11 +20,11 @@ pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
     for (i, passage) in ds.passages.iter_mut().enumerate() {
         let doc = &ds.documents[passage.doc as usize];
         let scope = match doc.kind {
-            Kind::ReviewArticle | Kind::PressConference => doc.published.map(|d| d.year),
+            Kind::ReviewArticle | Kind::PressConference => doc.published_in_text().map(|d| d.year),
             _ => None,
         };
         let mut ctx = Context {
-            document_year: doc.published.map(|d| d.year),
+            document_year: doc.published_in_text().map(|d| d.year),
             current_year: scope,
             current_month: None,
         };

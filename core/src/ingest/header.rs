@@ -20,6 +20,13 @@ pub struct Header {
     pub languages: Vec<Lang>,
     pub source_file: String,
     pub note: Option<String>,
+    /// The note in Chinese, for the Chinese interface.
+    pub note_zh: Option<String>,
+    /// Where the original can be read.
+    pub url: Option<String>,
+    /// Fields known from outside the text (`from_outside: publisher, published`): allowed
+    /// only with a `note` saying where they come from.
+    pub outside: Vec<String>,
 }
 
 /// A header problem, located in its file.
@@ -38,7 +45,7 @@ impl fmt::Display for HeaderError {
 
 impl std::error::Error for HeaderError {}
 
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 12] = [
     "id",
     "title",
     "title_en",
@@ -48,7 +55,13 @@ const KEYS: [&str; 9] = [
     "languages",
     "source_file",
     "note",
+    "note_zh",
+    "url",
+    "from_outside",
 ];
+
+/// The fields a header may take from outside the text.
+const OUTSIDE: [&str; 3] = ["publisher", "published", "title_en"];
 const REQUIRED: [&str; 8] = [
     "id",
     "title",
@@ -182,6 +195,34 @@ pub fn parse(file: &str, contents: &str) -> Result<(Header, String), HeaderError
             "source_file must name the original file".into(),
         ));
     }
+    let outside = match get("from_outside") {
+        None => Vec::new(),
+        Some((list, line)) => {
+            let fields: Vec<String> = list.split(',').map(|f| f.trim().to_string()).collect();
+            if let Some(bad) = fields.iter().find(|f| !OUTSIDE.contains(&f.as_str())) {
+                return Err(err(
+                    line,
+                    format!("from_outside {bad:?} is not one of {}", OUTSIDE.join(", ")),
+                ));
+            }
+            if known("note").is_none() {
+                return Err(err(
+                    line,
+                    "from_outside needs a `note` saying where those fields come from".into(),
+                ));
+            }
+            fields
+        }
+    };
+    let url = match get("url") {
+        Some((u, line)) if u != "unknown" => {
+            if !(u.starts_with("https://") || u.starts_with("http://")) {
+                return Err(err(line, format!("url {u:?} must start with https://")));
+            }
+            Some(u.to_string())
+        }
+        _ => None,
+    };
     let header = Header {
         id: id.to_string(),
         title: title.to_string(),
@@ -192,6 +233,9 @@ pub fn parse(file: &str, contents: &str) -> Result<(Header, String), HeaderError
         languages,
         source_file: source_file.to_string(),
         note: known("note"),
+        note_zh: known("note_zh"),
+        url,
+        outside,
     };
     Ok((header, body.to_string()))
 }
@@ -240,6 +284,23 @@ mod tests {
         let e = error_of(&GOOD.replace("source_file: x.txt", "source_file: x.txt\nid: b"));
         assert_eq!(e.line, 9);
         assert!(e.message.contains("twice"));
+
+        let e = error_of(&GOOD.replace(
+            "source_file: x.txt",
+            "source_file: x.txt\nfrom_outside: published",
+        ));
+        assert_eq!(e.line, 9);
+        assert!(e.message.contains("needs a `note`"), "{e}");
+        let e = error_of(&GOOD.replace(
+            "source_file: x.txt",
+            "source_file: x.txt\nnote: n\nfrom_outside: kind",
+        ));
+        assert!(e.message.contains("\"kind\" is not one of"), "{e}");
+        let e = error_of(&GOOD.replace(
+            "source_file: x.txt",
+            "source_file: x.txt\nurl: javascript:alert(1)",
+        ));
+        assert!(e.message.contains("https://"), "{e}");
 
         let e = error_of(&GOOD.replace("id: a-1", "id: A 1"));
         assert_eq!(e.line, 1);

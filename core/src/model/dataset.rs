@@ -25,6 +25,10 @@ pub struct StoredDataset {
     /// Parallel text: (Chinese passage, English passage) pairs of bilingual documents that
     /// say the same thing (see `align`), in reading order. One passage may have several.
     pub counterparts: Vec<(u32, u32)>,
+    /// The build's version, `YYYY-MM-DD.<hash>`: the day it was built and the start of
+    /// the SHA-256 of everything else in it (`tools::version`), so two datasets with the
+    /// same version say the same. Shown in the footer, every download and every citation.
+    pub version: String,
 }
 
 /// One document's passages as plain text: what the page draws for a deep link while the

@@ -128,8 +128,24 @@ pub struct Document {
     pub source_file: String,
     /// Where the metadata comes from, in the corpus header's own words.
     pub note: Option<String>,
+    /// The note in Chinese.
+    pub note_zh: Option<String>,
+    /// Where the original can be read.
+    pub url: Option<String>,
+    /// Header fields known from outside the text (the note says from where).
+    pub outside: Vec<String>,
     /// Headings and passages in reading order.
     pub outline: Vec<Block>,
+}
+
+impl Document {
+    /// The publication date as the text gives it: the extractor resolves relative dates
+    /// ("今年", "two years on") only against this, never against a date from outside the
+    /// text, so no event date rests on a fact the text does not state.
+    pub fn published_in_text(&self) -> Option<PartialDate> {
+        let outside = self.outside.iter().any(|f| f == "published");
+        self.published.filter(|_| !outside)
+    }
 }
 
 /// One entry of a document's reading outline.

@@ -168,6 +168,9 @@ mod tests {
                 languages: vec![],
                 source_file: String::new(),
                 note: None,
+                note_zh: None,
+                url: None,
+                outside: Vec::new(),
                 outline: vec![],
             });
             ds.passages.push(crate::model::Passage {

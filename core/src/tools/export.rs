@@ -24,6 +24,10 @@ pub fn export(built: &Built) -> Value {
                 "published": d.published.map(|p| p.to_string()),
                 "languages": d.languages.iter().map(|l| l.code()).collect::<Vec<_>>(),
                 "source_file": d.source_file,
+                "note": d.note,
+                "note_zh": d.note_zh,
+                "url": d.url,
+                "from_outside": d.outside,
                 "passages": ds.passages_of(ds.document(&d.id).map(|(i, _)| i).unwrap_or(0)).count(),
             })
         })
@@ -125,6 +129,7 @@ pub fn export(built: &Built) -> Value {
         .map(|&(zh, en)| json!({"zh": pid(zh), "en": pid(en)}))
         .collect();
     json!({
+        "version": ds.version,
         "documents": documents,
         "counterparts": counterparts,
         "passages": passages,

@@ -7,3 +7,4 @@ pub mod export;
 pub mod pipeline;
 pub mod score;
 pub mod synth;
+pub mod version;

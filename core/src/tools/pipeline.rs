@@ -223,6 +223,9 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
             languages: h.languages.clone(),
             source_file: h.source_file.clone(),
             note: h.note.clone(),
+            note_zh: h.note_zh.clone(),
+            url: h.url.clone(),
+            outside: h.outside.clone(),
             outline,
         });
     }
@@ -238,6 +241,7 @@ pub fn build(sources: Vec<Source>, registry: Vec<Published>, rules: &Rules) -> B
     dataset.concepts = crate::extract::concepts::build(&dataset.countries, &vocab, &gazetteer)
         .unwrap_or_else(|e| panic!("the thesaurus does not build: {e}"));
     dataset.counterparts = crate::extract::align::align(&dataset);
+    super::version::stamp(&mut dataset);
     Built {
         // Every index the pipeline wrote points at a record it wrote: a failure here is a
         // bug in the pipeline, said with the record at fault.

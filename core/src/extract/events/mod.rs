@@ -59,7 +59,7 @@ pub(crate) struct DocScope {
 impl DocScope {
     fn of(doc: &Document, ds: &StoredDataset, index: u32) -> DocScope {
         let one_year = matches!(doc.kind, Kind::ReviewArticle | Kind::PressConference);
-        let published = doc.published.map(|d| d.year);
+        let published = doc.published_in_text().map(|d| d.year);
         let latest_stated = ds
             .passages_of(index)
             .flat_map(|p| dates::find(&p.text, &mut dates::Context::default()))
@@ -72,7 +72,7 @@ impl DocScope {
             latest_stated.or(published)
         };
         DocScope {
-            published: doc.published,
+            published: doc.published_in_text(),
             reporting_year,
             scope_year: if one_year { reporting_year } else { None },
         }

@@ -15,6 +15,7 @@ use milcoop_core::{Route, Ui};
 #[component]
 pub fn Explorer(data: &'static Dataset) -> impl IntoView {
     let nav = provide_route();
+    crate::components::cite::provide_citation_format();
     // The page and the interface language: a change of either rebuilds the view.
     let page = Memo::new(move |_| nav.location.with(|l| (Page::from(&l.url), l.ui)));
     sync_document_title(data, page);
@@ -30,6 +31,10 @@ pub fn Explorer(data: &'static Dataset) -> impl IntoView {
                 "Texts are quoted verbatim from their sources; what a source does not say is shown as unknown.",
                 "文本均照录原文；原文未载明的信息标为不详。",
             )}
+            " "
+            <span data-testid="dataset-version">
+                {move || format!("{} {}", ui.get().pick("Dataset version", "数据集版本"), data.version)}
+            </span>
         </footer>
     }
 }

@@ -17,6 +17,7 @@ pub mod page;
 pub mod pages;
 pub mod perf;
 pub mod update;
+pub mod xlsx;
 
 pub use boot::App;
 pub use explorer::Explorer;

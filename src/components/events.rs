@@ -2,13 +2,24 @@
 //! events, the passages' own events), and the one-line description the timeline's marks and
 //! text list use.
 
+use crate::components::cite::CiteMenu;
 use crate::components::labels::{
     concept_name, country_name, organisation_name, partners, PassageLink,
 };
-use crate::nav::{use_ui, Link};
+use crate::nav::{absolute, use_ui, Link};
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, Event};
-use milcoop_core::{Route, Ui};
+use milcoop_core::present::cite::reference::Reading;
+use milcoop_core::{Route, Ui, Url};
+
+/// The link that opens an event on the timeline, with its sources.
+pub fn event_url(e: &Event) -> Url {
+    Url {
+        route: Route::Timeline(Default::default()),
+        event: Some(e.id.clone()),
+        ..Url::default()
+    }
+}
 
 /// One line about an event: what happened (its title), its date, its type and partners.
 pub fn describe(data: &Dataset, e: &Event, ui: Ui) -> String {
@@ -155,6 +166,7 @@ pub fn EventFacts(data: &'static Dataset, event: &'static Event) -> impl IntoVie
         })
         .collect::<Vec<_>>()
         .join(", ");
+    let cite = move |r: Reading<'static>| r.event(event, &absolute(&event_url(event)));
     view! {
         <dl class="meta">
             <dt>{ui.pick("Date", "日期")}</dt>
@@ -171,5 +183,12 @@ pub fn EventFacts(data: &'static Dataset, event: &'static Event) -> impl IntoVie
             <dt>{ui.pick("CAMEO code", "CAMEO 代码")}</dt>
             <dd>{e.cameo.clone()}</dd>
         </dl>
+        <CiteMenu
+            data=data
+            reference=cite
+            what=ui.pick("this event", "此事件")
+            label=ui.pick("Cite this event", "引用此事件")
+            testid="cite-event"
+        />
     }
 }

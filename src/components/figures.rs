@@ -6,7 +6,7 @@ use crate::components::labels::PassageLink;
 use crate::nav::{use_ui, UrlLink};
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, Figure};
-use milcoop_core::{Route, Ui, Url};
+use milcoop_core::Ui;
 
 /// The events a figure's statement names among those it counts: "34 stated, 4 named",
 /// each a link to the event on the timeline (codebook G3).
@@ -19,11 +19,7 @@ fn named_events(data: &'static Dataset, f: &'static Figure, ui: Ui) -> AnyView {
         .iter()
         .filter_map(|&i| data.events.get(i as usize))
         .map(|e| {
-            let url = Url {
-                route: Route::Timeline(Default::default()),
-                event: Some(e.id.clone()),
-                ..Url::default()
-            };
+            let url = crate::components::events::event_url(e);
             view! { <li><UrlLink url=url>{ui.title(e).to_string()}</UrlLink></li> }
         })
         .collect_view();

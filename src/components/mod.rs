@@ -1,6 +1,7 @@
 //! Pieces several views share: the filtered-view frame, facets, event rows, figures,
 //! labels, text highlighting, and downloads and citations.
 
+pub mod cite;
 pub mod events;
 pub mod facets;
 pub mod figures;

@@ -2,10 +2,11 @@
 //! browser from the same results the view shows, and cite the view (its link and a line
 //! saying what it shows). The file contents come from `milcoop_core::present::table`.
 
+use crate::components::cite::CiteMenu;
 use crate::nav::{use_route, use_ui};
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
-use milcoop_core::present::cite;
+use milcoop_core::present::cite::{self, reference::Reading};
 use milcoop_core::present::table::{self, About};
 use milcoop_core::query::filter::Results;
 use milcoop_core::Ui;
@@ -55,11 +56,22 @@ pub fn CopyStatus(copied: RwSignal<Option<Copied>>, #[prop(into)] testid: String
 }
 
 /// Offers `contents` as a file download named `name`, without any request.
-fn download(name: &str, mime: &str, contents: &str) {
+pub fn download(name: &str, mime: &str, contents: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    offer(name, mime, &parts);
+}
+
+/// Offers `bytes` as a file download named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    offer(name, mime, &parts);
+}
+
+fn offer(name: &str, mime: &str, parts: &js_sys::Array) {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)
+    else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
@@ -83,6 +95,55 @@ fn download(name: &str, mime: &str, contents: &str) {
     );
 }
 
+/// The events as a workbook, made in the spreadsheet chunk; a failure is said in `status`.
+fn events_xlsx(
+    data: &'static Dataset,
+    events: Vec<u32>,
+    about: About,
+    status: RwSignal<Option<String>>,
+    ui: Ui,
+) {
+    let (columns, rows) = table::events_table(data, &events, &about);
+    let sheet = crate::xlsx::Sheet {
+        columns: columns.iter().map(|c| c.to_string()).collect(),
+        rows,
+        about: vec![
+            ("Events".into(), events.len().to_string()),
+            ("Filters".into(), about.description.clone()),
+            ("Link".into(), about.link.clone()),
+            ("Dataset version".into(), about.version.clone()),
+            ("Dates".into(), "start and end are the first and last day the stated dates allow; precision and date_stated say what the text gives.".into()),
+        ],
+    };
+    status.set(Some(
+        ui.pick("Making the spreadsheet…", "正在生成电子表格…")
+            .into(),
+    ));
+    leptos::task::spawn_local(async move {
+        match crate::xlsx::workbook(sheet).await {
+            Ok(bytes) => {
+                status.set(None);
+                download_bytes(
+                    &format!("milcoop-events-{}.xlsx", about.version),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                );
+            }
+            Err(crate::xlsx::Failed::Unloaded) => status.set(Some(
+                ui.pick(
+                    "The spreadsheet writer could not be loaded — it is not available offline yet. The CSV works offline.",
+                    "无法载入电子表格生成器：尚不能离线使用。CSV 可离线下载。",
+                )
+                .into(),
+            )),
+            Err(crate::xlsx::Failed::Write(e)) => status.set(Some(format!(
+                "{} {e}",
+                ui.pick("The spreadsheet could not be made:", "无法生成电子表格：")
+            ))),
+        }
+    });
+}
+
 /// Downloads and "cite this view" for a filtered view.
 #[component]
 pub fn ShareBar(
@@ -92,7 +153,6 @@ pub fn ShareBar(
 ) -> impl IntoView {
     let nav = use_route();
     let ui = use_ui();
-    let copied = RwSignal::new(None::<Copied>);
     // One line about the view, in a language: the files say it in English, the citation
     // in the interface language.
     let describe = move |ui: Ui| {
@@ -103,6 +163,7 @@ pub fn ShareBar(
     let about = move || About {
         description: describe(Ui::En),
         link: nav.current_absolute(),
+        version: data.version.clone(),
     };
     let passages = move || {
         results.with_untracked(|r| r.passages.iter().map(|m| m.passage).collect::<Vec<u32>>())
@@ -110,22 +171,31 @@ pub fn ShareBar(
     let events = move || results.with_untracked(|r| r.events.clone());
     let events_csv = move |_| {
         let text = table::events_csv(data, &events(), &about());
-        download("milcoop-events.csv", "text/csv;charset=utf-8", &text);
+        download(
+            &format!("milcoop-events-{}.csv", data.version),
+            "text/csv;charset=utf-8",
+            &text,
+        );
     };
     let events_json = move |_| {
         let text = table::events_json(data, &events(), &about());
-        download("milcoop-events.json", "application/json", &text);
-    };
-    let passages_csv = move |_| {
-        let text = table::passages_csv(data, &passages(), &about());
-        download("milcoop-passages.csv", "text/csv;charset=utf-8", &text);
-    };
-    let cite_view = move |_| {
-        copy_text(
-            format!("{} — {}", describe(ui), nav.current_absolute()),
-            copied,
+        download(
+            &format!("milcoop-events-{}.json", data.version),
+            "application/json",
+            &text,
         );
     };
+    let sheet_status = RwSignal::new(None::<String>);
+    let events_sheet = move |_| events_xlsx(data, events(), about(), sheet_status, ui);
+    let passages_csv = move |_| {
+        let text = table::passages_csv(data, &passages(), &about());
+        download(
+            &format!("milcoop-passages-{}.csv", data.version),
+            "text/csv;charset=utf-8",
+            &text,
+        );
+    };
+    let cite_view = move |r: Reading<'static>| r.view(&describe(Ui::En), &nav.current_absolute());
     view! {
         <div class="share" role="group" aria-label=ui.pick("Download and cite", "下载与引用")>
             <button type="button" data-testid="download-events-csv" on:click=events_csv>
@@ -134,13 +204,20 @@ pub fn ShareBar(
             <button type="button" data-testid="download-events-json" on:click=events_json>
                 {ui.pick("Events JSON", "事件 JSON")}
             </button>
+            <button type="button" data-testid="download-events-xlsx" on:click=events_sheet>
+                {ui.pick("Events spreadsheet (.xlsx)", "事件电子表格 (.xlsx)")}
+            </button>
             <button type="button" data-testid="download-passages-csv" on:click=passages_csv>
                 {ui.pick("Passages CSV", "段落 CSV")}
             </button>
-            <button type="button" data-testid="cite-view" on:click=cite_view>
-                {ui.pick("Cite this view", "引用此视图")}
-            </button>
+            <CiteMenu
+                data=data
+                reference=cite_view
+                what=ui.pick("this view", "此视图")
+                label=ui.pick("Cite this view", "引用此视图")
+                testid="cite-view"
+            />
         </div>
-        <CopyStatus copied=copied testid="cite-view-status" />
+        <p class="sheet-status" role="status" data-testid="xlsx-status">{move || sheet_status.get()}</p>
     }
 }

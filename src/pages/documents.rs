@@ -60,6 +60,21 @@ pub fn MetaList(doc: &'static Document, passages: usize) -> impl IntoView {
             format!("{} ({precision})", ui.date(d))
         })
         .unwrap_or_else(|| ui.pick("Date unknown", "日期不详").to_string());
+    // A field known from outside the text says so; the note says from where.
+    let outside = |field: &str, value: String| match doc.outside.iter().any(|f| f == field) {
+        true => format!(
+            "{value} {}",
+            ui.pick(
+                "(from outside the text; see the note)",
+                "（来自原文之外，见说明）"
+            )
+        ),
+        false => value,
+    };
+    let publisher = doc
+        .publisher
+        .clone()
+        .unwrap_or_else(|| ui.pick("Publisher unknown", "发布者不详").to_string());
     let languages = doc
         .languages
         .iter()
@@ -71,11 +86,9 @@ pub fn MetaList(doc: &'static Document, passages: usize) -> impl IntoView {
             <dt>{ui.pick("Kind", "类别")}</dt>
             <dd data-field="kind">{ui.kind(doc.kind)}</dd>
             <dt>{ui.pick("Publisher", "发布者")}</dt>
-            <dd data-field="publisher">
-                {doc.publisher.clone().unwrap_or_else(|| ui.pick("Publisher unknown", "发布者不详").to_string())}
-            </dd>
+            <dd data-field="publisher">{outside("publisher", publisher)}</dd>
             <dt>{ui.pick("Published", "发布日期")}</dt>
-            <dd data-field="published">{published}</dd>
+            <dd data-field="published">{outside("published", published)}</dd>
             <dt>{ui.pick("Languages", "语言")}</dt>
             <dd data-field="languages">{languages}</dd>
             <dt>{ui.pick("Passages", "段落数")}</dt>

@@ -3,13 +3,14 @@
 //! view. A bilingual document can be read in parallel: Chinese beside English, row by row
 //! as `milcoop_core::extract::align` paired them (`parallel=1` in the link).
 
+use crate::components::cite::CiteMenu;
 use crate::components::events::PassageEvents;
 use crate::components::share::{copy_text, Copied, CopyStatus};
 use crate::nav::{absolute, use_route, use_ui, Link};
 use crate::pages::documents::MetaList;
 use leptos::prelude::*;
 use milcoop_core::model::{Block, Dataset, Lang, Passage};
-use milcoop_core::present::cite;
+use milcoop_core::present::cite::reference::Reading;
 use milcoop_core::{Route, Ui, Url};
 
 /// The link to a passage, in the interface language, optionally in parallel mode.
@@ -96,6 +97,12 @@ pub fn Reader(
         view! { <ReadingMode route=route parallel=parallel /> }
     });
 
+    let cite_document = move |r: Reading<'static>| {
+        r.document(
+            doc,
+            &absolute(&Url::from(Route::Document(document.id.clone()))),
+        )
+    };
     view! {
         <article class="reader" data-doc-id=document.id.clone()>
             <nav class="crumbs" aria-label=ui.pick("Breadcrumb", "位置")>
@@ -108,12 +115,37 @@ pub fn Reader(
                 <h1 lang="zh">{document.title.clone()}</h1>
                 {document.title_en.clone().map(|t| view! { <p class="title-en" lang="en">{t}</p> })}
                 <MetaList doc=document passages=passages />
-                {document.note.clone().map(|n| view! { <p class="note" lang="en">{n}</p> })}
+                <DocumentNote doc=document />
+                <CiteMenu
+                    data=data
+                    reference=cite_document
+                    what=ui.pick("this document", "此文献")
+                    label=ui.pick("Cite this document", "引用此文献")
+                    testid="cite-document"
+                />
             </header>
             {mode}
             <div class="outline">{body}</div>
             <CopyStatus copied=copied testid="copy-status" />
         </article>
+    }
+}
+
+/// Where the document's metadata comes from, in the interface language when the corpus
+/// gives the note in it, and a link to the original where one is known.
+#[component]
+fn DocumentNote(doc: &'static milcoop_core::model::Document) -> impl IntoView {
+    let ui = use_ui();
+    let note = match (ui, &doc.note_zh) {
+        (Ui::Zh, Some(zh)) => Some((zh.clone(), "zh")),
+        _ => doc.note.clone().map(|n| (n, "en")),
+    };
+    let original = doc.url.clone().map(|u| {
+        view! { <p class="note"><a href=u.clone() rel="noopener noreferrer">{ui.pick("The original", "原文出处")}</a></p> }
+    });
+    view! {
+        {note.map(|(n, lang)| view! { <p class="note" lang=lang data-testid="document-note">{n}</p> })}
+        {original}
     }
 }
 
@@ -201,10 +233,8 @@ fn PassageView(
     let id = passage.id.as_str();
     let lang = passage.lang.code();
     let copy = move |_| copy_text(absolute(&passage_url(id, false, ui)), copied);
-    let cite = move |_| {
-        let link = absolute(&passage_url(id, false, Ui::En));
-        copy_text(cite::passage(data, passage, &link, ui), copied);
-    };
+    let cite =
+        move |r: Reading<'static>| r.passage(passage, &absolute(&passage_url(id, false, Ui::En)));
     let has_counterpart = bilingual && !parallel && !data.counterparts_of(number).is_empty();
     let beside = has_counterpart.then(|| {
         let label = match passage.lang {
@@ -249,15 +279,11 @@ fn PassageView(
                 >
                     {ui.pick("Copy link", "复制链接")}
                 </button>
-                <button
-                    type="button"
-                    class="cite"
-                    data-testid="cite"
-                    aria-label=format!("{} {}", ui.pick("Cite passage", "引用段落"), passage.index)
-                    on:click=cite
-                >
-                    {ui.pick("Cite", "引用")}
-                </button>
+                <CiteMenu
+                    data=data
+                    reference=cite
+                    what=format!("{} {}", ui.pick("passage", "段落"), passage.index)
+                />
                 {beside}
             </div>
             {passage_text(&passage.text)}

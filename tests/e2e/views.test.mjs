@@ -1,52 +1,14 @@
 // End to end: the timeline's overview and zoom, the Countries and Statistics views,
-// downloads, citations, parallel text and the bilingual interface, in real headless
+// parallel text and the bilingual interface, in real headless
 // Chromium against the release build on a plain static server.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { exported, guardedPage, ready, useBrowserAndSite } from './harness.mjs';
 
 const data = exported();
 const env = useBrowserAndSite({ before, after });
 const year = (page) => new URL(page.url()).searchParams.get('year');
-
-/** RFC 4180 rows of a CSV text, `#` comment lines left out. */
-function csvRows(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  const body = text.split('\r\n').filter((l) => !l.startsWith('#')).join('\r\n');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
-
-/** Clicks a download button and returns the file's name and text. */
-async function download(page, testid) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
-}
 
 describe('timeline overview and zoom', () => {
   it('a year in the overview shows that year; the wheel zooms the URL year', async () => {
@@ -143,60 +105,6 @@ describe('countries', () => {
     await page.waitForFunction(() => document.querySelectorAll('svg.world path.selected').length === 2);
     assert.equal(await page.locator('[data-testid=country-list] .selected').count(), 2);
     assert.equal(await page.getByTestId('country-page').count(), 0);
-    check();
-  });
-});
-
-describe('downloads', () => {
-  it('the events CSV and JSON hold exactly the filtered events, and say which view made them', async () => {
-    const { page, check } = await guardedPage(env.browser, env.site.origin, { acceptDownloads: true });
-    await page.goto(`${env.site.base}?view=explore&country=RU&type=exercise`);
-    await ready(page);
-    const expected = data.events.filter((e) => e.countries.includes('RU') && e.type === 'exercise').map((e) => e.id).sort();
-    assert.ok(expected.length >= 3);
-
-    const csv = await download(page, 'download-events-csv');
-    assert.equal(csv.name, 'milcoop-events.csv');
-    assert.match(csv.text, /^# Milcoop: \d+ events\. Explore: .*country Russia \(RU\).*type Exercise/);
-    assert.ok(csv.text.includes(`# View: ${env.site.base}?view=explore&country=RU&type=exercise`));
-    const [head, ...rows] = csvRows(csv.text);
-    assert.equal(head[0], 'id');
-    assert.deepEqual(rows.map((r) => r[0]).sort(), expected);
-    const quotes = head.indexOf('quotes');
-    const kavkaz = data.events.find((e) => e.name === '高加索-2020');
-    assert.ok(rows.find((r) => r[0] === kavkaz.id)[quotes].includes(kavkaz.sources[0].quote));
-
-    const json = JSON.parse((await download(page, 'download-events-json')).text);
-    assert.deepEqual(json.events.map((e) => e.id).sort(), expected);
-    assert.equal(json.count, expected.length);
-    assert.ok(json.view.endsWith('?view=explore&country=RU&type=exercise'));
-
-    const passages = csvRows((await download(page, 'download-passages-csv')).text).slice(1);
-    assert.equal(passages.length, Number(await page.getByTestId('result-count').textContent()));
-    for (const [id, , , , , , text] of passages) assert.equal(data.passages.find((p) => p.id === id).text, text);
-    check();
-  });
-});
-
-describe('citation', () => {
-  it('cites a passage and a view to the clipboard', async () => {
-    const { page, check } = await guardedPage(env.browser, env.site.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
-    const press = data.documents.find((d) => d.id === 'mnd-press-2023-12-28');
-    const p = data.passages.filter((x) => x.doc === press.id)[2];
-    await page.goto(`${env.site.base}?p=${p.id}`);
-    await ready(page);
-    await page.locator(`[data-passage-id="${p.id}"] [data-testid=cite]`).click();
-    await page.locator('[data-testid=copy-status] code').waitFor();
-    const citation = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(citation, `${press.title}. ${press.publisher}, 28 December 2023, ¶${p.index}. ${env.site.base}?p=${p.id}`);
-
-    await page.goto(`${env.site.base}?view=timeline&year=2020&type=exercise`);
-    await ready(page);
-    await page.getByTestId('cite-view').click();
-    await page.locator('[data-testid=cite-view-status] code').waitFor();
-    const line = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(line, /^Timeline: \d+ passages, \d+ events · years 2020 · type Exercise — /);
-    assert.ok(line.endsWith(`${env.site.base}?view=timeline&year=2020&type=exercise`));
     check();
   });
 });

@@ -19,6 +19,21 @@ pub enum Precision {
     Day,
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 impl PartialDate {
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {
@@ -28,27 +43,45 @@ impl PartialDate {
         }
     }
 
+    /// The month's English name, if the month is known.
+    pub fn month_name(&self) -> Option<&'static str> {
+        self.month
+            .and_then(|m| MONTHS.get((m as usize).wrapping_sub(1)).copied())
+    }
+
     /// The date as a reader writes it, to its precision: `28 December 2023`, `December 2020`, `2017`.
     pub fn long_en(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = self.month.and_then(|m| MONTHS.get(m as usize - 1));
-        match (self.day, month) {
+        match (self.day, self.month_name()) {
             (Some(d), Some(m)) => format!("{d} {m} {}", self.year),
             (None, Some(m)) => format!("{m} {}", self.year),
             _ => self.year.to_string(),
+        }
+    }
+
+    /// The date month first, as American styles (Chicago, APA) write it: `December 28,
+    /// 2023`, `December 2020`, `2017`.
+    pub fn month_first(&self) -> String {
+        match (self.day, self.month_name()) {
+            (Some(d), Some(m)) => format!("{m} {d}, {}", self.year),
+            (None, Some(m)) => format!("{m} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// The first and the last day the date allows, as ISO dates: `2020-09` is
+    /// (`2020-09-01`, `2020-09-30`), `2020` is (`2020-01-01`, `2020-12-31`).
+    pub fn bounds(&self) -> (String, String) {
+        let y = self.year;
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                let day = format!("{y:04}-{m:02}-{d:02}");
+                (day.clone(), day)
+            }
+            (Some(m), None) => (
+                format!("{y:04}-{m:02}-01"),
+                format!("{y:04}-{m:02}-{:02}", days_in_month(y, m as u16)),
+            ),
+            _ => (format!("{y:04}-01-01"), format!("{y:04}-12-31")),
         }
     }
 
@@ -118,6 +151,15 @@ impl fmt::Display for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounds_span_what_the_date_allows() {
+        let b = |s: &str| PartialDate::parse(s).unwrap().bounds();
+        assert_eq!(b("2020"), ("2020-01-01".into(), "2020-12-31".into()));
+        assert_eq!(b("2020-02"), ("2020-02-01".into(), "2020-02-29".into()));
+        assert_eq!(b("2019-02"), ("2019-02-01".into(), "2019-02-28".into()));
+        assert_eq!(b("2023-12-28"), ("2023-12-28".into(), "2023-12-28".into()));
+    }
 
     #[test]
     fn partial_dates_parse_with_their_precision() {

@@ -1,35 +1,15 @@
-//! Citations: of one passage (title, publisher, date, passage number and link), and of a
-//! view (its link and one line saying what it shows). What the source does not say is
-//! written as unknown, never filled in.
+//! Citations: what is cited (`reference`: a passage, a document, an event, a view) and
+//! how it is written (`styles`: Chicago, APA, BibTeX, RIS, CSL-JSON); and the one line
+//! that says what a view shows. What the source does not say is written as unknown, never
+//! filled in.
 
-use crate::model::{Dataset, Passage};
+pub mod reference;
+pub mod styles;
+
+use crate::model::Dataset;
 use crate::present::ui::Ui;
 use crate::query::filter::Filters;
 use crate::route::{Route, Url};
-
-/// A citation of one passage, in the interface language, ending with its link.
-pub fn passage(ds: &Dataset, p: &Passage, link: &str, ui: Ui) -> String {
-    let d = &ds.documents[p.doc as usize];
-    let title = match &d.title_en {
-        Some(en) => format!("{} [{en}]", d.title),
-        None => d.title.clone(),
-    };
-    let publisher = d
-        .publisher
-        .clone()
-        .unwrap_or_else(|| ui.pick("publisher unknown", "发布者不详").to_string());
-    let date = d
-        .published
-        .map(|x| ui.date(x))
-        .unwrap_or_else(|| ui.pick("date unknown", "日期不详").to_string());
-    match ui {
-        Ui::En => format!("{title}. {publisher}, {date}, ¶{}. {link}", p.index),
-        Ui::Zh => format!(
-            "《{}》，{publisher}，{date}，第{}段。{link}",
-            d.title, p.index
-        ),
-    }
-}
 
 /// One line saying what a view shows: "Timeline: 12 events · type Exercise · country
 /// Russia (RU) · years 2015–2020 · search “联合”".
@@ -139,7 +119,7 @@ pub fn filters(ds: &Dataset, f: &Filters, ui: Ui) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Country, Document, Kind, Lang, PartialDate, StoredDataset};
+    use crate::model::{Country, Document, Kind, Lang, PartialDate, Passage, StoredDataset};
 
     fn stored() -> StoredDataset {
         let mut ds = StoredDataset::default();
@@ -153,6 +133,9 @@ mod tests {
             languages: vec![Lang::Zh],
             source_file: String::new(),
             note: None,
+            note_zh: None,
+            url: None,
+            outside: Vec::new(),
             outline: vec![],
         });
         ds.passages.push(Passage {
@@ -179,19 +162,28 @@ mod tests {
     }
 
     #[test]
-    fn a_passage_citation_says_what_is_unknown() {
-        let ds = dataset();
-        let c = passage(&ds, &ds.passages[0], "https://x/?p=d.1", Ui::En);
+    fn a_passage_of_a_bilingual_document_says_which_half() {
+        use reference::Reading;
+        use styles::Format;
+        let mut two = stored();
+        two.documents[0].languages = vec![Lang::Zh, Lang::En];
+        two.passages[0].lang = Lang::En;
+        two.version = "2026-11-26.abcdef01".into();
+        let ds = Dataset::new(two).unwrap();
+        let reading = Reading {
+            ds: &ds,
+            accessed: PartialDate::parse("2026-11-27").unwrap(),
+        };
+        let r = reading.passage(&ds.passages[0], "L");
+        assert_eq!(r.key, "milcoop-d-p3");
         assert_eq!(
-            c,
-            "国际军事合作. publisher unknown, date unknown, ¶3. https://x/?p=d.1"
+            Format::ChicagoNote.render(&r),
+            "国际军事合作 (n.d.), para. 3 (English text), via Milcoop, dataset version 2026-11-26.abcdef01, L, accessed November 27, 2026."
         );
-        let mut known = stored();
-        known.documents[0].published = PartialDate::parse("2023-12-28");
-        known.documents[0].publisher = Some("国防部网".into());
-        let ds = Dataset::new(known).unwrap();
-        let c = passage(&ds, &ds.passages[0], "L", Ui::Zh);
-        assert_eq!(c, "《国际军事合作》，国防部网，2023年12月28日，第3段。L");
+        let view = reading.view("Timeline: 4 passages", "V");
+        assert!(Format::Apa.render(&view).starts_with(
+            "Milcoop. (2026, November 26). Timeline: 4 passages (Version 2026-11-26.abcdef01) [Data set]."
+        ));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn Explorer(data: &'static Dataset) -> impl IntoView {
             )}
             " "
             <span data-testid="dataset-version">
-                {move || format!("{} {}", ui.get().pick("Dataset version", "数据集版本"), data.version)}
+                {move || ui.get().pick("Dataset version", "数据集版本")} " " <code>{data.version.clone()}</code>
             </span>
         </footer>
     }
@@ -82,7 +82,7 @@ fn Ignored(location: ReadSignal<Location>) -> impl IntoView {
             view! {
                 <p class="notice" role="status" data-testid="url-notice">
                     {ui.pick("Ignored parts of the link that could not be understood: ", "链接中无法识别、已忽略的部分：")}
-                    {ignored.join(", ")}
+                    {ignored.iter().map(|n| n.words(ui)).collect::<Vec<_>>().join(ui.pick(", ", "；"))}
                 </p>
             }
         })

@@ -20,7 +20,7 @@ const UI_KEY: &str = "milcoop-ui";
 #[derive(Clone, Debug, PartialEq)]
 pub struct Location {
     pub url: Url,
-    pub ignored: Vec<String>,
+    pub ignored: Vec<milcoop_core::query::notice::Notice>,
     pub ui: Ui,
 }
 

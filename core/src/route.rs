@@ -11,6 +11,7 @@
 
 use crate::present::ui::Ui;
 use crate::query::filter::Filters;
+use crate::query::notice::{Notice, Why};
 
 /// A view of the explorer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -96,7 +97,7 @@ impl From<Route> for Url {
 
 impl Url {
     /// Reads a query string; returns what it understood and a notice for each part it did not.
-    pub fn parse(query: &str) -> (Url, Vec<String>) {
+    pub fn parse(query: &str) -> (Url, Vec<Notice>) {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut rest = form_urlencoded::Serializer::new(String::new());
         let mut ui = None;
@@ -108,12 +109,12 @@ impl Url {
             match k.as_ref() {
                 "ui" => match Ui::from_code(v) {
                     Some(u) if ui.is_none() => ui = Some(u),
-                    _ => ignored.push(format!("{} (ui is en or zh)", describe(&k, v))),
+                    _ => ignored.push(Notice::new(describe(&k, v), Why::NotUi)),
                 },
                 "parallel" => match v {
                     "1" | "true" | "yes" if parallel.is_none() => parallel = Some(true),
                     "0" | "false" | "no" if parallel.is_none() => parallel = Some(false),
-                    _ => ignored.push(format!("{} (parallel is 1 or 0)", describe(&k, v))),
+                    _ => ignored.push(Notice::new(describe(&k, v), Why::NotParallel)),
                 },
                 "event" if event.is_none() && !v.is_empty() && v.chars().count() <= MAX_ID => {
                     event = Some(v.to_string())
@@ -127,7 +128,7 @@ impl Url {
         ignored.extend(more);
         let parallel = parallel.unwrap_or(false);
         let parallel = if parallel && !matches!(route, Route::Document(_) | Route::Passage(_)) {
-            ignored.push("parallel=1 (only a document or passage can be read in parallel)".into());
+            ignored.push(Notice::new("parallel=1", Why::ParallelNeedsText));
             false
         } else {
             parallel
@@ -135,10 +136,7 @@ impl Url {
         let event = match (&route, event) {
             (Route::Timeline(_), e) => e,
             (_, Some(e)) => {
-                ignored.push(format!(
-                    "{} (an event is opened on the timeline only)",
-                    describe("event", &e)
-                ));
+                ignored.push(Notice::new(describe("event", &e), Why::EventOnTimeline));
                 None
             }
             (_, None) => None,
@@ -187,7 +185,7 @@ const FILTER_KEYS: [&str; 5] = ["q", "year", "country", "type", "lang"];
 impl Route {
     /// Reads a query string (with or without the leading `?`). Returns the route and the
     /// parameters it ignored, as `name=value` strings (with the reason) for a notice.
-    pub fn from_query(query: &str) -> (Route, Vec<String>) {
+    pub fn from_query(query: &str) -> (Route, Vec<Notice>) {
         let query = query.strip_prefix('?').unwrap_or(query);
         let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
             .map(|(k, v)| (k.into_owned(), v.trim().to_string()))
@@ -211,7 +209,7 @@ impl Route {
                 if k == "p" && !seen_p && *v == p {
                     seen_p = true;
                 } else {
-                    ignored.push(describe(k, v));
+                    ignored.push(Notice::new(describe(k, v), Why::Unused));
                 }
             }
             return (Route::Passage(p), ignored);
@@ -225,8 +223,9 @@ impl Route {
                 if v.is_empty() && k != "view" {
                     continue;
                 }
-                if let Some(notice) = filters.read(k, v) {
-                    ignored.push(shorten(&notice));
+                if let Some(mut notice) = filters.read(k, v) {
+                    notice.part = shorten(&notice.part);
+                    ignored.push(notice);
                 }
             }
             let route = match view.as_deref() {
@@ -244,7 +243,7 @@ impl Route {
                 "doc" if usable => found = Some(Route::Document(v.clone())),
                 "series" if usable => found = Some(Route::Series(v.clone())),
                 "mission" if usable => found = Some(Route::Mission(v.clone())),
-                _ => ignored.push(describe(k, v)),
+                _ => ignored.push(Notice::new(describe(k, v), Why::Unused)),
             }
         }
         (found.unwrap_or_default(), ignored)
@@ -369,11 +368,12 @@ mod tests {
     fn junk_is_ignored_and_named() {
         let (r, ignored) = Route::from_query("?p=a.1&zzz=1&p=b.2&doc=x");
         assert_eq!(r, Route::Passage("a.1".into()));
+        let ignored: Vec<String> = ignored.iter().map(ToString::to_string).collect();
         assert_eq!(ignored, vec!["zzz=1", "p=b.2", "doc=x"]);
 
         let (r, ignored) = Route::from_query("p=&doc=%ZZ");
         assert_eq!(r, Route::Document("%ZZ".into()));
-        assert_eq!(ignored, vec!["p="]);
+        assert_eq!(ignored, vec![Notice::new("p=", Why::Unused)]);
 
         let (r, ignored) = Route::from_query("?year=abc&country=ZZ,Russia&type=parade");
         assert!(matches!(&r, Route::Explore(f) if f.years.is_none() && f.countries == ["ZZ"]));
@@ -382,6 +382,6 @@ mod tests {
         let long = "x".repeat(10_000);
         let (r, ignored) = Route::from_query(&format!("p={long}"));
         assert_eq!(r, Route::Home);
-        assert!(ignored[0].ends_with('…') && ignored[0].len() < 60);
+        assert!(ignored[0].part.ends_with('…') && ignored[0].part.len() < 60);
     }
 }

@@ -88,6 +88,18 @@ proptest! {
     }
 
     #[test]
+    fn two_taps_choose_a_range_in_either_order(f in filters(), a in 1990u16..2030, b in 1990u16..2030) {
+        let mut g = f.clone();
+        g.select_range(a, b);
+        prop_assert_eq!(g.years, Some((a.min(b), a.max(b))));
+        let mut h = f.clone();
+        h.select_range(b, a);
+        prop_assert_eq!(&h, &g);
+        g.years = f.years;
+        prop_assert_eq!(g, f);
+    }
+
+    #[test]
     fn clearing_one_filter_touches_no_other(f in filters(), key in proptest::sample::select(FilterKey::ALL.to_vec())) {
         let mut g = f.clone();
         g.clear(key);

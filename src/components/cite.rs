@@ -66,7 +66,7 @@ where
     };
     let options = Format::ALL
         .into_iter()
-        .map(|f| view! { <option value=f.slug() selected=move || format.get() == f>{f.label()}</option> })
+        .map(|f| view! { <option value=f.slug() selected=move || format.get() == f>{f.label(ui)}</option> })
         .collect_view();
     let body = move || {
         open.get().then(|| {

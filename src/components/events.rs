@@ -161,11 +161,11 @@ pub fn EventFacts(data: &'static Dataset, event: &'static Event) -> impl IntoVie
         .personnel
         .iter()
         .map(|p| match p.count {
-            Some(n) => format!("{} {n}", p.unit),
-            None => p.unit.clone(),
+            Some(n) => format!("{} {n}", ui.unit(&p.unit)),
+            None => ui.unit(&p.unit).to_string(),
         })
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(ui.pick(", ", "，"));
     let cite = move |r: Reading<'static>| r.event(event, &absolute(&event_url(event)));
     view! {
         <dl class="meta">

@@ -14,15 +14,27 @@ use milcoop_core::Ui;
 /// How many documents the document facet lists before "show all".
 const DOCS_SHOWN: usize = 12;
 
+/// The facets. On a narrow screen they are a sheet over the results, opened by the
+/// "Filters (n)" button (`open`) and closed by its "Show results" button.
 #[component]
 pub fn Facets(
     data: &'static Dataset,
     results: Memo<Results>,
     filters: UseFilters,
+    open: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = use_ui();
+    let shown = move || results.with(|r| r.passages.len());
     view! {
-        <aside class="facets" aria-label=ui.pick("Filters", "筛选")>
+        <aside id="facets" class="facets" class:open=move || open.get() aria-label=ui.pick("Filters", "筛选") data-testid="facets">
+            <div class="sheet-head">
+                <button type="button" class="sheet-done" data-testid="filters-done" on:click=move |_| open.set(false)>
+                    {move || match ui {
+                        Ui::En => format!("Show {} passages", shown()),
+                        Ui::Zh => format!("显示 {} 段", shown()),
+                    }}
+                </button>
+            </div>
             <YearFacet results=results filters=filters />
             <TypeFacet results=results filters=filters />
             <CountryFacet data=data results=results filters=filters />
@@ -32,10 +44,25 @@ pub fn Facets(
     }
 }
 
-/// Years as a histogram of buttons: a click shows one year, a shift-click extends the range.
+/// Years as a histogram of buttons: a click shows one year, a shift-click extends the
+/// range; with "Range" pressed, two taps choose the first and the last year (touch has no
+/// shift key).
 #[component]
 fn YearFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
     let ui = use_ui();
+    // `Some(None)`: range mode, waiting for the first tap; `Some(Some(y))`: for the last.
+    let ranging = RwSignal::new(None::<Option<u16>>);
+    let tap = move |y: u16, shift: bool| match ranging.get_untracked() {
+        Some(None) => {
+            ranging.set(Some(Some(y)));
+            filters.edit(|f| f.select_range(y, y));
+        }
+        Some(Some(first)) => {
+            ranging.set(None);
+            filters.edit(|f| f.select_range(first, y));
+        }
+        None => filters.edit(|f| f.select_year(y, shift)),
+    };
     let years = move || {
         // Borrowed, not `get()`: a clone of the results copies every matching passage.
         let counts = filters.derived(results, |r| r.facets.years.clone());
@@ -48,10 +75,7 @@ fn YearFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
                 // An SVG bar rather than a style attribute: the site runs under a strict
                 // Content-Security-Policy (no inline styles).
                 let width = (n * 100 / max).max(4);
-                let click = move |ev: leptos::ev::MouseEvent| {
-                    let extend = ev.shift_key();
-                    filters.edit(|f| f.select_year(y, extend));
-                };
+                let click = move |ev: leptos::ev::MouseEvent| tap(y, ev.shift_key());
                 view! {
                     <li>
                         <button type="button" class="year" aria-pressed=if on { "true" } else { "false" } data-year=y on:click=click>
@@ -66,10 +90,27 @@ fn YearFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
             })
             .collect_view()
     };
+    let range_help = move || match ranging.get() {
+        None => ui.pick(
+            "Click a year; shift-click, or Range then two taps, for a range.",
+            "点击年份；按住 Shift 点击，或先按“范围”再点两个年份，可选范围。",
+        ),
+        Some(None) => ui.pick("Tap the first year of the range.", "请点击范围的起始年份。"),
+        Some(Some(_)) => ui.pick("Now tap the last year.", "请点击范围的结束年份。"),
+    };
     view! {
         <fieldset>
             <legend>{ui.pick("Year", "年份")}</legend>
-            <p class="facet-help">{ui.pick("Click a year; shift-click to extend the range.", "点击年份；按住 Shift 点击可扩展范围。")}</p>
+            <p class="facet-help" role="status">{range_help}</p>
+            <button
+                type="button"
+                class="year-range"
+                data-testid="year-range"
+                aria-pressed=move || if ranging.get().is_some() { "true" } else { "false" }
+                on:click=move |_| ranging.update(|r| *r = if r.is_some() { None } else { Some(None) })
+            >
+                {ui.pick("Range", "范围")}
+            </button>
             <ul class="years" data-testid="year-histogram">{years}</ul>
         </fieldset>
     }

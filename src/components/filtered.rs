@@ -7,6 +7,7 @@ use crate::nav::{use_route, use_ui, UseRoute};
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
 use milcoop_core::query::filter::{Filters, Results};
+use milcoop_core::query::notice::Notice;
 
 /// Whether a change of filters is a new step in the browser's history, or replaces the
 /// current one (each keystroke after the first of a typed query, each wheel step).
@@ -22,7 +23,7 @@ pub struct UseFilters {
     /// The filters in the URL, validated against the dataset.
     pub filters: Memo<Filters>,
     /// What validation dropped, for [`FilterNotices`].
-    pub notices: Memo<Vec<String>>,
+    pub notices: Memo<Vec<Notice>>,
     typing: StoredValue<bool>,
     nav: UseRoute,
 }
@@ -95,14 +96,15 @@ pub fn use_filters(data: &'static Dataset) -> UseFilters {
 
 /// The notices for filter values the dataset does not have.
 #[component]
-pub fn FilterNotices(notices: Memo<Vec<String>>) -> impl IntoView {
+pub fn FilterNotices(notices: Memo<Vec<Notice>>) -> impl IntoView {
     move || {
         let n = notices.get();
+        let ui = use_ui();
         (!n.is_empty()).then(|| {
             view! {
                 <p class="notice" role="status" data-testid="filter-notice">
-                    {use_ui().pick("Ignored: ", "已忽略：")}
-                    {n.join("; ")}
+                    {ui.pick("Ignored: ", "已忽略：")}
+                    {n.iter().map(|x| x.words(ui)).collect::<Vec<_>>().join(ui.pick("; ", "；"))}
                 </p>
             }
         })
@@ -118,7 +120,7 @@ pub fn FilteredViewHead(
     id: &'static str,
     title: &'static str,
     hint: &'static str,
-    notices: Memo<Vec<String>>,
+    notices: Memo<Vec<Notice>>,
     results: Memo<Results>,
 ) -> impl IntoView {
     view! {

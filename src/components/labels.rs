@@ -54,3 +54,25 @@ pub fn passage_label(data: &Dataset, p: &Passage) -> String {
 pub fn PassageLink(data: &'static Dataset, passage: &'static Passage) -> impl IntoView {
     view! { <Link route=Route::Passage(passage.id.clone())>{passage_label(data, passage)}</Link> }
 }
+
+/// The language a name is written in, for its `lang`: Chinese if it has a Han character.
+pub fn script_lang(name: &str) -> &'static str {
+    if name.chars().any(milcoop_core::query::search::is_han) {
+        "zh"
+    } else {
+        "en"
+    }
+}
+
+/// Names in either script as one list, each marked with its language, so a screen reader
+/// reads each in its own and the Chinese interface knows an English name for a name.
+pub fn names_list(names: &[&str], ui: Ui) -> impl IntoView {
+    let sep = ui.pick(", ", "、");
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            view! { {(i > 0).then_some(sep)}<span lang=script_lang(n)>{n.to_string()}</span> }
+        })
+        .collect_view()
+}

@@ -73,7 +73,8 @@ pub fn MetaList(doc: &'static Document, passages: usize) -> impl IntoView {
     };
     let publisher = doc
         .publisher
-        .clone()
+        .as_deref()
+        .map(|p| ui.own_part(p).to_string())
         .unwrap_or_else(|| ui.pick("Publisher unknown", "发布者不详").to_string());
     let languages = doc
         .languages

@@ -5,7 +5,7 @@
 
 use crate::components::events::{EventFacts, EventRow};
 use crate::components::figures::FigureTable;
-use crate::components::labels::PassageLink;
+use crate::components::labels::{names_list, PassageLink};
 use crate::nav::{use_ui, Link};
 use leptos::prelude::*;
 use milcoop_core::model::{Concept, Dataset};
@@ -95,7 +95,7 @@ fn Heading(concept: &'static Concept, kind: &'static str) -> impl IntoView {
             <span lang="zh">{concept.zh.clone()}</span>
         </h1>
         {(!others.is_empty()).then(|| view! {
-            <p class="hint">{ui.pick("Also written: ", "其他写法：")}{others.join(ui.pick(", ", "、"))}</p>
+            <p class="hint">{ui.pick("Also written: ", "其他写法：")}{names_list(&others, ui)}</p>
         })}
     }
 }

@@ -5,10 +5,11 @@ use crate::components::events::EventRow;
 use crate::components::facets::Facets;
 use crate::components::filtered::{use_filters, FilteredViewHead, UseFilters};
 use crate::components::highlight::highlighted;
-use crate::components::labels::PassageLink;
+use crate::components::labels::{names_list, PassageLink};
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
+use milcoop_core::present::cite;
 use milcoop_core::query::filter::{apply, spans, FilterKey, Filters, Results};
 use milcoop_core::Ui;
 
@@ -21,6 +22,7 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
     let filters = use_filters(data);
     let ui = use_ui();
     let results: Memo<Results> = Memo::new(move |_| apply(data, &filters.filters.get()));
+    let sheet = RwSignal::new(false);
     view! {
         <section class="explore" aria-labelledby="explore-title">
             <FilteredViewHead
@@ -37,7 +39,7 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
                     id="q"
                     type="search"
                     autocomplete="off"
-                    placeholder=ui.pick("e.g. 联合演习, Golden Dragon, \"joint exercise\", Russia", "例如 联合演习、Golden Dragon、\"joint exercise\"、俄罗斯")
+                    placeholder=ui.pick("e.g. 联合演习, Golden Dragon, \"joint exercise\", Russia", "例如 联合演习、金龙、维和、俄罗斯")
                     prop:value=move || filters.filters.get().q
                     on:input=move |ev| filters.type_query(&event_target_value(&ev))
                     on:change=move |_| filters.end_typing()
@@ -45,8 +47,27 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
             </div>
             <Expansions data=data results=results filters=filters />
             <div class="explore-grid">
-                <Facets data=data results=results filters=filters />
+                <Facets data=data results=results filters=filters open=sheet />
                 <div class="results">
+                    <div class="active-filters">
+                        <button
+                            type="button"
+                            class="filters-toggle"
+                            data-testid="filters-toggle"
+                            aria-controls="facets"
+                            aria-expanded=move || if sheet.get() { "true" } else { "false" }
+                            on:click=move |_| sheet.set(true)
+                        >
+                            {move || {
+                                let n = filters.filters.with(|f| f.pairs().len());
+                                match ui {
+                                    Ui::En => format!("Filters ({n})"),
+                                    Ui::Zh => format!("筛选（{n}）"),
+                                }
+                            }}
+                        </button>
+                        <FilterChips data=data filters=filters />
+                    </div>
                     <ResultList data=data results=results filters=filters />
                 </div>
             </div>
@@ -175,7 +196,7 @@ fn Expansions(
             view! {
                 <li class="expansion" data-concept=c.id.clone()>
                     <span class="also">{ui.pick("also searched: ", "同时搜索：")}</span>
-                    <span class="names">{others.join(ui.pick(", ", "、"))}</span>
+                    <span class="names">{names_list(&others, ui)}</span>
                     " "
                     <button type="button" data-testid="expansion-off" on:click=move |_| filters.edit(|f| f.toggle_literal(&id))>
                         {format!("{} {}", ui.pick("search only as typed, not as", "仅按输入搜索，不作为"), c.label(ui == Ui::Zh))}
@@ -194,6 +215,34 @@ fn Expansions(
             }
         }).collect_view();
         view! { <ul class="expansions" aria-live="polite" data-testid="expansions">{expanded}{restore}</ul> }
+    }
+}
+
+/// The filters that are set, each a chip that removes it.
+#[component]
+fn FilterChips(data: &'static Dataset, filters: UseFilters) -> impl IntoView {
+    let ui = use_ui();
+    move || {
+        let f = filters.filters.get();
+        f.pairs()
+            .into_iter()
+            .filter_map(|(key, _)| cite::filter_words(data, &f, key, ui).map(|w| (key, w)))
+            .map(|(key, words)| {
+                view! {
+                    <button
+                        type="button"
+                        class="chip"
+                        data-testid="filter-chip"
+                        data-key=key.param()
+                        aria-label=format!("{} {words}", ui.pick("Remove", "去掉"))
+                        on:click=move |_| filters.edit(|f| f.clear(key))
+                    >
+                        {words.clone()}
+                        <span aria-hidden="true">" ×"</span>
+                    </button>
+                }
+            })
+            .collect_view()
     }
 }
 

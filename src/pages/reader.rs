@@ -5,6 +5,7 @@
 
 use crate::components::cite::CiteMenu;
 use crate::components::events::PassageEvents;
+use crate::components::labels::script_lang;
 use crate::components::share::{copy_text, Copied, CopyStatus};
 use crate::nav::{absolute, use_route, use_ui, Link};
 use crate::pages::documents::MetaList;
@@ -207,11 +208,13 @@ fn ReadingMode(route: Route, parallel: bool) -> impl IntoView {
 }
 
 fn heading(level: u8, text: String) -> impl IntoView {
-    // The document title is the page's h1; source headings start one level below it.
+    // The document title is the page's h1; source headings start one level below it. A
+    // heading of a bilingual document's English half is marked English.
+    let lang = script_lang(&text);
     match level {
-        0 | 1 => view! { <h2 class="source-heading">{text}</h2> }.into_any(),
-        2 => view! { <h3 class="source-heading">{text}</h3> }.into_any(),
-        _ => view! { <h4 class="source-heading">{text}</h4> }.into_any(),
+        0 | 1 => view! { <h2 class="source-heading" lang=lang>{text}</h2> }.into_any(),
+        2 => view! { <h3 class="source-heading" lang=lang>{text}</h3> }.into_any(),
+        _ => view! { <h4 class="source-heading" lang=lang>{text}</h4> }.into_any(),
     }
 }
 
@@ -262,6 +265,16 @@ fn PassageView(
             tabindex=current.then_some("-1")
             lang=lang
         >
+            {current.then(|| {
+                // A shared link scrolls here, past the title: say which document this is.
+                let d = &data.documents[passage.doc as usize];
+                view! {
+                    <p class="passage-doc" data-testid="passage-doc-title">
+                        <span lang="zh">{d.title.clone()}</span>
+                        {d.title_en.clone().map(|t| view! { " · " <span lang="en">{t}</span> })}
+                    </p>
+                }
+            })}
             <div class="passage-tools" lang=ui.code()>
                 <Link
                     route=Route::Passage(id.to_string())

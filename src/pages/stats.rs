@@ -8,7 +8,9 @@ use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, EventType};
 use milcoop_core::query::filter::apply;
-use milcoop_core::query::stats::{figures_in, per_document, per_year, span, ByType};
+use milcoop_core::query::stats::{
+    figures_in, peak_source, per_document, per_year, per_year_by_document, span, ByType,
+};
 use milcoop_core::Ui;
 
 const WIDTH: i32 = 1000;
@@ -64,6 +66,58 @@ fn stacked(rows: Vec<(String, ByType)>, ui: Ui, testid: &'static str) -> impl In
     }
 }
 
+/// What the chart measures, said with the numbers that show it: how many of the peak
+/// year's events one document reports.
+fn honesty(data: &'static Dataset, events: &[u32], range: (u16, u16), ui: Ui) -> impl IntoView {
+    let peak = peak_source(data, events, range).map(|(year, total, doc, n)| {
+        let title = &data.documents[doc as usize].title;
+        match ui {
+            Ui::En => format!(" In {year}, the busiest year here, {n} of the {total} events come from one document: {title}."),
+            Ui::Zh => format!("本图事件最多的{year}年共{total}个事件，其中{n}个来自同一份文献：《{title}》。"),
+        }
+    });
+    view! {
+        <p class="note" data-testid="stats-note">
+            {ui.pick(
+                "These counts are what the corpus's documents report, not all of China's military cooperation: a year is high when a document covers it in detail.",
+                "这些计数是语料中各文献所报道的事件，并非中国军事合作的全部；某年数字高，往往是因为某份文献对该年记述较详。",
+            )}
+            {peak}
+        </p>
+    }
+}
+
+/// Events per year as a table with one column per document that reports them.
+fn by_document(data: &'static Dataset, events: &[u32], range: (u16, u16), ui: Ui) -> impl IntoView {
+    let rows = per_year_by_document(data, events, range);
+    let used: Vec<usize> = (0..data.documents.len())
+        .filter(|&d| rows.iter().any(|(_, c)| c[d] > 0))
+        .collect();
+    let head = used
+        .iter()
+        .map(|&d| view! { <th scope="col" lang="zh">{data.documents[d].title.clone()}</th> })
+        .collect_view();
+    let body = rows
+        .iter()
+        .filter(|(_, c)| c.iter().any(|&n| n > 0))
+        .map(|(y, c)| {
+            let cells = used
+                .iter()
+                .map(|&d| view! { <td>{c[d]}</td> })
+                .collect_view();
+            view! { <tr><th scope="row">{*y}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-frame" tabindex="0" role="region" aria-label=ui.pick("Events per year by document", "各年事件数（按文献）")>
+            <table class="counts by-document" data-testid="per-year-document">
+                <thead><tr><th scope="col">{ui.pick("Year", "年份")}</th>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
 /// The same counts as a table: one row per label, one column per type.
 fn table(rows: &[(String, ByType)], ui: Ui, first: &'static str) -> impl IntoView {
     let head = EventType::ALL
@@ -88,7 +142,7 @@ fn table(rows: &[(String, ByType)], ui: Ui, first: &'static str) -> impl IntoVie
         })
         .collect_view();
     view! {
-        <div class="table-frame">
+        <div class="table-frame" tabindex="0" role="region" aria-label=first>
             <table class="counts">
                 <thead>
                     <tr>
@@ -128,6 +182,7 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
             .filter(|&&e| data.events[e as usize].start.is_none())
             .count();
         view! {
+            {honesty(data, &events, range, ui)}
             {stacked(rows.clone(), ui, "per-year")}
             <p class="hint">
                 {match ui {
@@ -136,6 +191,9 @@ pub fn Stats(data: &'static Dataset) -> impl IntoView {
                 }}
             </p>
             {table(&rows, ui, ui.pick("Year", "年份"))}
+            <h3>{ui.pick("The same years, by the document that reports them", "同一年份，按报道的文献")}</h3>
+            <p class="hint">{ui.pick("An event reported in two documents counts in both.", "两份文献都报道的事件在两处各计一次。")}</p>
+            {by_document(data, &events, range, ui)}
         }
         .into_any()
     };

@@ -85,6 +85,13 @@ describe('citations', () => {
     await page.goto(link);
     await ready(page);
     assert.equal(await page.getByTestId('dataset-version').textContent(), `Dataset version ${data.version}`);
+    // The link scrolls to the passage, past the page's title: the passage says its document.
+    const title = page.getByTestId('passage-doc-title');
+    assert.ok((await title.textContent()).startsWith(press.title));
+    await page.waitForFunction(() => {
+      const r = document.querySelector('[data-testid=passage-doc-title]').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
     const menu = page.locator(`[data-passage-id="${p.id}"] [data-testid=cite]`);
     const [y, m, d] = today();
     const monthName = new Date(y, m - 1, d).toLocaleString('en-US', { month: 'long' });

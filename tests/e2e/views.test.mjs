@@ -149,6 +149,29 @@ describe('statistics', () => {
     assert.ok(data.passages.find((p) => p.id === pid).text.includes(quote));
     check();
   });
+
+  it('splits the years by the document that reports them, and says what that means', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin);
+    await page.goto(`${env.site.base}?view=stats`);
+    await ready(page);
+    const docOf = (pid) => data.passages.find((p) => p.id === pid).doc;
+    const table = page.getByTestId('per-year-document');
+    const titles = await table.locator('thead th').allTextContents();
+    for (const row of await table.locator('tbody tr').all()) {
+      const [year, ...cells] = await row.locator('th, td').allTextContents();
+      cells.forEach((n, i) => {
+        const doc = data.documents.find((d) => d.title === titles[i + 1]);
+        const expected = data.events.filter((e) => e.start?.startsWith(year) && e.sources.some((s) => docOf(s.passage) === doc.id)).length;
+        assert.equal(Number(n), expected, `${year}, ${doc.id}`);
+      });
+    }
+    // The note names the busiest year and how much of it one document reports.
+    const perYear = new Map();
+    for (const e of data.events.filter((x) => x.start)) perYear.set(e.start.slice(0, 4), (perYear.get(e.start.slice(0, 4)) ?? 0) + 1);
+    const [busiest, total] = [...perYear].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    assert.match(await page.getByTestId('stats-note').textContent(), new RegExp(`In ${busiest}, the busiest year here, \\d+ of the ${total} events come from one document`));
+    check();
+  });
 });
 
 describe('bilingual interface', () => {
@@ -307,6 +330,14 @@ describe('events say what happened', () => {
       const title = data.events.find((e) => e.id === id).title_en;
       assert.ok(text === title || (text.endsWith('…') && title.startsWith(text.slice(0, -1))), `${text} is ${title} or its start`);
     }
+    // One year in view: its months are marked; every mark is at least 24 px to hit.
+    const months = await page.$$eval('svg.timeline .tick.month', (ts) => ts.map((t) => Number(t.dataset.month)));
+    assert.deepEqual(months, [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const hits = await page.$$eval('svg.timeline .mark .hit', (rs) => rs.map((r) => r.getBoundingClientRect()).map((b) => [b.width, b.height]));
+    assert.ok(hits.length > 0 && hits.every(([w, h]) => w >= 24 && h >= 24), JSON.stringify(hits));
+    await page.goto(`${env.site.base}?view=timeline&year=2000-2016`);
+    await page.locator('svg.timeline [data-event-id]').first().waitFor();
+    assert.equal(await page.locator('svg.timeline .tick.month').count(), 0, 'no months over many years');
     check();
   });
 });

@@ -13,6 +13,22 @@ pub enum Ui {
     Zh,
 }
 
+/// The unit types of contingents, English as recorded and Chinese as the sources write them.
+pub const UNITS: [(&str, &str); 12] = [
+    ("multi-role engineer", "多功能工兵"),
+    ("engineer", "工兵"),
+    ("transport", "运输"),
+    ("medical", "医疗"),
+    ("infantry", "步兵"),
+    ("guard", "警卫"),
+    ("helicopter", "直升机"),
+    ("police", "维和警察"),
+    ("formed police", "防暴警察"),
+    ("observer", "军事观察员"),
+    ("staff", "参谋军官"),
+    ("team", "参赛队"),
+];
+
 impl Ui {
     pub fn code(self) -> &'static str {
         match self {
@@ -133,6 +149,28 @@ impl Ui {
         self.pick(&e.title_en, &e.title_zh)
     }
 
+    /// A name the corpus writes "中文 (English)" (publishers): in Chinese the Chinese part,
+    /// in English the whole, so the reader sees both the original and a gloss.
+    pub fn own_part(self, name: &str) -> &str {
+        match (
+            self,
+            name.strip_suffix(')').and_then(|n| n.split_once(" (")),
+        ) {
+            (Ui::Zh, Some((zh, _))) if zh.chars().any(crate::query::search::is_han) => zh,
+            _ => name,
+        }
+    }
+
+    /// A contingent's unit type (`rules/deployments.toml` records it in English) in the
+    /// interface language; an unknown unit as recorded.
+    pub fn unit(self, unit: &str) -> &str {
+        let zh = UNITS.iter().find(|(en, _)| *en == unit).map(|(_, zh)| *zh);
+        match (self, zh) {
+            (Ui::Zh, Some(zh)) => zh,
+            _ => unit,
+        }
+    }
+
     /// A count with its noun: `1 event`, `3 events`, `3 个事件`.
     pub fn count(self, n: usize, one: &str, many: &str, zh: &str) -> String {
         match self {
@@ -156,6 +194,16 @@ mod tests {
         assert_eq!(Ui::Zh.when(Some(m), None), "2020年12月（仅知月份）");
         assert_eq!(Ui::En.when(Some(m), None), "December 2020 (month)");
         assert_eq!(Ui::Zh.when(None, None), "日期不详");
+    }
+
+    #[test]
+    fn bilingual_names_show_their_own_part() {
+        let p = "中华人民共和国国务院新闻办公室 (State Council Information Office)";
+        assert_eq!(Ui::Zh.own_part(p), "中华人民共和国国务院新闻办公室");
+        assert_eq!(Ui::En.own_part(p), p);
+        assert_eq!(Ui::Zh.own_part("Milcoop (x)"), "Milcoop (x)");
+        assert_eq!(Ui::Zh.unit("multi-role engineer"), "多功能工兵");
+        assert_eq!(Ui::Zh.unit("unheard-of"), "unheard-of");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! and one of its sources is in a matching document and language; with a query, one of its
 //! source passages must match the query.
 
+use super::notice::{Notice, Why};
 use crate::model::{ConceptKind, Dataset, Event, EventType, Lang};
 use crate::present::ui::Ui;
 use crate::query::expand::Query;
@@ -121,6 +122,12 @@ impl Filters {
         };
     }
 
+    /// A range chosen by two taps (touch has no shift-click): the years from one to the
+    /// other, in either order.
+    pub fn select_range(&mut self, first: u16, last: u16) {
+        self.years = Some((first.min(last), first.max(last)));
+    }
+
     /// Turns one concept's expansion of the query off, or on again.
     pub fn toggle_literal(&mut self, concept: &str) {
         toggle(&mut self.literal, concept.to_string());
@@ -157,14 +164,14 @@ impl Filters {
     }
 
     /// Reads one URL parameter into the state. Returns a notice for what it cannot use.
-    pub fn read(&mut self, key: &str, value: &str) -> Option<String> {
-        let bad = |what: &str| Some(format!("{key}={value} ({what})"));
+    pub fn read(&mut self, key: &str, value: &str) -> Option<Notice> {
+        let bad = |why: Why| Some(Notice::new(format!("{key}={value}"), why));
         match key {
             "q" => {
                 let q: String = value.chars().take(MAX_QUERY).collect();
                 let cut = value.chars().count() > MAX_QUERY;
                 self.q = q.trim().to_string();
-                cut.then(|| format!("q (cut to its first {MAX_QUERY} characters)"))
+                cut.then(|| Notice::new("q", Why::QueryCut))
             }
             "literal" => {
                 for id in value.split(',').map(str::trim).filter(|d| !d.is_empty()) {
@@ -179,7 +186,7 @@ impl Filters {
                     self.years = Some(r);
                     None
                 }
-                None => bad("not a year or a range of years like 2015-2020"),
+                None => bad(Why::NotYear),
             },
             "country" => {
                 let mut rejected = Vec::new();
@@ -193,8 +200,12 @@ impl Filters {
                         rejected.push(code.to_string());
                     }
                 }
-                (!rejected.is_empty())
-                    .then(|| format!("country={} (not ISO codes)", rejected.join(",")))
+                (!rejected.is_empty()).then(|| {
+                    Notice::new(
+                        format!("country={}", rejected.join(",")),
+                        Why::NotCountryCodes,
+                    )
+                })
             }
             "type" => {
                 let mut rejected = Vec::new();
@@ -206,7 +217,7 @@ impl Filters {
                     }
                 }
                 (!rejected.is_empty())
-                    .then(|| format!("type={} (not an event type)", rejected.join(",")))
+                    .then(|| Notice::new(format!("type={}", rejected.join(",")), Why::NotEventType))
             }
             "doc" => {
                 for d in value.split(',').map(str::trim).filter(|d| !d.is_empty()) {
@@ -225,33 +236,33 @@ impl Filters {
                     self.country_mode = CountryMode::Partner;
                     None
                 }
-                _ => bad("partner or named"),
+                _ => bad(Why::NotCountryMode),
             },
             "lang" => match Lang::from_code(value) {
                 Some(l) => {
                     self.lang = Some(l);
                     None
                 }
-                None => bad("zh or en"),
+                None => bad(Why::NotLang),
             },
-            _ => bad("unknown parameter"),
+            _ => bad(Why::Unused),
         }
     }
 
     /// Drops countries and documents the dataset does not have; returns a notice for each.
-    pub fn validate(&mut self, ds: &Dataset) -> Vec<String> {
+    pub fn validate(&mut self, ds: &Dataset) -> Vec<Notice> {
         let mut notices = Vec::new();
         self.countries.retain(|c| {
             let known = ds.country(c).is_some();
             if !known {
-                notices.push(format!("country={c} (no such country in the corpus)"));
+                notices.push(Notice::new(format!("country={c}"), Why::NoSuchCountry));
             }
             known
         });
         self.docs.retain(|d| {
             let known = ds.document(d).is_some();
             if !known {
-                notices.push(format!("doc={d} (no such document)"));
+                notices.push(Notice::new(format!("doc={d}"), Why::NoSuchDocument));
             }
             known
         });
@@ -628,10 +639,11 @@ mod tests {
         assert!(f.read("year", "-1").is_some());
         assert_eq!(f.read("country", "ru,PK, ru"), None);
         assert_eq!(f.countries, ["RU", "PK"]);
-        assert!(f.read("country", "Russia").unwrap().contains("Russia"));
+        assert!(f.read("country", "Russia").unwrap().part.contains("Russia"));
         assert!(f
             .read("type", "exercise,parade")
             .unwrap()
+            .part
             .contains("parade"));
         assert_eq!(f.types, [EventType::Exercise]);
         assert!(f.read("lang", "fr").is_some());

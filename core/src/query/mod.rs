@@ -5,6 +5,7 @@
 pub mod entity;
 pub mod expand;
 pub mod filter;
+pub mod notice;
 pub mod order;
 pub mod search;
 pub mod stats;

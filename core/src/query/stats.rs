@@ -81,6 +81,60 @@ pub fn per_document(ds: &Dataset, events: &[u32]) -> Vec<(u32, ByType)> {
     rows
 }
 
+/// Dated events per starting year within `years`, per document that reports them (columns
+/// in document order; an event reported in two documents counts in both).
+pub fn per_year_by_document(
+    ds: &Dataset,
+    events: &[u32],
+    years: (u16, u16),
+) -> Vec<(u16, Vec<u32>)> {
+    let (from, to) = (years.0.min(years.1), years.0.max(years.1));
+    let docs = ds.documents.len();
+    let mut rows: Vec<(u16, Vec<u32>)> = (from..=to).map(|y| (y, vec![0; docs])).collect();
+    for &e in events {
+        let e = &ds.events[e as usize];
+        let Some(start) = e.start.filter(|s| (from..=to).contains(&s.year)) else {
+            continue;
+        };
+        let mut reported: Vec<u32> = e
+            .sources
+            .iter()
+            .map(|s| ds.passages[s.passage as usize].doc)
+            .collect();
+        reported.sort_unstable();
+        reported.dedup();
+        for d in reported {
+            rows[(start.year - from) as usize].1[d as usize] += 1;
+        }
+    }
+    rows
+}
+
+/// The year with the most events and the document that reports the largest share of them:
+/// (year, events that year, document, events it reports that year). Says how much one
+/// document shapes the chart.
+pub fn peak_source(
+    ds: &Dataset,
+    events: &[u32],
+    years: (u16, u16),
+) -> Option<(u16, u32, u32, u32)> {
+    let totals = per_year(ds, events, years);
+    let (year, total) = totals
+        .iter()
+        .map(|(y, c)| (*y, c.total()))
+        .max_by_key(|&(y, n)| (n, std::cmp::Reverse(y)))?;
+    if total == 0 {
+        return None;
+    }
+    let by_doc = per_year_by_document(ds, events, (year, year));
+    let (doc, n) = by_doc[0]
+        .1
+        .iter()
+        .enumerate()
+        .max_by_key(|&(d, n)| (*n, std::cmp::Reverse(d)))?;
+    Some((year, total, doc as u32, *n))
+}
+
 /// One partner country and the events with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CountryCount {
@@ -221,5 +275,17 @@ mod tests {
         );
         assert_eq!(span(&ds, all), Some((2018, 2020)));
         assert_eq!(span(&ds, [3]), None);
+    }
+
+    #[test]
+    fn years_split_by_the_document_that_reports_them() {
+        let ds = dataset();
+        let all = [0, 1, 2, 3];
+        let rows = per_year_by_document(&ds, &all, (2018, 2020));
+        assert_eq!(rows[0], (2018, vec![0, 1]));
+        assert_eq!(rows[2], (2020, vec![1, 1]));
+        // 2020 has the most events (two), one from each document: the first named wins ties.
+        assert_eq!(peak_source(&ds, &all, (2018, 2020)), Some((2020, 2, 0, 1)));
+        assert_eq!(peak_source(&ds, &[3], (2018, 2020)), None);
     }
 }

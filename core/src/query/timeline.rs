@@ -78,6 +78,29 @@ impl Scale {
     }
 }
 
+impl Scale {
+    /// Months to mark between the year ticks when the range is three years or less: every
+    /// first, second, third or sixth month, whichever keeps marks `min_gap` pixels apart
+    /// (none if even half-years are closer). January is the year's own tick, so left out.
+    pub fn month_ticks(&self, min_gap: i32) -> Vec<(u16, u8, i32)> {
+        if self.years() > 3 {
+            return Vec::new();
+        }
+        let per_month = self.width / (self.years() * 12);
+        let Some(step) = [1u8, 2, 3, 6]
+            .into_iter()
+            .find(|s| per_month * *s as i32 >= min_gap)
+        else {
+            return Vec::new();
+        };
+        (self.from..=self.to)
+            .flat_map(|y| (1..12u8).map(move |i| (y, i + 1)))
+            .filter(|(_, m)| (m - 1).is_multiple_of(step))
+            .map(|(y, m)| (y, m, self.x_of_day(y, (m as i32 - 1) * 31)))
+            .collect()
+    }
+}
+
 /// One placed mark.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mark {
@@ -489,6 +512,39 @@ mod tests {
         assert_eq!(
             Scale::new(1990, 2029, 0, 400).ticks(50),
             vec![1990, 1995, 2000, 2005, 2010, 2015, 2020, 2025]
+        );
+    }
+
+    #[test]
+    fn months_are_marked_when_three_years_or_less_are_shown() {
+        // One year over 1200 px: 100 px a month, every month from February.
+        let one = Scale::new(2020, 2020, 0, 1200).month_ticks(40);
+        assert_eq!(
+            one.iter().map(|t| t.1).collect::<Vec<_>>(),
+            (2..=12).collect::<Vec<u8>>()
+        );
+        assert!(one.windows(2).all(|w| w[0].2 < w[1].2));
+        let mar = one.iter().find(|t| t.1 == 3).unwrap();
+        let (x, _) =
+            Scale::new(2020, 2020, 0, 1200).extent(PartialDate::parse("2020-03").unwrap(), None);
+        assert_eq!(mar.2, x, "a month tick stands where the month's bar starts");
+        // Three years over 600 px: about 16 px a month, so every third month.
+        let three = Scale::new(2019, 2021, 0, 600).month_ticks(40);
+        assert_eq!(
+            three
+                .iter()
+                .filter(|t| t.0 == 2020)
+                .map(|t| t.1)
+                .collect::<Vec<_>>(),
+            [4, 7, 10]
+        );
+        assert!(
+            Scale::new(2016, 2021, 0, 6000).month_ticks(40).is_empty(),
+            "more than three years"
+        );
+        assert!(
+            Scale::new(2019, 2021, 0, 200).month_ticks(40).is_empty(),
+            "too narrow"
         );
     }
 

@@ -13,7 +13,9 @@ use milcoop_core::query::timeline::{fit_label, label_room, layout, Layout, Mark,
 use milcoop_core::Ui;
 use wasm_bindgen::JsCast;
 
-const ROW: i32 = 16;
+/// A row's height: each mark's hit area is a whole row, at least 24 px square.
+const ROW: i32 = 24;
+const HIT: i32 = 24;
 const LANE_PAD: i32 = 10;
 const AXIS: i32 = 28;
 
@@ -77,7 +79,7 @@ pub(super) fn Chart(state: TimelineState) -> impl IntoView {
                     }
                 >
                     {lanes(placed, &lane_top, ui)}
-                    {ticks(scale, height)}
+                    {ticks(scale, height, ui)}
                     {marks}
                 </svg>
             }
@@ -148,8 +150,8 @@ fn lanes(placed: &Layout, lane_top: &[i32], ui: Ui) -> impl IntoView {
         .collect_view()
 }
 
-fn ticks(scale: &Scale, height: i32) -> impl IntoView {
-    scale
+fn ticks(scale: &Scale, height: i32, ui: Ui) -> impl IntoView {
+    let years = scale
         .ticks(56)
         .into_iter()
         .map(|t| {
@@ -161,8 +163,30 @@ fn ticks(scale: &Scale, height: i32) -> impl IntoView {
                 </g>
             }
         })
-        .collect_view()
+        .collect_view();
+    // Within three years, the months between (docs/views.md).
+    let months = scale
+        .month_ticks(36)
+        .into_iter()
+        .map(|(_, m, x)| {
+            let label = match ui {
+                Ui::En => MONTHS[m as usize - 1].to_string(),
+                Ui::Zh => format!("{m}月"),
+            };
+            view! {
+                <g class="tick month" data-month=m>
+                    <line x1=x x2=x y1=AXIS - 3 y2=height />
+                    <text x=x + 2 y=AXIS - 2>{label}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! { {years} {months} }
 }
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// One event's mark: focusable, described when pointed at, opened by a click or Enter,
 /// labelled with its title where its row has room.
@@ -178,15 +202,18 @@ fn mark(
     let label = describe(state.data, e, ui);
     let title = label.clone();
     let shape = match m.precision {
-        Precision::Day => view! { <circle cx=(m.x0 + m.x1) / 2 cy=top + 6 r=5 /> }.into_any(),
+        Precision::Day => view! { <circle cx=(m.x0 + m.x1) / 2 cy=top + 12 r=5 /> }.into_any(),
         Precision::Month => {
-            view! { <rect x=m.x0 y=top + 1 width=m.x1 - m.x0 height=10 rx=2 /> }.into_any()
+            view! { <rect x=m.x0 y=top + 7 width=m.x1 - m.x0 height=10 rx=2 /> }.into_any()
         }
         Precision::Year => {
-            view! { <rect class="year-only" x=m.x0 y=top + 3 width=m.x1 - m.x0 height=6 rx=3 /> }
+            view! { <rect class="year-only" x=m.x0 y=top + 9 width=m.x1 - m.x0 height=6 rx=3 /> }
                 .into_any()
         }
     };
+    // What a pointer or a finger hits: the row's height, and at least as wide.
+    let hit_w = (m.x1 - m.x0).max(HIT);
+    let hit_x = (m.x0 + m.x1) / 2 - hit_w / 2;
     let (open, open_key) = (e.id.clone(), e.id.clone());
     view! {
         <g
@@ -207,9 +234,10 @@ fn mark(
             }
         >
             <title>{title}</title>
+            <rect class="hit" x=hit_x y=top width=hit_w height=HIT />
             {shape}
         </g>
         // Beside the mark, not in it: the mark's accessible name is its full description.
-        {shown.map(|l| view! { <text class="mark-label" x=m.x1 + 3 y=top + 10 aria-hidden="true" data-label-for=e.id.clone()>{l}</text> })}
+        {shown.map(|l| view! { <text class="mark-label" x=m.x1 + 3 y=top + 16 aria-hidden="true" data-label-for=e.id.clone()>{l}</text> })}
     }
 }

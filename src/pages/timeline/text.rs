@@ -36,8 +36,14 @@ pub(super) fn TimelineText(state: TimelineState) -> impl IntoView {
                 .collect_view()
         })
     };
+    // On a phone the list is the timeline (the chart is hidden there; docs/views.md).
+    let narrow = window()
+        .match_media("(max-width: 40rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
     view! {
-        <details class="as-text">
+        <details class="as-text" open=narrow>
             <summary>{ui.pick("The timeline as a list", "以列表显示时间线")}</summary>
             <ol data-testid="timeline-list">{dated}</ol>
         </details>

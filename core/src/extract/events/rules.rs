@@ -582,6 +582,19 @@ mod tests {
         assert!(kinds("they revisited it").is_empty());
     }
 
+    /// The page shows a unit in Chinese from `present::ui::UNITS`: every unit the rules
+    /// can record must be there.
+    #[test]
+    fn every_unit_has_a_chinese_name_for_the_page() {
+        let v = Vocabulary::builtin();
+        for (_, unit) in &v.units {
+            assert!(
+                crate::present::ui::UNITS.iter().any(|(en, _)| en == unit),
+                "unit {unit:?} (rules/deployments.toml) has no Chinese name in present::ui::UNITS"
+            );
+        }
+    }
+
     #[test]
     fn series_and_missions() {
         let v = Vocabulary::builtin();

@@ -8,7 +8,7 @@ pub mod styles;
 
 use crate::model::Dataset;
 use crate::present::ui::Ui;
-use crate::query::filter::Filters;
+use crate::query::filter::{CountryMode, FilterKey, Filters};
 use crate::route::{Route, Url};
 
 /// One line saying what a view shows: "Timeline: 12 events · type Exercise · country
@@ -67,53 +67,70 @@ pub fn view(ds: &Dataset, url: &Url, passages: usize, events: usize, ui: Ui) -> 
 
 /// The filters in words, one part per kind.
 pub fn filters(ds: &Dataset, f: &Filters, ui: Ui) -> Vec<String> {
-    let mut parts = Vec::new();
-    if !f.q.is_empty() {
-        parts.push(format!("{} “{}”", ui.pick("search", "搜索"), f.q));
+    FilterKey::ALL
+        .into_iter()
+        .filter_map(|key| filter_words(ds, f, key, ui))
+        .collect()
+}
+
+/// One filter in words ("country Russia (RU), Pakistan (PK)"), if it is set: the parts of a
+/// view's description, and the chips that remove a filter.
+pub fn filter_words(ds: &Dataset, f: &Filters, key: FilterKey, ui: Ui) -> Option<String> {
+    let words = |en: &str, zh: &str, value: String| Some(format!("{} {value}", ui.pick(en, zh)));
+    match key {
+        FilterKey::Query if !f.q.is_empty() => words("search", "搜索", format!("“{}”", f.q)),
+        FilterKey::Literal if !f.literal.is_empty() => {
+            let names: Vec<&str> = f
+                .literal
+                .iter()
+                .map(|id| {
+                    ds.concept(id)
+                        .map_or(id.as_str(), |c| c.label(ui == Ui::Zh))
+                })
+                .collect();
+            words("as typed:", "按输入：", names.join(", "))
+        }
+        FilterKey::Year => f.years.and_then(|(a, b)| {
+            let years = if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            };
+            words("years", "年份", years)
+        }),
+        FilterKey::Country if !f.countries.is_empty() => {
+            let names: Vec<String> = f
+                .countries
+                .iter()
+                .map(|c| match ds.country(c) {
+                    Some(x) => format!("{} ({c})", ui.pick(&x.en, &x.zh)),
+                    None => c.clone(),
+                })
+                .collect();
+            words("country", "国家", names.join(", "))
+        }
+        FilterKey::CountryMode if f.country_mode == CountryMode::Named => words(
+            "countries",
+            "国家",
+            ui.pick("named in the text", "原文提及").to_string(),
+        ),
+        FilterKey::Type if !f.types.is_empty() => {
+            let names: Vec<&str> = f.types.iter().map(|t| ui.event_type(*t)).collect();
+            words("type", "类型", names.join(", "))
+        }
+        FilterKey::Doc if !f.docs.is_empty() => {
+            let names: Vec<&str> = f
+                .docs
+                .iter()
+                .map(|d| ds.document(d).map_or(d.as_str(), |(_, x)| x.title.as_str()))
+                .collect();
+            words("document", "文献", names.join(", "))
+        }
+        FilterKey::Lang => f
+            .lang
+            .and_then(|l| words("language", "语言", ui.lang(l).to_string())),
+        _ => None,
     }
-    if let Some((a, b)) = f.years {
-        let years = if a == b {
-            a.to_string()
-        } else {
-            format!("{a}–{b}")
-        };
-        parts.push(format!("{} {years}", ui.pick("years", "年份")));
-    }
-    if !f.countries.is_empty() {
-        let names: Vec<String> = f
-            .countries
-            .iter()
-            .map(|c| match ds.country(c) {
-                Some(x) => format!("{} ({c})", ui.pick(&x.en, &x.zh)),
-                None => c.clone(),
-            })
-            .collect();
-        parts.push(format!(
-            "{} {}",
-            ui.pick("country", "国家"),
-            names.join(", ")
-        ));
-    }
-    if !f.types.is_empty() {
-        let names: Vec<&str> = f.types.iter().map(|t| ui.event_type(*t)).collect();
-        parts.push(format!("{} {}", ui.pick("type", "类型"), names.join(", ")));
-    }
-    if !f.docs.is_empty() {
-        let names: Vec<&str> = f
-            .docs
-            .iter()
-            .map(|d| ds.document(d).map_or(d.as_str(), |(_, x)| x.title.as_str()))
-            .collect();
-        parts.push(format!(
-            "{} {}",
-            ui.pick("document", "文献"),
-            names.join(", ")
-        ));
-    }
-    if let Some(l) = f.lang {
-        parts.push(format!("{} {}", ui.pick("language", "语言"), ui.lang(l)));
-    }
-    parts
 }
 
 #[cfg(test)]

@@ -35,12 +35,14 @@ impl Format {
         Format::CslJson,
     ];
 
-    /// The name in the menu (the same in both interface languages: these are names).
-    pub fn label(self) -> &'static str {
+    /// The name in the menu, in the interface language.
+    pub fn label(self, ui: crate::present::ui::Ui) -> &'static str {
         match self {
-            Format::ChicagoNote => "Chicago (note)",
-            Format::ChicagoBibliography => "Chicago (bibliography)",
-            Format::Apa => "APA 7",
+            Format::ChicagoNote => ui.pick("Chicago (note)", "芝加哥格式（脚注）"),
+            Format::ChicagoBibliography => {
+                ui.pick("Chicago (bibliography)", "芝加哥格式（参考文献）")
+            }
+            Format::Apa => ui.pick("APA 7", "APA 第7版"),
             Format::Bibtex => "BibTeX",
             Format::Ris => "RIS",
             Format::CslJson => "CSL-JSON",

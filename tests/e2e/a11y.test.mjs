@@ -1,5 +1,5 @@
 // Accessibility: axe-core (from npm) on every view reports no serious or critical violation,
-// at desktop and phone widths.
+// at desktop and phone widths, in both interface languages.
 
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,17 +15,24 @@ const views = {
   explore: '?view=explore&q=%E8%81%94%E5%90%88&country=RU',
   'empty explore': '?q=zzzzqqq',
   timeline: '?view=timeline',
+  'timeline event': `?view=timeline&year=2020&event=${data.events.find((e) => e.name === '高加索-2020').id}`,
+  countries: '?view=countries',
+  country: '?view=countries&country=PK',
+  stats: '?view=stats',
+  series: '?series=golden-dragon',
+  mission: '?mission=UNIFIL',
   'not found': '?p=nothing.000000',
 };
 
 const env = useBrowserAndSite({ before, after });
 
-for (const width of [1280, 375]) {
-  it(`has no serious or critical axe violations at ${width}px`, async () => {
+for (const [width, ui] of [[1280, 'en'], [375, 'en'], [375, 'zh'], [1280, 'zh']]) {
+  it(`has no serious or critical axe violations at ${width}px in ${ui}`, async () => {
     const { page, check } = await guardedPage(env.browser, env.site.origin, { viewport: { width, height: 900 } });
     const found = [];
     for (const [name, query] of Object.entries(views)) {
-      await page.goto(env.site.base + query);
+      const sep = query.includes('?') ? '&' : '?';
+      await page.goto(env.site.base + query + (ui === 'zh' ? `${sep}ui=zh` : ''));
       await ready(page);
       await page.addScriptTag({ path: axePath });
       const result = await page.evaluate(async () => {

@@ -170,7 +170,7 @@ fn place(dataset: &StoredDataset, record: &Published) -> Option<(u32, AnchorMeth
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Kind, Lang, Passage};
+    use crate::model::{Document, Lang, Passage};
 
     fn dataset(texts: &[&str]) -> StoredDataset {
         let passages = texts
@@ -190,19 +190,9 @@ mod tests {
             .collect();
         StoredDataset {
             documents: vec![Document {
-                id: "d".into(),
                 title: "t".into(),
-                title_en: None,
-                kind: Kind::Overview,
-                publisher: None,
-                published: None,
-                languages: vec![Lang::Zh],
                 source_file: "s".into(),
-                note: None,
-                note_zh: None,
-                url: None,
-                outside: Vec::new(),
-                outline: vec![],
+                ..Document::stub("d")
             }],
             passages,
             ..StoredDataset::default()

@@ -200,6 +200,11 @@ pub struct Dataset {
     index: std::sync::OnceLock<crate::query::search::Index>,
     /// The thesaurus's names as query parts, made on the first search.
     thesaurus: std::sync::OnceLock<crate::query::expand::Thesaurus>,
+    /// Each event's text a query is matched against, folded, made on the first search
+    /// (`query::filter::event_text`): made once, not on every keystroke.
+    event_texts: std::sync::OnceLock<Vec<String>>,
+    /// Every country name of the thesaurus, folded and as query parts, for marking.
+    country_names: std::sync::OnceLock<Vec<(String, Vec<crate::query::search::Part>)>>,
 }
 
 impl std::ops::Deref for Dataset {
@@ -243,6 +248,8 @@ impl Dataset {
             orphans_by_id: by_id("orphan", &stored.orphans, |o| &o.old)?,
             index: std::sync::OnceLock::new(),
             thesaurus: std::sync::OnceLock::new(),
+            event_texts: std::sync::OnceLock::new(),
+            country_names: std::sync::OnceLock::new(),
             stored,
         })
     }
@@ -297,6 +304,32 @@ impl Dataset {
             Some(&o) => Resolution::Orphaned(&self.orphans[o as usize]),
             None => Resolution::Unknown,
         }
+    }
+
+    /// Every country name of the thesaurus as (folded text, query parts), made once.
+    pub fn country_names(&self) -> &[(String, Vec<crate::query::search::Part>)] {
+        self.country_names.get_or_init(|| {
+            self.concepts
+                .iter()
+                .filter(|c| matches!(c.kind, super::ConceptKind::Countries(_)))
+                .flat_map(|c| &c.names)
+                .map(|n| {
+                    let parts = crate::query::search::parse_query(n);
+                    (crate::query::search::parts_text(&parts), parts)
+                })
+                .collect()
+        })
+    }
+
+    /// Event `e`'s folded search text (see `event_texts`).
+    pub fn event_text(&self, e: u32) -> &str {
+        let texts = self.event_texts.get_or_init(|| {
+            self.events
+                .iter()
+                .map(crate::query::filter::event_text)
+                .collect()
+        });
+        texts.get(e as usize).map_or("", String::as_str)
     }
 
     /// A query expanded with the thesaurus, the concepts in `literal` searched as typed.

@@ -139,6 +139,26 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document with an id and nothing else known, for tests.
+    #[cfg(test)]
+    pub(crate) fn stub(id: &str) -> Document {
+        Document {
+            id: id.into(),
+            title: String::new(),
+            title_en: None,
+            kind: Kind::Overview,
+            publisher: None,
+            published: None,
+            languages: vec![Lang::Zh],
+            source_file: String::new(),
+            note: None,
+            note_zh: None,
+            url: None,
+            outside: Vec::new(),
+            outline: vec![],
+        }
+    }
+
     /// The publication date as the text gives it: the extractor resolves relative dates
     /// ("今年", "two years on") only against this, never against a date from outside the
     /// text, so no event date rests on a fact the text does not state.

@@ -12,10 +12,10 @@
 //! source passages must match the query.
 
 use super::notice::{Notice, Why};
-use crate::model::{ConceptKind, Dataset, Event, EventType, Lang};
+use crate::model::{Dataset, Event, EventType, Lang};
 use crate::present::ui::Ui;
 use crate::query::expand::Query;
-use crate::query::search::{match_spans, parse_query, query_spans, Part};
+use crate::query::search::{contains_folded, fold, parts_text, query_spans, Part};
 use std::collections::BTreeMap;
 
 /// What the country filter asks of a country (codebook G1).
@@ -346,15 +346,26 @@ pub fn spans(ds: &Dataset, passage: u32, q: &Query) -> Vec<(usize, usize)> {
     let Some(p) = ds.passages.get(passage as usize) else {
         return Vec::new();
     };
-    let marking = q.groups.iter().any(|g| !g.marks.is_empty());
-    let longer: Vec<Vec<Part>> = if marking {
-        ds.concepts
-            .iter()
-            .filter(|c| matches!(c.kind, ConceptKind::Countries(_)))
-            .flat_map(|c| c.names.iter().map(|n| parse_query(n)))
-            .collect()
-    } else {
+    // The country names longer than a name to mark that hold it (白俄罗斯 holds 俄罗斯):
+    // where one of them stands, the shorter name is not marked.
+    let marks: Vec<String> = q
+        .groups
+        .iter()
+        .flat_map(|g| &g.marks)
+        .map(|parts| parts_text(parts))
+        .collect();
+    let longer: Vec<Vec<Part>> = if marks.is_empty() {
         Vec::new()
+    } else {
+        ds.country_names()
+            .iter()
+            .filter(|(name, _)| {
+                marks
+                    .iter()
+                    .any(|m| name.len() > m.len() && name.contains(m.as_str()))
+            })
+            .map(|(_, parts)| parts.clone())
+            .collect()
     };
     query_spans(&p.text, q, &longer)
 }
@@ -372,10 +383,9 @@ fn own_words<'q>(e: &Event, quote: &'q str) -> &'q str {
         .unwrap_or(quote)
 }
 
-/// Whether an event matches an expanded query by what it says itself (codebook: its
-/// title, name, type, partners, series, mission, organisations and quotes), not by the
-/// passage it was read from.
-pub fn event_matches(e: &Event, q: &Query) -> bool {
+/// What a query is matched against in an event, folded: its titles, type names, names and
+/// its own words of each quote (not the whole passage).
+pub fn event_text(e: &Event) -> String {
     let mut text = format!(
         "{}\n{}\n{}\n{}",
         e.title_zh,
@@ -391,9 +401,15 @@ pub fn event_matches(e: &Event, q: &Query) -> bool {
         text.push('\n');
         text.push_str(own_words(e, &s.quote));
     }
+    fold(&text)
+}
+
+/// Whether an event matches a query: every group by its text (`folded`, from
+/// [`event_text`]) or by a link its concepts carry (partners, type, series, mission,
+/// organisations).
+pub fn event_matches(e: &Event, folded: &str, q: &Query) -> bool {
     q.groups.iter().all(|g| {
-        g.texts()
-            .any(|(_, parts)| match_spans(&text, parts).is_some())
+        g.texts().any(|(_, parts)| contains_folded(folded, parts))
             || g.countries.iter().any(|c| e.countries.contains(c))
             || g.types.contains(&e.kind)
             || e.series.as_ref().is_some_and(|s| g.series.contains(s))
@@ -514,8 +530,8 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
     };
 
     let events = (0..ds.events.len() as u32)
-        .filter(|&e| {
-            let e = &ds.events[e as usize];
+        .filter(|&i| {
+            let e = &ds.events[i as usize];
             let years_ok = f.years.is_none_or(|(a, b)| match e.start {
                 Some(s) => {
                     let end = e.end.map_or(s.year, |d| d.year);
@@ -539,8 +555,12 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
                 (m.doc_ids.is_empty() || m.doc_ids.contains(&p.doc))
                     && f.lang.is_none_or(|l| p.lang == l)
             });
-            let query_ok = query.is_empty() || event_matches(e, &query);
-            years_ok && countries_ok && types_ok && sources_ok && query_ok
+            // The query last: the other tests are cheaper.
+            years_ok
+                && countries_ok
+                && types_ok
+                && sources_ok
+                && (query.is_empty() || event_matches(e, ds.event_text(i), &query))
         })
         .collect();
 

@@ -135,6 +135,21 @@ pub enum Part {
     Phrase(String),
 }
 
+impl Part {
+    /// The part's folded text.
+    pub fn text(&self) -> &str {
+        match self {
+            Part::Han(t) | Part::Word(t) | Part::Phrase(t) => t,
+        }
+    }
+}
+
+/// A name's parts as one folded text ("united states"), to test whether one name holds
+/// another.
+pub fn parts_text(parts: &[Part]) -> String {
+    parts.iter().map(Part::text).collect::<Vec<_>>().join(" ")
+}
+
 /// Splits a query into parts: quoted phrases, Han runs, Latin words. Never fails.
 pub fn parse_query(query: &str) -> Vec<Part> {
     let folded = fold(query);
@@ -393,20 +408,20 @@ impl Index {
 /// that occurs, and the country names of `marks` that are not part of a longer name in
 /// `longer` (白俄罗斯 holds 俄罗斯 but names Belarus).
 pub fn query_spans(text: &str, q: &Query, longer: &[Vec<Part>]) -> Vec<(usize, usize)> {
+    // Folded once: a query may bring dozens of names to look for.
+    let folded: Vec<char> = text.chars().map(fold_char).collect();
+    let find = |parts: &[Part]| spans_in_folded(&folded, parts).unwrap_or_default();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for g in &q.groups {
         for (_, parts) in g.texts() {
-            spans.extend(match_spans(text, parts).unwrap_or_default());
+            spans.extend(find(parts));
         }
         if g.marks.is_empty() {
             continue;
         }
-        let blocked: Vec<(usize, usize)> = longer
-            .iter()
-            .flat_map(|n| match_spans(text, n).unwrap_or_default())
-            .collect();
+        let blocked: Vec<(usize, usize)> = longer.iter().flat_map(|n| find(n)).collect();
         for name in &g.marks {
-            for (a, b) in match_spans(text, name).unwrap_or_default() {
+            for (a, b) in find(name) {
                 let inside = blocked
                     .iter()
                     .any(|&(c, d)| c <= a && b <= d && d - c > b - a);
@@ -516,9 +531,26 @@ fn find_ignoring_ascii_case(text: &str, needle: &str, word_start: bool) -> bool 
     })
 }
 
+/// Whether every part occurs in `folded` (a text already folded with [`fold`]): Han text
+/// and phrases anywhere, words at a word start, as [`match_spans`] finds them, without
+/// folding the text again.
+pub fn contains_folded(folded: &str, parts: &[Part]) -> bool {
+    parts.iter().all(|p| match p {
+        Part::Han(t) | Part::Phrase(t) => folded.contains(t.as_str()),
+        Part::Word(w) => folded
+            .match_indices(w.as_str())
+            .any(|(i, _)| folded[..i].chars().next_back().is_none_or(|c| !is_word(c))),
+    })
+}
+
 /// Where each part occurs in `text` (code points), or `None` if one does not.
 pub fn match_spans(text: &str, parts: &[Part]) -> Option<Vec<(usize, usize)>> {
     let folded: Vec<char> = text.chars().map(fold_char).collect();
+    spans_in_folded(&folded, parts)
+}
+
+/// As [`match_spans`], in a text already folded to code points (fold once, match many).
+fn spans_in_folded(folded: &[char], parts: &[Part]) -> Option<Vec<(usize, usize)>> {
     let mut spans = Vec::new();
     for part in parts {
         let (needle, word_start): (Vec<char>, bool) = match part {
@@ -554,6 +586,37 @@ pub fn rank(hits: &mut [(u32, f32)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The events' matcher (on text folded once) agrees with `match_spans` (which folds).
+    #[test]
+    fn contains_folded_agrees_with_match_spans() {
+        let texts = [
+            "China–Russia joint exercise Kavkaz-2020",
+            "ＵＮ peacekeeping　operations; 维和行动",
+            "un-peacekeeping, Peace Mission",
+            "",
+        ];
+        let queries = [
+            "peace",
+            "keeping",
+            "\"peacekeeping operations\"",
+            "维和",
+            "un",
+            "mission 维和",
+            "ＵＮ",
+            "kavkaz 2020",
+        ];
+        for t in texts {
+            for q in queries {
+                let parts = parse_query(q);
+                assert_eq!(
+                    contains_folded(&fold(t), &parts),
+                    match_spans(t, &parts).is_some(),
+                    "{q:?} in {t:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn what_was_typed_ranks_above_what_it_was_expanded_to() {

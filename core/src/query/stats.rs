@@ -60,6 +60,18 @@ pub fn per_year(ds: &Dataset, events: &[u32], years: (u16, u16)) -> Vec<(u16, By
     rows
 }
 
+/// The documents that report an event, each once, in document order.
+fn reporting(ds: &Dataset, e: &crate::model::Event) -> Vec<u32> {
+    let mut docs: Vec<u32> = e
+        .sources
+        .iter()
+        .map(|s| ds.passages[s.passage as usize].doc)
+        .collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
+
 /// Events per document that reports them (an event reported in two documents counts in both).
 pub fn per_document(ds: &Dataset, events: &[u32]) -> Vec<(u32, ByType)> {
     let mut rows: Vec<(u32, ByType)> = (0..ds.documents.len() as u32)
@@ -67,14 +79,7 @@ pub fn per_document(ds: &Dataset, events: &[u32]) -> Vec<(u32, ByType)> {
         .collect();
     for &e in events {
         let e = &ds.events[e as usize];
-        let mut docs: Vec<u32> = e
-            .sources
-            .iter()
-            .map(|s| ds.passages[s.passage as usize].doc)
-            .collect();
-        docs.sort_unstable();
-        docs.dedup();
-        for d in docs {
+        for d in reporting(ds, e) {
             rows[d as usize].1.add(e.kind);
         }
     }
@@ -96,14 +101,7 @@ pub fn per_year_by_document(
         let Some(start) = e.start.filter(|s| (from..=to).contains(&s.year)) else {
             continue;
         };
-        let mut reported: Vec<u32> = e
-            .sources
-            .iter()
-            .map(|s| ds.passages[s.passage as usize].doc)
-            .collect();
-        reported.sort_unstable();
-        reported.dedup();
-        for d in reported {
+        for d in reporting(ds, e) {
             rows[(start.year - from) as usize].1[d as usize] += 1;
         }
     }
@@ -212,21 +210,8 @@ mod tests {
     fn dataset() -> Dataset {
         let mut ds = crate::model::StoredDataset::default();
         for d in 0..2 {
-            ds.documents.push(crate::model::Document {
-                id: format!("d{d}"),
-                title: String::new(),
-                title_en: None,
-                kind: crate::model::Kind::WhitePaper,
-                publisher: None,
-                published: None,
-                languages: vec![],
-                source_file: String::new(),
-                note: None,
-                note_zh: None,
-                url: None,
-                outside: Vec::new(),
-                outline: vec![],
-            });
+            ds.documents
+                .push(crate::model::Document::stub(&format!("d{d}")));
             ds.passages.push(crate::model::Passage {
                 id: format!("d{d}.p"),
                 doc: d,

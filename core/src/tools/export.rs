@@ -1,5 +1,6 @@
 //! The JSON export: the whole dataset as one object, in the shape outside checks rely on.
 
+use crate::ingest::segment::DraftBlock;
 use crate::model::ConceptKind;
 use crate::route::Route;
 use crate::tools::pipeline::Built;
@@ -14,7 +15,9 @@ pub fn export(built: &Built) -> Value {
     let documents: Vec<Value> = ds
         .documents
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(i, d)| {
+            let (outline, omissions) = layout(built, i);
             json!({
                 "id": d.id,
                 "title": d.title,
@@ -29,6 +32,8 @@ pub fn export(built: &Built) -> Value {
                 "url": d.url,
                 "from_outside": d.outside,
                 "passages": ds.passages_of(ds.document(&d.id).map(|(i, _)| i).unwrap_or(0)).count(),
+                "outline": outline,
+                "omissions": omissions,
             })
         })
         .collect();
@@ -139,6 +144,41 @@ pub fn export(built: &Built) -> Value {
         "orphans": orphans,
         "concepts": concepts,
     })
+}
+
+/// A document's headings (level, text, source line and code-point span of the source body)
+/// and the source lines the segmenter left out (with why), so that every non-empty line of
+/// a source is in the export: in a passage, a heading or an omission.
+fn layout(built: &Built, doc: usize) -> (Vec<Value>, Vec<Value>) {
+    let (Some(seg), Some(source)) = (built.segments.get(doc), built.sources.get(doc)) else {
+        return (Vec::new(), Vec::new());
+    };
+    let chars: Vec<char> = source.body.chars().collect();
+    let line_of = |at: usize| {
+        1 + chars[..at.min(chars.len())]
+            .iter()
+            .filter(|&&c| c == '\n')
+            .count()
+    };
+    let outline = seg
+        .outline
+        .iter()
+        .filter_map(|b| match b {
+            DraftBlock::Heading { level, text, span } => Some(json!({
+                "level": level,
+                "text": text,
+                "line": line_of(span.0),
+                "span": [span.0, span.1],
+            })),
+            DraftBlock::Passage(_) => None,
+        })
+        .collect();
+    let omissions = seg
+        .omissions
+        .iter()
+        .map(|o| json!({"line": o.line, "span": [o.span.0, o.span.1], "reason": o.reason, "text": o.text}))
+        .collect();
+    (outline, omissions)
 }
 
 /// Text escaped for HTML element content and attribute values.

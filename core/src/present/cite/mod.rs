@@ -136,24 +136,13 @@ pub fn filter_words(ds: &Dataset, f: &Filters, key: FilterKey, ui: Ui) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Country, Document, Kind, Lang, PartialDate, Passage, StoredDataset};
+    use crate::model::{Country, Document, Lang, PartialDate, Passage, StoredDataset};
 
     fn stored() -> StoredDataset {
         let mut ds = StoredDataset::default();
         ds.documents.push(Document {
-            id: "d".into(),
             title: "国际军事合作".into(),
-            title_en: None,
-            kind: Kind::Overview,
-            publisher: None,
-            published: None,
-            languages: vec![Lang::Zh],
-            source_file: String::new(),
-            note: None,
-            note_zh: None,
-            url: None,
-            outside: Vec::new(),
-            outline: vec![],
+            ..Document::stub("d")
         });
         ds.passages.push(Passage {
             id: "d.1".into(),

@@ -237,15 +237,11 @@ pub fn after_first_paint(f: impl Fn() + 'static) {
     request_animation_frame(move || request_animation_frame(move || request_idle_callback(f)));
 }
 
-/// Builds the search index once the first view is painted and the browser is idle, so the
-/// first search does not wait for it (timed as `milcoop:index`). A search that comes sooner
-/// builds it itself.
+/// Builds the search index (and what else a search needs: `Dataset::warm_search`) once
+/// the first view is painted and the browser is idle, so the first search does not wait
+/// for it (timed as `milcoop:index`). A search that comes sooner builds it itself.
 pub fn warm_index(ds: &'static Dataset) {
-    after_first_paint(move || {
-        measured("index", || {
-            let _ = ds.index();
-        })
-    });
+    after_first_paint(move || measured("index", || ds.warm_search()));
 }
 
 /// The passages (indexes, best first) a query finds, searched the way the Explore view does

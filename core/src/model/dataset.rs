@@ -351,4 +351,13 @@ impl Dataset {
             crate::query::search::Index::build(self.passages.iter().map(|p| p.text.as_str()))
         })
     }
+
+    /// Builds everything a first search would otherwise build while the reader waits: the
+    /// index, the thesaurus, the events' search texts and the country names for marking.
+    pub fn warm_search(&self) {
+        let _ = self.index();
+        let _ = self.expand("", &[]);
+        let _ = self.event_text(0);
+        let _ = self.country_names();
+    }
 }

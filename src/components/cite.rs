@@ -93,13 +93,17 @@ where
             }
         })
     };
+    // A visible label names itself; "Cite" alone gets what it cites in its name.
+    let name = label
+        .is_none()
+        .then(|| format!("{} {what}", ui.pick("Cite", "引用")));
     view! {
         <details class="cite-menu" data-testid=testid on:toggle=move |ev| {
             use wasm_bindgen::JsCast;
             let details = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
             open.set(details.is_some_and(|d| d.open()));
         }>
-            <summary aria-label=format!("{} {what}", ui.pick("Cite", "引用"))>
+            <summary aria-label=name>
                 {label.unwrap_or_else(|| ui.pick("Cite", "引用").to_string())}
             </summary>
             {body}

@@ -287,7 +287,7 @@ fn PassageView(
                 <button
                     type="button"
                     class="copy-link"
-                    aria-label=format!("{} {}", ui.pick("Copy link to passage", "复制段落链接"), passage.index)
+                    aria-label=format!("{} {}", ui.pick("Copy link to passage", "复制链接：段落"), passage.index)
                     on:click=copy
                 >
                     {ui.pick("Copy link", "复制链接")}

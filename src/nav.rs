@@ -93,12 +93,10 @@ impl UseRoute {
     fn go_in(&self, mut url: Url, ui: Ui, replace: bool) {
         url.ui = ui.in_url();
         let href = relative(&url);
-        if let Ok(history) = window().history() {
-            let _ = if replace {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
-            } else {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
-            };
+        if replace {
+            history::replace(href);
+        } else {
+            history::push(&href);
         }
         self.set_location.set(Location {
             url,
@@ -140,9 +138,15 @@ pub fn absolute(url: &Url) -> String {
 pub fn provide_route() -> UseRoute {
     let (location, set_location) = signal(Location::current());
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        history::cancel();
         set_location.set(Location::current());
     });
-    on_cleanup(move || handle.remove());
+    // A reload or a closed tab still leaves the latest link in the history.
+    let leaving = window_event_listener(leptos::ev::pagehide, |_| history::flush());
+    on_cleanup(move || {
+        handle.remove();
+        leaving.remove();
+    });
     let state = UseRoute {
         location,
         set_location,
@@ -199,5 +203,66 @@ fn anchor(url: Url, class: String, label: Option<String>, children: Children) ->
         <a href=href class=class aria-label=label on:click=on_click>
             {children()}
         </a>
+    }
+}
+
+/// Writes links into the browser's history. A replace (each keystroke of a query, each
+/// filter edit that replaces) is written once the reader pauses, the latest only:
+/// `history.replaceState` costs Chromium over a millisecond, on every keystroke about a
+/// tenth of an interaction at 100× the corpus. A push writes a pending replace first, so
+/// the entries stay in order; back or forward drops it (the entry left is the one being
+/// returned from).
+mod history {
+    use leptos::prelude::{set_timeout_with_handle, window, TimeoutHandle};
+    use std::cell::RefCell;
+    use std::time::Duration;
+
+    /// How long a replace waits for the next one.
+    const PAUSE: Duration = Duration::from_millis(250);
+
+    thread_local! {
+        static PENDING: RefCell<Option<(String, TimeoutHandle)>> = const { RefCell::new(None) };
+    }
+
+    fn write(href: &str, replace: bool) {
+        if let Ok(history) = window().history() {
+            let null = wasm_bindgen::JsValue::NULL;
+            let _ = if replace {
+                history.replace_state_with_url(&null, "", Some(href))
+            } else {
+                history.push_state_with_url(&null, "", Some(href))
+            };
+        }
+    }
+
+    /// The pending replace, taken and its timer cleared.
+    fn take() -> Option<String> {
+        let (href, timer) = PENDING.with(|p| p.borrow_mut().take())?;
+        timer.clear();
+        Some(href)
+    }
+
+    pub fn replace(href: String) {
+        let _ = take();
+        match set_timeout_with_handle(flush, PAUSE) {
+            Ok(timer) => PENDING.with(|p| *p.borrow_mut() = Some((href, timer))),
+            Err(_) => write(&href, true),
+        }
+    }
+
+    pub fn push(href: &str) {
+        flush();
+        write(href, false);
+    }
+
+    /// Writes the pending replace now.
+    pub fn flush() {
+        if let Some(href) = take() {
+            write(&href, true);
+        }
+    }
+
+    pub fn cancel() {
+        let _ = take();
     }
 }

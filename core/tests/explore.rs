@@ -121,3 +121,194 @@ fn a_query_ranks_and_marks_its_matches() {
     let all = apply(&ds, &Filters::default());
     assert_eq!(all.passages.len(), ds.passages.len());
 }
+
+/// `apply` filters and counts through ids and bits (`query::facts`) and finds events through
+/// an index; this reads the same semantics off the passages and events directly, in the
+/// plainest way, and checks both agree over a grid of filters and queries.
+#[test]
+fn filters_and_facets_agree_with_a_plain_reading() {
+    use milcoop_core::query::filter::{event_matches, CountryMode};
+    use std::collections::BTreeMap;
+    let ds = dataset();
+    let year_choices = [None, Some((2020, 2020)), Some((2009, 2016))];
+    let country_choices: [&[&str]; 4] = [&[], &["RU"], &["RU", "PK"], &["ZZ"]];
+    let type_choices: [&[EventType]; 3] = [
+        &[],
+        &[EventType::Exercise],
+        &[EventType::Peacekeeping, EventType::Escort],
+    ];
+    let doc_choices: [&[&str]; 3] = [&[], &["review-2020"], &["no-such-doc"]];
+    let lang_choices = [
+        None,
+        Some(milcoop_core::model::Lang::Zh),
+        Some(milcoop_core::model::Lang::En),
+    ];
+    let mut checked = 0;
+    for q in ["", "维和", "Russia", "joint exercise", "Golden Dragon"] {
+        let by_query = apply(
+            &ds,
+            &Filters {
+                q: q.to_string(),
+                ..Filters::default()
+            },
+        );
+        let query_passages: Vec<u32> = by_query.passages.iter().map(|h| h.passage).collect();
+        let query = ds.expand(q, &[]);
+        for years in year_choices {
+            for countries in country_choices {
+                for mode in [CountryMode::Partner, CountryMode::Named] {
+                    for types in type_choices {
+                        for docs in doc_choices {
+                            for lang in lang_choices {
+                                let f = Filters {
+                                    q: q.to_string(),
+                                    years,
+                                    countries: countries.iter().map(|c| c.to_string()).collect(),
+                                    country_mode: mode,
+                                    types: types.to_vec(),
+                                    docs: docs.iter().map(|d| d.to_string()).collect(),
+                                    lang,
+                                    ..Filters::default()
+                                };
+                                let r = apply(&ds, &f);
+                                // Which filters a passage fails: [year, country, type, doc, lang].
+                                let fails = |p: u32| -> [bool; 5] {
+                                    let passage = &ds.passages[p as usize];
+                                    let named = match mode {
+                                        CountryMode::Partner => &passage.partners,
+                                        CountryMode::Named => &passage.countries,
+                                    };
+                                    [
+                                        years.is_some_and(|(a, b)| {
+                                            !passage.years.iter().any(|y| (a..=b).contains(y))
+                                        }),
+                                        !countries.is_empty()
+                                            && !countries
+                                                .iter()
+                                                .any(|c| named.iter().any(|n| n == c)),
+                                        !types.is_empty()
+                                            && !ds.events_in(p).any(|e| types.contains(&e.kind)),
+                                        !docs.is_empty()
+                                            && !docs.contains(
+                                                &ds.documents[passage.doc as usize].id.as_str(),
+                                            ),
+                                        lang.is_some_and(|l| l != passage.lang),
+                                    ]
+                                };
+                                let expected: Vec<u32> = query_passages
+                                    .iter()
+                                    .copied()
+                                    .filter(|&p| !fails(p).contains(&true))
+                                    .collect();
+                                let got: Vec<u32> = r.passages.iter().map(|h| h.passage).collect();
+                                assert_eq!(got, expected, "passages for {f:?}");
+                                // Each facet counts the passages failing no filter but its own.
+                                let counts_for = |facet: usize, p: u32| {
+                                    fails(p).iter().enumerate().all(|(i, &x)| i == facet || !x)
+                                };
+                                let mut years_n: BTreeMap<u16, usize> = BTreeMap::new();
+                                let mut countries_n: BTreeMap<String, usize> = BTreeMap::new();
+                                let mut types_n: BTreeMap<EventType, usize> = BTreeMap::new();
+                                let mut docs_n: BTreeMap<u32, usize> = BTreeMap::new();
+                                for &p in &query_passages {
+                                    let passage = &ds.passages[p as usize];
+                                    if counts_for(0, p) {
+                                        let mut ys = passage.years.clone();
+                                        ys.dedup();
+                                        for y in ys {
+                                            *years_n.entry(y).or_default() += 1;
+                                        }
+                                    }
+                                    if counts_for(1, p) {
+                                        let named = match mode {
+                                            CountryMode::Partner => &passage.partners,
+                                            CountryMode::Named => &passage.countries,
+                                        };
+                                        for c in named.iter().filter(|c| ds.country(c).is_some()) {
+                                            *countries_n.entry(c.clone()).or_default() += 1;
+                                        }
+                                    }
+                                    if counts_for(2, p) {
+                                        let mut ts: Vec<EventType> =
+                                            ds.events_in(p).map(|e| e.kind).collect();
+                                        ts.sort();
+                                        ts.dedup();
+                                        for t in ts {
+                                            *types_n.entry(t).or_default() += 1;
+                                        }
+                                    }
+                                    if counts_for(3, p) {
+                                        *docs_n.entry(passage.doc).or_default() += 1;
+                                    }
+                                }
+                                assert_eq!(
+                                    r.facets.years,
+                                    years_n.into_iter().collect::<Vec<_>>(),
+                                    "years for {f:?}"
+                                );
+                                let mut got_countries = r.facets.countries.clone();
+                                got_countries.sort();
+                                assert_eq!(
+                                    got_countries,
+                                    countries_n.into_iter().collect::<Vec<_>>(),
+                                    "countries for {f:?}"
+                                );
+                                assert_eq!(
+                                    r.facets.types,
+                                    types_n.into_iter().collect::<Vec<_>>(),
+                                    "types for {f:?}"
+                                );
+                                assert_eq!(
+                                    r.facets.docs,
+                                    docs_n.into_iter().collect::<Vec<_>>(),
+                                    "docs for {f:?}"
+                                );
+                                // Events: dates overlap, a partner (or, in `named` mode, a
+                                // country a source names), a type, a source in the documents
+                                // and language, and the query by the event's own text or links.
+                                let expected_events: Vec<u32> = (0..ds.events.len() as u32)
+                                    .filter(|&i| {
+                                        let e = &ds.events[i as usize];
+                                        let years_ok = years.is_none_or(|(a, b)| {
+                                            e.start.is_some_and(|s| {
+                                                s.year <= b && e.end.map_or(s.year, |d| d.year) >= a
+                                            })
+                                        });
+                                        let countries_ok = countries.is_empty()
+                                            || countries.iter().any(|c| {
+                                                e.countries.iter().any(|x| x == c)
+                                                    || (mode == CountryMode::Named
+                                                        && e.sources.iter().any(|s| {
+                                                            ds.passages[s.passage as usize]
+                                                                .countries
+                                                                .iter()
+                                                                .any(|x| x == c)
+                                                        }))
+                                            });
+                                        let source_ok = e.sources.iter().any(|s| {
+                                            let p = &ds.passages[s.passage as usize];
+                                            (docs.is_empty()
+                                                || docs.contains(
+                                                    &ds.documents[p.doc as usize].id.as_str(),
+                                                ))
+                                                && lang.is_none_or(|l| l == p.lang)
+                                        });
+                                        years_ok
+                                            && countries_ok
+                                            && (types.is_empty() || types.contains(&e.kind))
+                                            && source_ok
+                                            && (q.is_empty()
+                                                || event_matches(e, ds.event_text(i), &query))
+                                    })
+                                    .collect();
+                                assert_eq!(r.events, expected_events, "events for {f:?}");
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 5 * 3 * 4 * 2 * 3 * 3 * 3);
+}

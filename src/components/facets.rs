@@ -10,9 +10,13 @@ use milcoop_core::model::{Dataset, EventType, Lang};
 use milcoop_core::query::filter::{CountryMode, Results};
 use milcoop_core::query::order;
 use milcoop_core::Ui;
+use std::collections::HashMap;
 
 /// How many documents the document facet lists before "show all".
 const DOCS_SHOWN: usize = 12;
+/// How many countries the country facet lists before "show all" (the most frequent; the
+/// selected ones always).
+const COUNTRIES_SHOWN: usize = 20;
 
 /// The facets. On a narrow screen they are a sheet over the results, opened by the
 /// "Filters (n)" button (`open`) and closed by its "Show results" button.
@@ -63,32 +67,49 @@ fn YearFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
         }
         None => filters.edit(|f| f.select_year(y, shift)),
     };
-    let years = move || {
-        // Borrowed, not `get()`: a clone of the results copies every matching passage.
-        let counts = filters.derived(results, |r| r.facets.years.clone());
-        let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
-        let selected = filters.filters.get().years;
-        counts
-            .iter()
-            .map(|&(y, n)| {
-                let on = selected.is_some_and(|(a, b)| (a..=b).contains(&y));
-                // An SVG bar rather than a style attribute: the site runs under a strict
-                // Content-Security-Policy (no inline styles).
-                let width = (n * 100 / max).max(4);
-                let click = move |ev: leptos::ev::MouseEvent| tap(y, ev.shift_key());
-                view! {
-                    <li>
-                        <button type="button" class="year" aria-pressed=if on { "true" } else { "false" } data-year=y on:click=click>
-                            <span class="year-label">{y}</span>
-                            <svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
-                                <rect width=width height=6 rx=1 />
-                            </svg>
-                            <span class="count">{n}</span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
+    let rows = Memo::new(move |_| {
+        let selected = filters.filters.with(|f| f.years);
+        filters.derived(results, |r| {
+            let max = r
+                .facets
+                .years
+                .iter()
+                .map(|(_, n)| *n)
+                .max()
+                .unwrap_or(1)
+                .max(1);
+            r.facets
+                .years
+                .iter()
+                .map(|&(y, n)| {
+                    let on = selected.is_some_and(|(a, b)| (a..=b).contains(&y));
+                    (
+                        y,
+                        Row {
+                            n,
+                            on,
+                            width: (n * 100 / max).max(4),
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let year_row = move |y: u16, row: ReadSignal<Row>| {
+        let click = move |ev: leptos::ev::MouseEvent| tap(y, ev.shift_key());
+        // An SVG bar rather than a style attribute: the site runs under a strict
+        // Content-Security-Policy (no inline styles).
+        view! {
+            <li>
+                <button type="button" class="year" aria-pressed=move || if row.get().on { "true" } else { "false" } data-year=y on:click=click>
+                    <span class="year-label">{y}</span>
+                    <svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                        <rect width=move || row.get().width height=6 rx=1 />
+                    </svg>
+                    <span class="count">{move || row.get().n}</span>
+                </button>
+            </li>
+        }
     };
     let range_help = move || match ranging.get() {
         None => ui.pick(
@@ -111,7 +132,7 @@ fn YearFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
             >
                 {ui.pick("Range", "范围")}
             </button>
-            <ul class="years" data-testid="year-histogram">{years}</ul>
+            <ul class="years" data-testid="year-histogram">{keyed_rows(rows, year_row)}</ul>
         </fieldset>
     }
 }
@@ -119,34 +140,51 @@ fn YearFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
 #[component]
 fn TypeFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
     let ui = use_ui();
-    let types = move || {
-        let counts = filters.derived(results, |r| r.facets.types.clone());
-        let selected = filters.filters.get().types;
-        EventType::ALL
-            .into_iter()
-            .map(|t| {
-                let n = counts.iter().find(|(k, _)| *k == t).map_or(0, |(_, n)| *n);
-                view! {
-                    <li>
-                        <label>
-                            <input
-                                type="checkbox"
-                                data-type=t.slug()
-                                prop:checked=selected.contains(&t)
-                                on:change=move |_| filters.edit(|f| f.toggle_type(t))
-                            />
-                            <span class=format!("type-chip type-{}", t.slug())>{ui.event_type(t)}</span>
-                            <span class="count">{n}</span>
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view()
+    // Every type is always listed (with 0 where none matches).
+    let rows = Memo::new(move |_| {
+        let selected = filters.filters.with(|f| f.types.clone());
+        filters.derived(results, |r| {
+            EventType::ALL
+                .into_iter()
+                .map(|t| {
+                    let n = r
+                        .facets
+                        .types
+                        .iter()
+                        .find(|(k, _)| *k == t)
+                        .map_or(0, |(_, n)| *n);
+                    (
+                        t,
+                        Row {
+                            n,
+                            on: selected.contains(&t),
+                            width: 0,
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let type_row = move |t: EventType, row: ReadSignal<Row>| {
+        view! {
+            <li>
+                <label>
+                    <input
+                        type="checkbox"
+                        data-type=t.slug()
+                        prop:checked=move || row.get().on
+                        on:change=move |_| filters.edit(|f| f.toggle_type(t))
+                    />
+                    <span class=format!("type-chip type-{}", t.slug())>{ui.event_type(t)}</span>
+                    <span class="count">{move || row.get().n}</span>
+                </label>
+            </li>
+        }
     };
     view! {
         <fieldset>
             <legend>{ui.pick("Type of event", "事件类型")}</legend>
-            <ul>{types}</ul>
+            <ul>{keyed_rows(rows, type_row)}</ul>
         </fieldset>
     }
 }
@@ -158,62 +196,91 @@ fn CountryFacet(
     filters: UseFilters,
 ) -> impl IntoView {
     let ui = use_ui();
-    let countries = move || {
-        let counts = filters.derived(results, |r| r.facets.countries.clone());
-        let selected = filters.filters.get().countries;
-        counts
-            .into_iter()
-            .map(|(code, n)| {
-                let checked = selected.contains(&code);
-                let name = country_name(data, &code, ui);
-                let toggled = code.clone();
-                view! {
-                    <li>
-                        <label>
-                            <input
-                                type="checkbox"
-                                data-country=code.clone()
-                                prop:checked=checked
-                                on:change=move |_| filters.edit(|f| f.toggle_country(&toggled))
-                            />
-                            <span class="code">{code}</span>
-                            " "
-                            {name}
-                            <span class="count">{n}</span>
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    let mode = move || {
-        let current = filters.filters.get().country_mode;
-        let option = move |value: CountryMode, label: &'static str, slug: &'static str| {
+    let all_countries = RwSignal::new(false);
+    let total = Memo::new(move |_| filters.derived(results, |r| r.facets.countries.len()));
+    // The facet lists countries by count, so the list reorders as the counts change; a
+    // score of rows keeps that cheap, and "show all" lists the rest.
+    let rows = Memo::new(move |_| {
+        let selected = filters.filters.with(|f| f.countries.clone());
+        let all = all_countries.get();
+        filters.derived(results, |r| {
+            r.facets
+                .countries
+                .iter()
+                .enumerate()
+                .filter(|(rank, (c, _))| all || *rank < COUNTRIES_SHOWN || selected.contains(c))
+                .map(|(_, (c, n))| {
+                    (
+                        c.clone(),
+                        Row {
+                            n: *n,
+                            on: selected.contains(c),
+                            width: 0,
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let more = move || {
+        let n = total.get();
+        (!all_countries.get() && n > COUNTRIES_SHOWN).then(|| {
+            let label = match ui {
+                Ui::En => format!("Show all {n} countries"),
+                Ui::Zh => format!("显示全部 {n} 个国家"),
+            };
             view! {
+                <li>
+                    <button type="button" class="show-all" data-testid="countries-all" on:click=move |_| all_countries.set(true)>{label}</button>
+                </li>
+            }
+        })
+    };
+    let country_row = move |code: String, row: ReadSignal<Row>| {
+        let name = country_name(data, &code, ui);
+        let toggled = code.clone();
+        view! {
+            <li>
                 <label>
                     <input
-                        type="radio"
-                        name="cmode"
-                        data-cmode=slug
-                        prop:checked=current == value
-                        on:change=move |_| filters.edit(|f| f.country_mode = value)
+                        type="checkbox"
+                        data-country=code.clone()
+                        prop:checked=move || row.get().on
+                        on:change=move |_| filters.edit(|f| f.toggle_country(&toggled))
                     />
-                    {label}
+                    <span class="code">{code}</span>
+                    " "
+                    {name}
+                    <span class="count">{move || row.get().n}</span>
                 </label>
-            }
-        };
-        view! {
-            <div class="country-mode" role="radiogroup" aria-label=ui.pick("Count a country as", "国家的计算方式")>
-                {option(CountryMode::Partner, ui.pick("Partner in an event", "事件中的合作方"), "partner")}
-                {option(CountryMode::Named, ui.pick("Named in the text", "原文提及"), "named")}
-            </div>
+            </li>
         }
+    };
+    let option = move |value: CountryMode, label: &'static str, slug: &'static str| {
+        view! {
+            <label>
+                <input
+                    type="radio"
+                    name="cmode"
+                    data-cmode=slug
+                    prop:checked=move || filters.filters.with(|f| f.country_mode == value)
+                    on:change=move |_| filters.edit(|f| f.country_mode = value)
+                />
+                {label}
+            </label>
+        }
+    };
+    let mode = view! {
+        <div class="country-mode" role="radiogroup" aria-label=ui.pick("Count a country as", "国家的计算方式")>
+            {option(CountryMode::Partner, ui.pick("Partner in an event", "事件中的合作方"), "partner")}
+            {option(CountryMode::Named, ui.pick("Named in the text", "原文提及"), "named")}
+        </div>
     };
     view! {
         <fieldset>
             <legend>{ui.pick("Country", "国家")}</legend>
             {mode}
-            <ul class="countries">{countries}</ul>
+            <ul class="countries">{keyed_rows(rows, country_row)} {more}</ul>
         </fieldset>
     }
 }
@@ -225,50 +292,66 @@ fn CountryFacet(
 fn DocFacet(data: &'static Dataset, results: Memo<Results>, filters: UseFilters) -> impl IntoView {
     let ui = use_ui();
     let all_docs = RwSignal::new(false);
-    let docs = move || {
-        let mut counts = vec![0usize; data.documents.len()];
-        filters.derived(results, |r| {
-            for &(d, n) in &r.facets.docs {
-                if let Some(c) = counts.get_mut(d as usize) {
-                    *c = n;
+    let counts = Memo::new(move |_| filters.derived(results, |r| r.facets.docs.clone()));
+    // The documents listed, in order, each with its count: at most a dozen (the selected
+    // ones always) unless the reader asked for all.
+    let rows = Memo::new(move |_| {
+        let mut all = vec![0usize; data.documents.len()];
+        counts.with(|c| {
+            for &(d, n) in c {
+                if let Some(slot) = all.get_mut(d as usize) {
+                    *slot = n;
                 }
             }
         });
-        let selected = filters.filters.get().docs;
         let cut = !all_docs.get() && data.documents.len() > DOCS_SHOWN;
-        let order = if cut {
-            order::permutation(counts.len(), &|a, b| {
-                counts[b as usize].cmp(&counts[a as usize])
-            })
-        } else {
-            (0..counts.len() as u32).collect()
-        };
-        let items = order
-            .into_iter()
-            .enumerate()
-            .filter(|&(rank, i)| {
-                !cut || rank < DOCS_SHOWN || selected.contains(&data.documents[i as usize].id)
-            })
-            .map(|(_, i)| {
-                let d = &data.documents[i as usize];
-                let id = d.id.clone();
-                view! {
-                    <li>
-                        <label>
-                            <input
-                                type="checkbox"
-                                data-doc=d.id.clone()
-                                prop:checked=selected.contains(&d.id)
-                                on:change=move |_| filters.edit(|f| f.toggle_doc(&id))
-                            />
-                            <span lang="zh">{d.title.clone()}</span>
-                            <span class="count">{counts[i as usize]}</span>
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view();
-        let more = cut.then(|| {
+        filters.filters.with(|f| {
+            let row = |d: u32| {
+                let on = f.docs.contains(&data.documents[d as usize].id);
+                (
+                    d,
+                    Row {
+                        n: all[d as usize],
+                        on,
+                        width: 0,
+                    },
+                )
+            };
+            if !cut {
+                return (0..all.len() as u32).map(row).collect::<Vec<_>>();
+            }
+            let order =
+                order::permutation(all.len(), &|a, b| all[b as usize].cmp(&all[a as usize]));
+            order
+                .into_iter()
+                .enumerate()
+                .filter(|&(rank, d)| {
+                    rank < DOCS_SHOWN || f.docs.contains(&data.documents[d as usize].id)
+                })
+                .map(|(_, d)| row(d))
+                .collect()
+        })
+    });
+    let doc_row = move |i: u32, row: ReadSignal<Row>| {
+        let d = &data.documents[i as usize];
+        let toggled = d.id.clone();
+        view! {
+            <li>
+                <label>
+                    <input
+                        type="checkbox"
+                        data-doc=d.id.clone()
+                        prop:checked=move || row.get().on
+                        on:change=move |_| filters.edit(|f| f.toggle_doc(&toggled))
+                    />
+                    <span lang="zh">{d.title.clone()}</span>
+                    <span class="count">{move || row.get().n}</span>
+                </label>
+            </li>
+        }
+    };
+    let more = move || {
+        (!all_docs.get() && data.documents.len() > DOCS_SHOWN).then(|| {
             let label = match ui {
                 Ui::En => format!("Show all {} documents", data.documents.len()),
                 Ui::Zh => format!("显示全部 {} 份文献", data.documents.len()),
@@ -278,13 +361,12 @@ fn DocFacet(data: &'static Dataset, results: Memo<Results>, filters: UseFilters)
                     <button type="button" class="show-all" on:click=move |_| all_docs.set(true)>{label}</button>
                 </li>
             }
-        });
-        view! { {items} {more} }
+        })
     };
     view! {
         <fieldset>
             <legend>{ui.pick("Document", "文献")}</legend>
-            <ul>{docs}</ul>
+            <ul>{keyed_rows(rows, doc_row)} {more}</ul>
         </fieldset>
     }
 }
@@ -292,35 +374,90 @@ fn DocFacet(data: &'static Dataset, results: Memo<Results>, filters: UseFilters)
 #[component]
 fn LangFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
     let ui = use_ui();
-    let langs = move || {
-        let counts = filters.derived(results, |r| r.facets.langs.clone());
-        let current = filters.filters.get().lang;
-        let option = move |value: Option<Lang>, label: &'static str, n: Option<usize>| {
-            view! {
-                <label>
-                    <input
-                        type="radio"
-                        name="lang"
-                        data-lang=value.map_or("all", |l| l.code())
-                        prop:checked=current == value
-                        on:change=move |_| filters.edit(|f| f.lang = value)
-                    />
-                    {label}
-                    {n.map(|n| view! { <span class="count">{n}</span> })}
-                </label>
-            }
+    let counts = Memo::new(move |_| filters.derived(results, |r| r.facets.langs.clone()));
+    let option = move |value: Option<Lang>, label: &'static str| {
+        let n = move || {
+            let l = value?;
+            counts.with(|c| c.iter().find(|(k, _)| *k == l).map(|(_, n)| *n))
         };
-        let n = |l: Lang| counts.iter().find(|(k, _)| *k == l).map(|(_, n)| *n);
         view! {
-            {option(None, ui.pick("Both", "全部"), None)}
-            {option(Some(Lang::Zh), ui.lang(Lang::Zh), n(Lang::Zh))}
-            {option(Some(Lang::En), ui.lang(Lang::En), n(Lang::En))}
+            <label>
+                <input
+                    type="radio"
+                    name="lang"
+                    data-lang=value.map_or("all", |l| l.code())
+                    prop:checked=move || filters.filters.with(|f| f.lang == value)
+                    on:change=move |_| filters.edit(|f| f.lang = value)
+                />
+                {label}
+                {move || n().map(|n| view! { <span class="count">{n}</span> })}
+            </label>
         }
+    };
+    let langs = view! {
+        {option(None, ui.pick("Both", "全部"))}
+        {option(Some(Lang::Zh), ui.lang(Lang::Zh))}
+        {option(Some(Lang::En), ui.lang(Lang::En))}
     };
     view! {
         <fieldset>
             <legend>{ui.pick("Language", "语言")}</legend>
             {langs}
         </fieldset>
+    }
+}
+
+/// What one facet row shows that changes: its count, whether it is selected, and (for a
+/// year's bar) its width in hundredths of the longest.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Row {
+    n: usize,
+    on: bool,
+    width: usize,
+}
+
+/// A facet's rows as a keyed list: a row stays in the page while its value is listed, and
+/// only what changed in it updates. Each row reads its own signal, set by one effect when
+/// its [`Row`] changes: redrawing every row on every keystroke was most of an interaction's
+/// DOM work at 100× the corpus, and hundreds of rows each reading the shared memos made
+/// every change notify hundreds of subscribers.
+fn keyed_rows<K, V>(
+    rows: Memo<Vec<(K, Row)>>,
+    row: impl Fn(K, ReadSignal<Row>) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    K: Clone + Eq + std::hash::Hash + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let cells: StoredValue<HashMap<K, RwSignal<Row>>> = StoredValue::new(HashMap::new());
+    Effect::new(move |_| {
+        let changed: Vec<(RwSignal<Row>, Row)> = rows.with(|rs| {
+            cells
+                .try_update_value(|m| {
+                    let listed: std::collections::HashSet<&K> = rs.iter().map(|(k, _)| k).collect();
+                    m.retain(|k, _| listed.contains(k));
+                    rs.iter()
+                        .filter_map(|(k, r)| m.get(k).map(|&cell| (cell, *r)))
+                        .filter(|(cell, r)| cell.try_get_untracked().is_some_and(|old| old != *r))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        for (cell, r) in changed {
+            cell.try_set(r);
+        }
+    });
+    view! {
+        <For
+            each=move || rows.get()
+            key=|(k, _)| k.clone()
+            children=move |(k, r)| {
+                let cell = RwSignal::new(r);
+                cells.update_value(|m| {
+                    m.insert(k.clone(), cell);
+                });
+                row(k, cell.read_only())
+            }
+        />
     }
 }

@@ -15,7 +15,7 @@ use milcoop_core::Ui;
 
 /// How many passages (and events) are listed at first, and how many more each "show more"
 /// adds; the counts always give the full number, and the downloads hold every one.
-const PAGE: usize = 20;
+const PAGE: usize = 10;
 
 #[component]
 pub fn Explore(data: &'static Dataset) -> impl IntoView {
@@ -103,33 +103,33 @@ fn ResultList(
     let events_count = move || results.with(|r| r.events.len());
     let (shown, more) = use_paging(filters);
     let cut = move || count() > shown.get() || events_count() > shown.get();
-    let passages = move || {
+    // Keyed lists: a passage or event still listed after a change keeps its row; a
+    // passage's marks are redrawn only when the query changes, not on every filter click.
+    let query = Memo::new(move |_| filters.derived(results, |r| r.query.clone()));
+    let listed_passages = Memo::new(move |_| {
         let limit = shown.get();
         filters.derived(results, |r| {
             r.passages
                 .iter()
                 .take(limit)
-                .map(|hit| {
-                    let p = &data.passages[hit.passage as usize];
-                    view! {
-                        <li class="result" data-passage-id=p.id.clone() lang=p.lang.code()>
-                            <p class="result-head"><PassageLink data=data passage=p /></p>
-                            <p class="passage-text">{highlighted(&p.text, &spans(data, hit.passage, &r.query))}</p>
-                        </li>
-                    }
-                })
-                .collect_view()
+                .map(|h| h.passage)
+                .collect::<Vec<u32>>()
         })
-    };
-    let events = move || {
+    });
+    let listed_events = Memo::new(move |_| {
         let limit = shown.get();
-        results.with(|r| {
-            r.events
-                .iter()
-                .take(limit)
-                .map(|&i| view! { <EventRow data=data event=&data.events[i as usize] /> })
-                .collect_view()
+        filters.derived(results, |r| {
+            r.events.iter().take(limit).copied().collect::<Vec<u32>>()
         })
+    });
+    let passage_row = move |i: u32| {
+        let p = &data.passages[i as usize];
+        view! {
+            <li class="result" data-passage-id=p.id.clone() lang=p.lang.code()>
+                <p class="result-head"><PassageLink data=data passage=p /></p>
+                <p class="passage-text">{move || query.with(|q| highlighted(&p.text, &spans(data, i, q)))}</p>
+            </li>
+        }
     };
     view! {
         <p class="result-count">
@@ -156,9 +156,15 @@ fn ResultList(
         }}
         <details class="event-results" open>
             <summary>{ui.pick("Matching events", "匹配的事件")}</summary>
-            <ul class="events">{events}</ul>
+            <ul class="events">
+                <For each=move || listed_events.get() key=|&i| i let:i>
+                    <EventRow data=data event=&data.events[i as usize] />
+                </For>
+            </ul>
         </details>
-        <ol class="result-list">{passages}</ol>
+        <ol class="result-list">
+            <For each=move || listed_passages.get() key=|&i| i children=passage_row />
+        </ol>
         {move || cut().then(|| view! {
             <button type="button" class="show-more" data-testid="show-more" on:click=move |_| more()>
                 {match ui {
@@ -180,10 +186,15 @@ fn Expansions(
     filters: UseFilters,
 ) -> impl IntoView {
     let ui = use_ui();
-    move || {
+    // Drawn again only when what it shows changes, not on every filter click.
+    let shown = Memo::new(move |_| {
         let concepts = filters.derived(results, |r| r.query.concepts());
-        let literal = filters.filters.with(|f| f.literal.clone());
-        let q = filters.filters.with(|f| f.q.to_lowercase());
+        filters
+            .filters
+            .with(|f| (concepts, f.literal.clone(), f.q.to_lowercase()))
+    });
+    move || {
+        let (concepts, literal, q) = shown.get();
         let expanded = concepts.into_iter().filter_map(|i| data.concepts.get(i as usize)).map(|c| {
             let others: Vec<&str> = c
                 .names

@@ -195,9 +195,9 @@ describe('explore: filters and search', () => {
     const all = await count(page);
     assert.equal(all, data.passages.length);
     // Long lists come a page at a time; the count is always the whole.
-    assert.equal((await ids(page)).length, 20);
+    assert.equal((await ids(page)).length, 10);
     await page.getByTestId('show-more').click();
-    await page.waitForFunction(() => document.querySelectorAll('.result-list [data-passage-id]').length === 40);
+    await page.waitForFunction(() => document.querySelectorAll('.result-list [data-passage-id]').length === 20);
     await page.locator('#q').pressSequentially('高加索', { delay: 30 });
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '高加索');
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid=result-count]').textContent) < n, all);
@@ -213,6 +213,39 @@ describe('explore: filters and search', () => {
     await page.goBack();
     await page.waitForFunction(() => !new URL(location.href).searchParams.get('q'));
     assert.equal(await count(page), all);
+    check();
+  });
+
+  it('updates facet counts in place and lists every country on request', async () => {
+    const { page, check } = await guardedPage(browser, site.origin);
+    await page.goto(`${site.base}?view=explore`);
+    await ready(page);
+    const row = (code) => page.locator(`.facets input[data-country=${code}]`);
+    const rowCount = async (code) => Number(await row(code).locator('xpath=..').locator('.count').textContent());
+    const before = await rowCount('RU');
+    // Mark the row's node: a keyed list keeps it while RU stays listed.
+    await row('RU').evaluate((el) => (el.closest('li').dataset.kept = 'yes'));
+    await page.locator('input[data-type=exercise]').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === 'exercise');
+    await page.waitForFunction((n) => {
+      const input = document.querySelector('.facets input[data-country=RU]');
+      return Number(input.parentElement.querySelector('.count').textContent) < n;
+    }, before);
+    assert.equal(await row('RU').evaluate((el) => el.closest('li').dataset.kept), 'yes');
+    assert.ok((await page.locator('.facets input[data-type=exercise]').isChecked()));
+    // The twenty most frequent countries first; "show all" lists the rest.
+    await page.locator('input[data-type=exercise]').uncheck();
+    const listed = () => page.locator('.facets ul.countries input[data-country]').count();
+    const all = page.getByTestId('countries-all');
+    if (await all.count()) {
+      assert.equal(await listed(), 20);
+      const total = Number((await all.textContent()).match(/\d+/)[0]);
+      await all.click();
+      await page.waitForFunction((n) => document.querySelectorAll('.facets ul.countries input[data-country]').length === n, total);
+      assert.ok(total > 20);
+    } else {
+      assert.ok((await listed()) <= 20);
+    }
     check();
   });
 

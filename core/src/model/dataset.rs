@@ -203,6 +203,11 @@ pub struct Dataset {
     /// Each event's text a query is matched against, folded, made on the first search
     /// (`query::filter::event_text`): made once, not on every keystroke.
     event_texts: std::sync::OnceLock<Vec<String>>,
+    /// An index over `event_texts`, so that a query finds its events without a text search
+    /// in each.
+    event_index: std::sync::OnceLock<crate::query::search::Index>,
+    /// What the filters test and the facets count, as ids and bits (`query::facts`).
+    facts: std::sync::OnceLock<crate::query::facts::Facts>,
     /// Every country name of the thesaurus, folded and as query parts, for marking.
     country_names: std::sync::OnceLock<Vec<(String, Vec<crate::query::search::Part>)>>,
 }
@@ -249,6 +254,8 @@ impl Dataset {
             index: std::sync::OnceLock::new(),
             thesaurus: std::sync::OnceLock::new(),
             event_texts: std::sync::OnceLock::new(),
+            event_index: std::sync::OnceLock::new(),
+            facts: std::sync::OnceLock::new(),
             country_names: std::sync::OnceLock::new(),
             stored,
         })
@@ -323,13 +330,31 @@ impl Dataset {
 
     /// Event `e`'s folded search text (see `event_texts`).
     pub fn event_text(&self, e: u32) -> &str {
-        let texts = self.event_texts.get_or_init(|| {
+        self.event_texts()
+            .get(e as usize)
+            .map_or("", String::as_str)
+    }
+
+    fn event_texts(&self) -> &[String] {
+        self.event_texts.get_or_init(|| {
             self.events
                 .iter()
                 .map(crate::query::filter::event_text)
                 .collect()
-        });
-        texts.get(e as usize).map_or("", String::as_str)
+        })
+    }
+
+    /// The search index over the events' texts, built the first time it is asked for.
+    pub fn event_index(&self) -> &crate::query::search::Index {
+        self.event_index.get_or_init(|| {
+            crate::query::search::Index::build(self.event_texts().iter().map(String::as_str))
+        })
+    }
+
+    /// The passages' and events' facet data, built the first time it is asked for.
+    pub fn facts(&self) -> &crate::query::facts::Facts {
+        self.facts
+            .get_or_init(|| crate::query::facts::Facts::new(&self.stored))
     }
 
     /// A query expanded with the thesaurus, the concepts in `literal` searched as typed.
@@ -353,11 +378,13 @@ impl Dataset {
     }
 
     /// Builds everything a first search would otherwise build while the reader waits: the
-    /// index, the thesaurus, the events' search texts and the country names for marking.
+    /// facet data, the index, the thesaurus, the events' search texts and index, and the
+    /// country names for marking.
     pub fn warm_search(&self) {
+        let _ = self.facts();
         let _ = self.index();
         let _ = self.expand("", &[]);
-        let _ = self.event_text(0);
+        let _ = self.event_index();
         let _ = self.country_names();
     }
 }

@@ -14,9 +14,9 @@
 use super::notice::{Notice, Why};
 use crate::model::{Dataset, Event, EventType, Lang};
 use crate::present::ui::Ui;
-use crate::query::expand::Query;
+use crate::query::expand::{Group, Query};
+use crate::query::facts::{PassageFacts, Selection};
 use crate::query::search::{contains_folded, fold, parts_text, query_spans, Part};
-use std::collections::BTreeMap;
 
 /// What the country filter asks of a country (codebook G1).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -408,14 +408,19 @@ pub fn event_text(e: &Event) -> String {
 /// [`event_text`]) or by a link its concepts carry (partners, type, series, mission,
 /// organisations).
 pub fn event_matches(e: &Event, folded: &str, q: &Query) -> bool {
-    q.groups.iter().all(|g| {
-        g.texts().any(|(_, parts)| contains_folded(folded, parts))
-            || g.countries.iter().any(|c| e.countries.contains(c))
-            || g.types.contains(&e.kind)
-            || e.series.as_ref().is_some_and(|s| g.series.contains(s))
-            || e.mission.as_ref().is_some_and(|m| g.missions.contains(m))
-            || e.organisations.iter().any(|o| g.organisations.contains(o))
-    })
+    q.groups
+        .iter()
+        .all(|g| g.texts().any(|(_, parts)| contains_folded(folded, parts)) || event_linked(e, g))
+}
+
+/// Whether a link of one query group names the event: a partner, its type, series,
+/// mission or an organisation.
+fn event_linked(e: &Event, g: &Group) -> bool {
+    g.countries.iter().any(|c| e.countries.contains(c))
+        || g.types.contains(&e.kind)
+        || e.series.as_ref().is_some_and(|s| g.series.contains(s))
+        || e.mission.as_ref().is_some_and(|m| g.missions.contains(m))
+        || e.organisations.iter().any(|o| g.organisations.contains(o))
 }
 
 /// Counts of matching passages per value, each with every *other* filter applied.
@@ -436,190 +441,186 @@ const TYPES: u8 = 4;
 const DOCS: u8 = 8;
 const LANG: u8 = 16;
 
-struct Matcher<'a> {
-    ds: &'a Dataset,
-    f: &'a Filters,
-    /// With a query, each passage's score, or `None` where the query does not match.
-    hits: Option<Vec<Option<f32>>>,
-    doc_ids: Vec<u32>,
-}
-
-impl Matcher<'_> {
-    /// The filters passage `p` fails, or `None` when the query excludes it (the query is
-    /// not a facet: it always applies).
-    fn failures(&self, p: u32) -> Option<u8> {
-        let passage = &self.ds.passages[p as usize];
-        let f = self.f;
-        if self.hits.as_ref().is_some_and(|h| h[p as usize].is_none()) {
-            return None;
-        }
-        let mut failed = 0;
-        if let Some((a, b)) = f.years {
-            if !passage.years.iter().any(|y| (a..=b).contains(y)) {
-                failed |= YEARS;
-            }
-        }
-        if !f.countries.is_empty()
-            && !f
-                .countries
-                .iter()
-                .any(|c| countries_of(passage, f.country_mode).contains(c))
-        {
-            failed |= COUNTRIES;
-        }
-        if !f.types.is_empty() && !self.ds.events_in(p).any(|e| f.types.contains(&e.kind)) {
-            failed |= TYPES;
-        }
-        if !self.doc_ids.is_empty() && !self.doc_ids.contains(&passage.doc) {
-            failed |= DOCS;
-        }
-        if f.lang.is_some_and(|l| passage.lang != l) {
-            failed |= LANG;
-        }
-        Some(failed)
+/// The filters passage `p` fails (as bits above), its facts tested against `sel`.
+fn failures(sel: &Selection, p: &PassageFacts) -> u8 {
+    let mut failed = 0;
+    if !sel.year_ok(&p.years) {
+        failed |= YEARS;
     }
-}
-
-/// The countries a passage counts for under a country mode.
-fn countries_of(passage: &crate::model::Passage, mode: CountryMode) -> &[String] {
-    match mode {
-        CountryMode::Partner => &passage.partners,
-        CountryMode::Named => &passage.countries,
+    if !sel.countries_ok(p) {
+        failed |= COUNTRIES;
     }
+    if !sel.types_ok(p.types) {
+        failed |= TYPES;
+    }
+    if !sel.doc_ok(p.doc) {
+        failed |= DOCS;
+    }
+    if !sel.lang_ok(p.lang) {
+        failed |= LANG;
+    }
+    failed
 }
 
 /// Passages and events matching `f`, with facet counts.
 pub fn apply(ds: &Dataset, f: &Filters) -> Results {
     let query = ds.expand(&f.q, &f.literal);
-    // Best first, ties by position: the order the results are listed in.
-    let ranked = (!query.is_empty()).then(|| query_hits(ds, &query));
+    let facts = ds.facts();
     let doc_ids: Vec<u32> = f
         .docs
         .iter()
         .filter_map(|d| ds.document(d).map(|(i, _)| i))
         .collect();
-    let m = Matcher {
-        ds,
-        f,
-        hits: ranked.as_ref().map(|hs| {
+    let sel = Selection::new(facts, f, doc_ids);
+    // Best first, ties by position: the order the results are listed in. `None` where the
+    // query excludes a passage (the query is not a facet: it always applies).
+    let ranked = (!query.is_empty()).then(|| query_hits(ds, &query));
+    let failures: Vec<Option<u8>> = match &ranked {
+        Some(hits) => {
             let mut dense = vec![None; ds.passages.len()];
-            for &(p, score) in hs {
-                dense[p as usize] = Some(score);
+            for &(p, _) in hits {
+                dense[p as usize] = Some(failures(&sel, &facts.passages[p as usize]));
             }
             dense
-        }),
-        doc_ids,
+        }
+        None => facts
+            .passages
+            .iter()
+            .map(|p| Some(failures(&sel, p)))
+            .collect(),
     };
-    let all = 0..ds.passages.len() as u32;
-    let failures: Vec<Option<u8>> = all.clone().map(|p| m.failures(p)).collect();
+    let passes = |p: u32| failures[p as usize] == Some(0);
     // Without a query every score is 0 and the order is the corpus order.
     let passages: Vec<Match> = match &ranked {
         Some(hits) => hits
             .iter()
-            .filter(|&&(p, _)| failures[p as usize] == Some(0))
+            .filter(|&&(p, _)| passes(p))
             .map(|&(passage, score)| Match { passage, score })
             .collect(),
-        None => all
-            .clone()
-            .filter(|&p| failures[p as usize] == Some(0))
+        None => (0..ds.passages.len() as u32)
+            .filter(|&p| passes(p))
             .map(|passage| Match {
                 passage,
                 score: 0.0,
             })
             .collect(),
     };
-
+    let by_query = (!query.is_empty()).then(|| events_matching(ds, &query));
     let events = (0..ds.events.len() as u32)
         .filter(|&i| {
-            let e = &ds.events[i as usize];
-            let years_ok = f.years.is_none_or(|(a, b)| match e.start {
-                Some(s) => {
-                    let end = e.end.map_or(s.year, |d| d.year);
-                    s.year <= b && end >= a
-                }
-                None => false,
-            });
-            let named_in_source = |c: &String| {
-                f.country_mode == CountryMode::Named
-                    && e.sources
-                        .iter()
-                        .any(|s| ds.passages[s.passage as usize].countries.contains(c))
-            };
-            let countries_ok = f.countries.is_empty()
-                || f.countries
-                    .iter()
-                    .any(|c| e.countries.contains(c) || named_in_source(c));
-            let types_ok = f.types.is_empty() || f.types.contains(&e.kind);
-            let sources_ok = e.sources.iter().any(|s| {
-                let p = &ds.passages[s.passage as usize];
-                (m.doc_ids.is_empty() || m.doc_ids.contains(&p.doc))
-                    && f.lang.is_none_or(|l| p.lang == l)
-            });
-            // The query last: the other tests are cheaper.
-            years_ok
-                && countries_ok
-                && types_ok
-                && sources_ok
-                && (query.is_empty() || event_matches(e, ds.event_text(i), &query))
+            sel.event_ok(&facts.events[i as usize])
+                && by_query.as_ref().is_none_or(|m| m[i as usize])
         })
         .collect();
-
-    // A passage counts in a facet when it fails no filter but that facet's own.
-    let mut years: BTreeMap<u16, usize> = BTreeMap::new();
-    let mut countries: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut types: BTreeMap<EventType, usize> = BTreeMap::new();
-    let mut docs: BTreeMap<u32, usize> = BTreeMap::new();
-    let mut langs = [0usize; 2];
-    for (p, failed) in failures.iter().enumerate() {
-        let Some(failed) = *failed else { continue };
-        let passage = &ds.passages[p];
-        let counts_for = |facet: u8| failed & !facet == 0;
-        if counts_for(YEARS) {
-            let mut ys = passage.years.clone();
-            ys.dedup();
-            for y in ys {
-                *years.entry(y).or_default() += 1;
-            }
-        }
-        if counts_for(COUNTRIES) {
-            for c in countries_of(passage, f.country_mode) {
-                *countries.entry(c.as_str()).or_default() += 1;
-            }
-        }
-        if counts_for(TYPES) {
-            let mut ts: Vec<EventType> = ds.events_in(p as u32).map(|e| e.kind).collect();
-            crate::query::order::sort_dedup(&mut ts);
-            for t in ts {
-                *types.entry(t).or_default() += 1;
-            }
-        }
-        if counts_for(DOCS) {
-            *docs.entry(passage.doc).or_default() += 1;
-        }
-        if counts_for(LANG) {
-            langs[usize::from(passage.lang == Lang::En)] += 1;
-        }
-    }
-    let mut countries: Vec<(String, usize)> = countries
-        .into_iter()
-        .filter(|(c, _)| ds.country(c).is_some())
-        .map(|(c, n)| (c.to_string(), n))
-        .collect();
-    crate::query::order::sort_by(&mut countries, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let facets = Facets {
-        years: years.into_iter().collect(),
-        countries,
-        types: types.into_iter().collect(),
-        docs: docs.into_iter().collect(),
-        langs: vec![(Lang::Zh, langs[0]), (Lang::En, langs[1])],
-    };
-
     Results {
+        facets: facet_counts(ds, &sel, &failures),
         query,
         passages,
         events,
-        facets,
     }
+}
+
+/// Each facet's counts: a passage counts in a facet when it fails no filter but that
+/// facet's own. Counted in dense arrays by id, listed as the views show them.
+fn facet_counts(ds: &Dataset, sel: &Selection, failures: &[Option<u8>]) -> Facets {
+    let facts = ds.facts();
+    let (first, last) = facts.year_span.unwrap_or((0, 0));
+    let mut years = vec![0usize; usize::from(last - first) + 1];
+    let mut countries = vec![0usize; facts.codes.len()];
+    let mut types = [0usize; EventType::ALL.len()];
+    let mut docs = vec![0usize; ds.documents.len()];
+    let mut langs = [0usize; 2];
+    for (p, failed) in facts.passages.iter().zip(failures) {
+        let Some(failed) = *failed else { continue };
+        let counts_for = |facet: u8| failed & !facet == 0;
+        if counts_for(YEARS) {
+            for &y in &p.years {
+                years[usize::from(y - first)] += 1;
+            }
+        }
+        if counts_for(COUNTRIES) {
+            for &c in sel.countries_of(p) {
+                countries[usize::from(c)] += 1;
+            }
+        }
+        if counts_for(TYPES) {
+            for (i, n) in types.iter_mut().enumerate() {
+                *n += usize::from(p.types & (1 << i) != 0);
+            }
+        }
+        if counts_for(DOCS) {
+            if let Some(n) = docs.get_mut(p.doc as usize) {
+                *n += 1;
+            }
+        }
+        if counts_for(LANG) {
+            langs[usize::from(p.lang == Lang::En)] += 1;
+        }
+    }
+    let nonzero = |(i, &n): (usize, &usize)| (n > 0).then_some((i, n));
+    let mut countries: Vec<(String, usize)> = countries
+        .iter()
+        .enumerate()
+        .filter_map(nonzero)
+        .map(|(c, n)| (facts.codes[c].clone(), n))
+        .filter(|(c, _)| ds.country(c).is_some())
+        .collect();
+    crate::query::order::sort_by(&mut countries, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Facets {
+        years: years
+            .iter()
+            .enumerate()
+            .filter_map(nonzero)
+            .map(|(i, n)| (first + i as u16, n))
+            .collect(),
+        countries,
+        types: types
+            .iter()
+            .enumerate()
+            .filter_map(nonzero)
+            .map(|(i, n)| (EventType::ALL[i], n))
+            .collect(),
+        docs: docs
+            .iter()
+            .enumerate()
+            .filter_map(nonzero)
+            .map(|(d, n)| (d as u32, n))
+            .collect(),
+        langs: vec![(Lang::Zh, langs[0]), (Lang::En, langs[1])],
+    }
+}
+
+/// For each event, whether it matches an expanded query ([`event_matches`], answered
+/// through the events' own search index: its candidates, then the test on their text,
+/// rather than a text search in every event).
+fn events_matching(ds: &Dataset, q: &Query) -> Vec<bool> {
+    let n = ds.events.len();
+    let mut all = vec![true; n];
+    for g in &q.groups {
+        let mut here = vec![false; n];
+        for (_, parts) in g.texts() {
+            for e in ds
+                .event_index()
+                .matching(parts, |e| contains_folded(ds.event_text(e), parts))
+            {
+                here[e as usize] = true;
+            }
+        }
+        let linked = !(g.countries.is_empty()
+            && g.types.is_empty()
+            && g.series.is_empty()
+            && g.missions.is_empty()
+            && g.organisations.is_empty());
+        if linked {
+            for (e, event) in ds.events.iter().enumerate() {
+                here[e] = here[e] || event_linked(event, g);
+            }
+        }
+        for (a, h) in all.iter_mut().zip(here) {
+            *a &= h;
+        }
+    }
+    all
 }
 
 /// Passages matching an expanded query, best first: by its text and other names, and —

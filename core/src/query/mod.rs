@@ -4,6 +4,7 @@
 
 pub mod entity;
 pub mod expand;
+pub mod facts;
 pub mod filter;
 pub mod notice;
 pub mod order;

@@ -304,11 +304,31 @@ impl Index {
                     .collect();
                 result = Some(match result {
                     None => here,
-                    Some(prev) => intersect(&prev, &here),
+                    Some(prev) => intersect_by(&prev, &here, |x, y| x + y),
                 });
             }
         }
         result.unwrap_or_default()
+    }
+
+    /// Whether text `p` (its `text`) holds every part (see [`verify`]).
+    fn verify(&self, p: u32, text: &str, parts: &[Part]) -> bool {
+        verify(
+            text,
+            parts,
+            self.folds.get(p as usize).copied().unwrap_or(true),
+        )
+    }
+
+    /// The texts that hold every part, by position: the index's candidates, each tested
+    /// with `holds` unless the candidates are exact.
+    pub fn matching(&self, parts: &[Part], holds: impl Fn(u32) -> bool) -> Vec<u32> {
+        let exact = exact(parts);
+        self.candidates(parts)
+            .into_iter()
+            .map(|(p, _)| p)
+            .filter(|&p| exact || holds(p))
+            .collect()
     }
 
     /// Ranked passages (index, score) matching every part of the query, verified against
@@ -319,13 +339,11 @@ impl Index {
         if parts.is_empty() {
             return Vec::new();
         }
+        let exact = exact(&parts);
         let mut hits: Vec<(u32, f32)> = self
             .candidates(&parts)
             .into_iter()
-            .filter(|&(p, _)| {
-                let folds = self.folds.get(p as usize).copied().unwrap_or(true);
-                verify(texts(p), &parts, folds)
-            })
+            .filter(|&(p, _)| exact || self.verify(p, texts(p), &parts))
             .collect();
         rank(&mut hits);
         hits
@@ -367,37 +385,49 @@ impl Index {
         if q.is_empty() {
             return Vec::new();
         }
-        let mut result: Option<Vec<(u32, f32, bool)>> = None;
+        let n = self.lengths.len();
+        // Per group, each passage's best score and whether what was typed matched it, in a
+        // dense array (an ordered map was most of the cost for common terms).
+        let mut best = vec![None::<(f32, bool)>; n];
+        let mut result: Option<Vec<(u32, (f32, bool))>> = None;
         for g in &q.groups {
-            let mut here: std::collections::BTreeMap<u32, (f32, bool)> = Default::default();
+            let mut touched: Vec<u32> = Vec::new();
+            let mut note = |p: u32, score: f32, typed: bool| {
+                let slot = &mut best[p as usize];
+                if slot.is_none() {
+                    touched.push(p);
+                }
+                let (s, t) = slot.get_or_insert((0.0, false));
+                *s = s.max(score);
+                *t |= typed;
+            };
             for (typed, parts) in g.texts() {
                 let weight = if typed { 1.0 } else { EXPANDED };
+                let exact = exact(parts);
                 for (p, score) in self.candidates(parts) {
-                    let folds = self.folds.get(p as usize).copied().unwrap_or(true);
-                    if verify(texts(p), parts, folds) {
-                        let e = here.entry(p).or_default();
-                        e.0 = e.0.max(score * weight);
-                        e.1 |= typed;
+                    if exact || self.verify(p, texts(p), parts) {
+                        note(p, score * weight, typed);
                     }
                 }
             }
             // A country the reader typed matches the passages that name it in any form.
             for p in linked(g) {
-                let e = here.entry(p).or_default();
-                e.0 = e.0.max(EXPANDED);
-                e.1 = true;
+                note(p, EXPANDED, true);
             }
-            let here: Vec<(u32, f32, bool)> =
-                here.into_iter().map(|(p, (s, t))| (p, s, t)).collect();
+            touched.sort_unstable();
+            let here: Vec<(u32, (f32, bool))> = touched
+                .iter()
+                .filter_map(|&p| best[p as usize].take().map(|v| (p, v)))
+                .collect();
             result = Some(match result {
                 None => here,
-                Some(prev) => intersect_tiers(&prev, &here),
+                Some(prev) => intersect_by(&prev, &here, |a, b| (a.0 + b.0, a.1 && b.1)),
             });
         }
         let mut hits: Vec<(u32, f32)> = result
             .unwrap_or_default()
             .into_iter()
-            .map(|(p, s, typed)| (p, if typed { s + TYPED_FIRST } else { s }))
+            .map(|(p, (s, typed))| (p, if typed { s + TYPED_FIRST } else { s }))
             .collect();
         rank(&mut hits);
         hits
@@ -449,8 +479,12 @@ fn merge_overlapping(spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 }
 
 /// The triples of `a` whose passage is also in `b` (both sorted by passage): scores added,
-/// typed only if typed in both.
-fn intersect_tiers(a: &[(u32, f32, bool)], b: &[(u32, f32, bool)]) -> Vec<(u32, f32, bool)> {
+/// The entries of `a` whose id is also in `b` (both sorted by id), their values merged.
+fn intersect_by<T: Copy>(
+    a: &[(u32, T)],
+    b: &[(u32, T)],
+    merge: impl Fn(T, T) -> T,
+) -> Vec<(u32, T)> {
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
     while i < a.len() && j < b.len() {
@@ -458,7 +492,7 @@ fn intersect_tiers(a: &[(u32, f32, bool)], b: &[(u32, f32, bool)]) -> Vec<(u32, 
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1, a[i].2 && b[j].2));
+                out.push((a[i].0, merge(a[i].1, b[j].1)));
                 i += 1;
                 j += 1;
             }
@@ -467,22 +501,16 @@ fn intersect_tiers(a: &[(u32, f32, bool)], b: &[(u32, f32, bool)]) -> Vec<(u32, 
     out
 }
 
-/// The pairs of `a` whose passage is also in `b` (both sorted by passage), scores added.
-fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
+/// Whether the index's candidates for `parts` are exactly the texts that hold them, so that
+/// verifying each against its text would change nothing: a Han part of one or two
+/// characters is one posting list (a unigram or a bigram), and a word is the index words it
+/// begins. Longer Han text and phrases need the test for adjacency.
+fn exact(parts: &[Part]) -> bool {
+    parts.iter().all(|p| match p {
+        Part::Han(t) => t.chars().count() <= 2 && t.chars().all(is_han),
+        Part::Word(_) => true,
+        Part::Phrase(_) => false,
+    })
 }
 
 /// Whether every part occurs in `text`. A Han-only part is found in the text as it is
@@ -491,20 +519,24 @@ fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
 /// folded text through [`match_spans`]. Chinese text often holds full-width punctuation,
 /// which folds, so the Han test must not depend on `folds`.
 fn verify(text: &str, parts: &[Part], folds: bool) -> bool {
+    // Without collecting: this runs for every candidate of every query.
     let han_only = |p: &&Part| matches!(p, Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han));
-    let (han, other): (Vec<&Part>, Vec<&Part>) = parts.iter().partition(han_only);
-    let found_han = han.iter().all(|p| match p {
-        Part::Han(t) | Part::Phrase(t) => text.contains(t.as_str()),
-        Part::Word(_) => false,
-    });
-    if !found_han || other.is_empty() {
-        return found_han;
+    if !parts
+        .iter()
+        .filter(han_only)
+        .all(|p| text.contains(p.text()))
+    {
+        return false;
+    }
+    let mut other = parts.iter().filter(|p| !han_only(p)).peekable();
+    if other.peek().is_none() {
+        return true;
     }
     if folds {
-        let other: Vec<Part> = other.into_iter().cloned().collect();
+        let other: Vec<Part> = other.cloned().collect();
         return match_spans(text, &other).is_some();
     }
-    other.iter().all(|p| match p {
+    other.all(|p| match p {
         Part::Han(t) | Part::Phrase(t) => find_ignoring_ascii_case(text, t, false),
         Part::Word(w) => find_ignoring_ascii_case(text, w, true),
     })
@@ -770,6 +802,23 @@ mod tests {
             let parts = parse_query(&query);
             let folds = text.chars().any(|c| fold_char(c) != c && fold_char(c) != c.to_ascii_lowercase());
             proptest::prop_assert_eq!(verify(&text, &parts, folds), match_spans(&text, &parts).is_some());
+        }
+
+        /// Where `exact` says the candidates need no test, they are exactly the texts that
+        /// hold the query.
+        #[test]
+        fn exact_candidates_need_no_verifying(
+            texts in proptest::collection::vec("[a-zA-Z中俄两国 ＰＬＡÉé\u{3000}.-]{0,30}", 1..6),
+            query in "[a-zA-Z中俄国 ＰＬé\"]{1,6}",
+        ) {
+            let parts = parse_query(&query);
+            proptest::prop_assume!(!parts.is_empty() && exact(&parts));
+            let index = Index::build(texts.iter().map(String::as_str));
+            let candidates: Vec<u32> = index.candidates(&parts).into_iter().map(|(p, _)| p).collect();
+            let holding: Vec<u32> = (0..texts.len() as u32)
+                .filter(|&p| match_spans(&texts[p as usize], &parts).is_some())
+                .collect();
+            proptest::prop_assert_eq!(candidates, holding);
         }
     }
 }

@@ -25,7 +25,7 @@ pub fn Explorer(data: &'static Dataset) -> impl IntoView {
         {move || view! { <SiteHeader ui=ui.get() /> }}
         <NewVersion />
         <Ignored location=nav.location />
-        <main id="main" tabindex="-1">{move || { let (p, ui) = page.get(); view_for(data, p, ui) }}</main>
+        <main id="main" tabindex="-1" class:wide=move || page.with(|(p, _)| p.wide())>{move || { let (p, ui) = page.get(); view_for(data, p, ui) }}</main>
         <footer class="site-foot">
             {move || ui.get().pick(
                 "Texts are quoted verbatim from their sources; what a source does not say is shown as unknown.",

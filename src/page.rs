@@ -38,6 +38,22 @@ impl From<&Url> for Page {
 }
 
 impl Page {
+    /// Whether the page needs the wide frame: the filtered views with their side panels and
+    /// charts, and Chinese beside English. (A class on `main` rather than `main:has(…)` in
+    /// the style sheet: with `:has()` every row a view adds or removes made Chromium
+    /// re-check the rule, up to two milliseconds an interaction at 100× the corpus.)
+    pub fn wide(&self) -> bool {
+        matches!(
+            self,
+            Page::Explore
+                | Page::Timeline
+                | Page::Countries
+                | Page::Stats
+                | Page::Document(_, true)
+                | Page::Passage(_, true)
+        )
+    }
+
     /// The page's own title, before the site's name; `None` for the home page.
     pub fn title(&self, data: &Dataset, ui: Ui) -> Option<String> {
         match self {

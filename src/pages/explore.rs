@@ -10,7 +10,7 @@ use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
 use milcoop_core::present::cite;
-use milcoop_core::query::filter::{apply, spans, FilterKey, Filters, Results};
+use milcoop_core::query::filter::{apply_searched, search, spans, FilterKey, Filters, Results};
 use milcoop_core::Ui;
 
 /// How many passages (and events) are listed at first, and how many more each "show more"
@@ -21,7 +21,13 @@ const PAGE: usize = 10;
 pub fn Explore(data: &'static Dataset) -> impl IntoView {
     let filters = use_filters(data);
     let ui = use_ui();
-    let results: Memo<Results> = Memo::new(move |_| apply(data, &filters.filters.get()));
+    // The search runs when the query changes, not on every filter click.
+    let typed = Memo::new(move |_| filters.filters.with(|f| (f.q.clone(), f.literal.clone())));
+    let searched = Memo::new(move |_| typed.with(|(q, literal)| search(data, q, literal)));
+    let results: Memo<Results> = Memo::new(move |_| {
+        let f = filters.filters.get();
+        searched.with(|s| apply_searched(data, &f, s))
+    });
     let sheet = RwSignal::new(false);
     view! {
         <section class="explore" aria-labelledby="explore-title">

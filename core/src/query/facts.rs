@@ -160,7 +160,7 @@ pub struct Selection {
 }
 
 /// Whether two sorted id lists share an id.
-fn meet(a: &[u16], b: &[u16]) -> bool {
+pub fn meet(a: &[u16], b: &[u16]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -15,7 +15,7 @@ use super::notice::{Notice, Why};
 use crate::model::{Dataset, Event, EventType, Lang};
 use crate::present::ui::Ui;
 use crate::query::expand::{Group, Query};
-use crate::query::facts::{PassageFacts, Selection};
+use crate::query::facts::{meet, type_bit, PassageFacts, Selection};
 use crate::query::search::{contains_folded, fold, parts_text, query_spans, Part};
 
 /// What the country filter asks of a country (codebook G1).
@@ -462,9 +462,44 @@ fn failures(sel: &Selection, p: &PassageFacts) -> u8 {
     failed
 }
 
+/// What a query matches before any filter: its passages, ranked, and its events. A view
+/// keeps it while only the filters change (a click on a facet), so that the search runs
+/// once per query rather than once per click.
+#[derive(Clone, Debug)]
+pub struct Searched {
+    /// The query as searched: what was typed and what it was expanded to.
+    pub query: Query,
+    /// Best first, ties by position; `None` without a query (every passage, in order).
+    hits: Option<Vec<(u32, f32)>>,
+    /// For each event, whether it matches; `None` without a query.
+    events: Option<Vec<bool>>,
+}
+
+/// The same query gives the same matches: comparing what was searched is enough.
+impl PartialEq for Searched {
+    fn eq(&self, other: &Searched) -> bool {
+        self.query == other.query
+    }
+}
+
+/// Searches a query (`q` as typed, the concepts of `literal` searched as typed).
+pub fn search(ds: &Dataset, q: &str, literal: &[String]) -> Searched {
+    let query = ds.expand(q, literal);
+    let searched = !query.is_empty();
+    Searched {
+        hits: searched.then(|| query_hits(ds, &query)),
+        events: searched.then(|| events_matching(ds, &query)),
+        query,
+    }
+}
+
 /// Passages and events matching `f`, with facet counts.
 pub fn apply(ds: &Dataset, f: &Filters) -> Results {
-    let query = ds.expand(&f.q, &f.literal);
+    apply_searched(ds, f, &search(ds, &f.q, &f.literal))
+}
+
+/// As [`apply`], with the query of `f` already searched (`s`, from [`search`]).
+pub fn apply_searched(ds: &Dataset, f: &Filters, s: &Searched) -> Results {
     let facts = ds.facts();
     let doc_ids: Vec<u32> = f
         .docs
@@ -472,10 +507,9 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
         .filter_map(|d| ds.document(d).map(|(i, _)| i))
         .collect();
     let sel = Selection::new(facts, f, doc_ids);
-    // Best first, ties by position: the order the results are listed in. `None` where the
-    // query excludes a passage (the query is not a facet: it always applies).
-    let ranked = (!query.is_empty()).then(|| query_hits(ds, &query));
-    let failures: Vec<Option<u8>> = match &ranked {
+    // `None` where the query excludes a passage (the query is not a facet: it always
+    // applies).
+    let failures: Vec<Option<u8>> = match &s.hits {
         Some(hits) => {
             let mut dense = vec![None; ds.passages.len()];
             for &(p, _) in hits {
@@ -491,7 +525,7 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
     };
     let passes = |p: u32| failures[p as usize] == Some(0);
     // Without a query every score is 0 and the order is the corpus order.
-    let passages: Vec<Match> = match &ranked {
+    let passages: Vec<Match> = match &s.hits {
         Some(hits) => hits
             .iter()
             .filter(|&&(p, _)| passes(p))
@@ -505,16 +539,15 @@ pub fn apply(ds: &Dataset, f: &Filters) -> Results {
             })
             .collect(),
     };
-    let by_query = (!query.is_empty()).then(|| events_matching(ds, &query));
     let events = (0..ds.events.len() as u32)
         .filter(|&i| {
             sel.event_ok(&facts.events[i as usize])
-                && by_query.as_ref().is_none_or(|m| m[i as usize])
+                && s.events.as_ref().is_none_or(|m| m[i as usize])
         })
         .collect();
     Results {
         facets: facet_counts(ds, &sel, &failures),
-        query,
+        query: s.query.clone(),
         passages,
         events,
     }
@@ -606,15 +639,29 @@ fn events_matching(ds: &Dataset, q: &Query) -> Vec<bool> {
                 here[e as usize] = true;
             }
         }
-        let linked = !(g.countries.is_empty()
-            && g.types.is_empty()
-            && g.series.is_empty()
-            && g.missions.is_empty()
-            && g.organisations.is_empty());
-        if linked {
-            for (e, event) in ds.events.iter().enumerate() {
-                here[e] = here[e] || event_linked(event, g);
-            }
+        // The links, tested on the events' facet data (partners as ids, the type as a bit)
+        // and, only where the group names any, their series, missions and organisations.
+        let facts = ds.facts();
+        let mut partners: Vec<u16> = g
+            .countries
+            .iter()
+            .filter_map(|c| facts.country_id(c))
+            .collect();
+        partners.sort_unstable();
+        let types = g.types.iter().fold(0, |bits, &t| bits | type_bit(t));
+        let named = !(g.series.is_empty() && g.missions.is_empty() && g.organisations.is_empty());
+        let linked = types != 0 || !partners.is_empty() || named;
+        for (e, (event, ef)) in ds
+            .events
+            .iter()
+            .zip(&facts.events)
+            .enumerate()
+            .filter(|_| linked)
+        {
+            here[e] = here[e]
+                || ef.kind & types != 0
+                || meet(&ef.partners, &partners)
+                || (named && event_linked(event, g));
         }
         for (a, h) in all.iter_mut().zip(here) {
             *a &= h;

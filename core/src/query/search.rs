@@ -324,10 +324,36 @@ impl Index {
     /// with `holds` unless the candidates are exact.
     pub fn matching(&self, parts: &[Part], holds: impl Fn(u32) -> bool) -> Vec<u32> {
         let exact = exact(parts);
-        self.candidates(parts)
+        self.candidate_ids(parts)
+            .into_iter()
+            .filter(|&p| exact || holds(p))
+            .collect()
+    }
+
+    /// The candidates of [`Index::candidates`] without their scores, which a set of matches
+    /// does not need: posting lists merged and intersected, no arithmetic per posting.
+    fn candidate_ids(&self, parts: &[Part]) -> Vec<u32> {
+        let mut result: Option<Vec<(u32, ())>> = None;
+        for part in parts {
+            for alternatives in self.part_terms(part) {
+                let mut here: Vec<(u32, ())> = alternatives
+                    .iter()
+                    .flat_map(|&t| self.postings[t].iter().map(|&(p, _)| (p, ())))
+                    .collect();
+                if alternatives.len() > 1 {
+                    here.sort_unstable_by_key(|&(p, _)| p);
+                    here.dedup();
+                }
+                result = Some(match result {
+                    None => here,
+                    Some(prev) => intersect_by(&prev, &here, |_, _| ()),
+                });
+            }
+        }
+        result
+            .unwrap_or_default()
             .into_iter()
             .map(|(p, _)| p)
-            .filter(|&p| exact || holds(p))
             .collect()
     }
 
@@ -815,6 +841,7 @@ mod tests {
             proptest::prop_assume!(!parts.is_empty() && exact(&parts));
             let index = Index::build(texts.iter().map(String::as_str));
             let candidates: Vec<u32> = index.candidates(&parts).into_iter().map(|(p, _)| p).collect();
+            proptest::prop_assert_eq!(&index.candidate_ids(&parts), &candidates);
             let holding: Vec<u32> = (0..texts.len() as u32)
                 .filter(|&p| match_spans(&texts[p as usize], &parts).is_some())
                 .collect();

@@ -4,6 +4,7 @@
 #
 #   wasm32 target (rustup) · Trunk 0.21.14 · wasm-bindgen-cli at the version Cargo.lock pins
 #   wasm-split-cli 0.2.4 (cuts the lazy views out of the wasm; see scripts/wasm-link.sh)
+#   wasm-pack 0.15.1 (for `wasm-pack test`, the README's other way to run the component tests)
 #   Chromium + ChromeDriver (Debian) · wasm-opt 132, playwright-core, axe-core, minisearch and
 #   the map and name data generators' packages (npm, project-local)
 #
@@ -54,6 +55,13 @@ fi
 if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -q '^wasm_split_cli_support v0\.2\.4:'; then
   say "installing wasm-split-cli 0.2.4 (a minute or two, once)"
   cargo install --locked wasm_split_cli_support --version 0.2.4 --features build-binary
+fi
+
+# `wasm-pack test` finds Debian's chromedriver on PATH and uses the pinned wasm-bindgen
+# installed above, so it downloads nothing (README, "Component tests with wasm-pack").
+if ! wasm-pack --version 2>/dev/null | grep -q ' 0\.15\.1$'; then
+  say "installing wasm-pack 0.15.1 (two minutes, once)"
+  cargo install --locked wasm-pack --version 0.15.1
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||

@@ -22,8 +22,8 @@ step "corpus check"
 cargo run --release --bin milcoop -- check > target/check.txt || { cat target/check.txt; exit 1; }
 tail -n 2 target/check.txt
 
-step "component tests (wasm-bindgen-test in headless Chromium)"
-cargo test -p milcoop-web --target wasm32-unknown-unknown
+step "component tests (wasm-bindgen-test in headless Chromium, through wasm-pack as the README says)"
+wasm-pack test --headless --chrome --mode no-install -- -p milcoop-web
 
 step "release build"
 trunk build --release --offline

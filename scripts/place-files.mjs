@@ -22,7 +22,11 @@ const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const source = process.env.TRUNK_SOURCE_DIR ?? '.';
 const profile = process.env.TRUNK_PROFILE ?? 'release';
 const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
-const split = join(target, 'wasm32-unknown-unknown', profile, config.SPLIT_DIR);
+// The chunks that fit the module Trunk used: wasm-link.sh keeps them under a hash of the
+// linked module, which cargo leaves at <profile>/<crate>.wasm.
+const linked = join(target, 'wasm32-unknown-unknown', profile, `${config.CRATE}.wasm`);
+const split = join(target, 'wasm32-unknown-unknown', profile, config.SPLIT_DIR,
+  existsSync(linked) ? contentHash(readFileSync(linked)) : 'missing');
 const builds = join(target, 'wasm32-unknown-unknown', profile, 'build');
 const escaped = config.CRATE.replace(/[-]/g, '\\-');
 

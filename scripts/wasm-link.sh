@@ -23,7 +23,11 @@ done
 
 [[ -n $out ]] && grep -q "__wasm_split_load_" "$out" || exit 0
 
-split="$(dirname "$out")/../$SPLIT_DIR"
+# The chunks are kept per linked module, in <SPLIT_DIR>/<content hash of the module>/: a
+# build that cargo finds up to date (another feature set built in between, as the
+# benchmark does) skips this linker, and its chunks must still be the ones that fit it.
+splits="$(dirname "$out")/../$SPLIT_DIR"
+split="$splits/.linking-$$"
 rm -rf "$split"
 mkdir -p "$split"
 wasm-split-cli --target web --out-name "$CRATE" "$out" "$split" >&2
@@ -45,3 +49,8 @@ grep -q "__wasm_split_shared_table: __indirect_function_table" "$split/__wasm_sp
   echo "wasm-link: the wasm-split loader no longer reads the table as expected" >&2
   exit 1
 }
+key=$(sha256sum "$out" | cut -c1-16)
+rm -rf "${splits:?}/$key"
+mv "$split" "$splits/$key"
+# Keep the chunks of the four most recent modules (one per feature set in use).
+ls -1t "$splits" | tail -n +5 | while read -r old; do rm -rf "${splits:?}/$old"; done

@@ -8,8 +8,11 @@
 //! event with it as partner) or, with `cmode=named`, for a country named in the text (a
 //! passage that names it in any form, an event with it as partner or named in a source).
 //! An event matches if its dates overlap the years, it has one of the countries or types,
-//! and one of its sources is in a matching document and language; with a query, one of its
-//! source passages must match the query.
+//! and one of its sources is in a matching document and language; with a query, the event
+//! itself must match it ([`event_matches`]: its titles, names, own words of its quotes, or a
+//! partner, type, series, mission or organisation the query names). `apply` answers the
+//! same through the facet data of `query::facts` and the events' index;
+//! `core/tests/explore.rs` checks the two agree.
 
 use super::notice::{Notice, Why};
 use crate::model::{Dataset, Event, EventType, Lang};

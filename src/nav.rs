@@ -143,16 +143,48 @@ pub fn provide_route() -> UseRoute {
     });
     // A reload or a closed tab still leaves the latest link in the history.
     let leaving = window_event_listener(leptos::ev::pagehide, |_| history::flush());
-    on_cleanup(move || {
-        handle.remove();
-        leaving.remove();
-    });
     let state = UseRoute {
         location,
         set_location,
     };
+    let clicks = window_event_listener(leptos::ev::click, move |ev| follow(state, &ev));
+    on_cleanup(move || {
+        handle.remove();
+        leaving.remove();
+        clicks.remove();
+    });
     provide_context(state);
     state
+}
+
+/// Marks the page's own links, which [`follow`] opens without a page load.
+const IN_APP: &str = "data-nav";
+
+/// Opens an in-app link on a plain click, in place; a click with a modifier key (a new tab,
+/// a download) or on any other link is left to the browser. One listener for the whole
+/// page rather than one per link: result lists draw hundreds of links, and a listener each
+/// made every keystroke in Explore add and remove them.
+fn follow(nav: UseRoute, ev: &MouseEvent) {
+    use wasm_bindgen::JsCast;
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return;
+    }
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(&format!("a[{IN_APP}]")).ok().flatten());
+    let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
+        return;
+    };
+    ev.prevent_default();
+    let query = href.split_once('?').map_or("", |(_, q)| q);
+    nav.open(Url::parse(query).0, false);
 }
 
 /// The route state provided by [`provide_route`].
@@ -193,35 +225,33 @@ fn anchor(url: Url, class: String, label: Option<String>, children: Children) ->
     let mut shown = url.clone();
     shown.ui = nav.ui().in_url();
     let href = relative(&shown);
-    let on_click = move |ev: MouseEvent| {
-        if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
-            ev.prevent_default();
-            nav.open(url.clone(), false);
-        }
-    };
     view! {
-        <a href=href class=class aria-label=label on:click=on_click>
+        <a href=href class=class aria-label=label data-nav="">
             {children()}
         </a>
     }
 }
 
-/// Writes links into the browser's history. A replace (each keystroke of a query, each
-/// filter edit that replaces) is written once the reader pauses, the latest only:
-/// `history.replaceState` costs Chromium over a millisecond, on every keystroke about a
-/// tenth of an interaction at 100× the corpus. A push writes a pending replace first, so
-/// the entries stay in order; back or forward drops it (the entry left is the one being
-/// returned from).
+/// Writes links into the browser's history, after the page has answered the click or key
+/// that changed the link: `history.pushState` and `replaceState` cost Chromium over a
+/// millisecond each, a tenth of an interaction at 100× the corpus, and nothing on screen
+/// waits for them. A push is written once the next frame is drawn; a replace (each
+/// keystroke of a query, each filter edit that replaces) once the reader pauses, the
+/// latest only. Writes keep their order; back or forward drops those not yet written (the
+/// entry left is the one being returned from), and leaving the page writes them at once.
 mod history {
-    use leptos::prelude::{set_timeout_with_handle, window, TimeoutHandle};
-    use std::cell::RefCell;
+    use leptos::prelude::{request_animation_frame, set_timeout, window};
+    use std::cell::{Cell, RefCell};
     use std::time::Duration;
 
     /// How long a replace waits for the next one.
     const PAUSE: Duration = Duration::from_millis(250);
 
     thread_local! {
-        static PENDING: RefCell<Option<(String, TimeoutHandle)>> = const { RefCell::new(None) };
+        /// Links not yet written, oldest first, each with whether it replaces.
+        static PENDING: RefCell<Vec<(String, bool)>> = const { RefCell::new(Vec::new()) };
+        /// The latest scheduled write; an earlier timer that fires finds it moved on.
+        static LATEST: Cell<u32> = const { Cell::new(0) };
     }
 
     fn write(href: &str, replace: bool) {
@@ -235,34 +265,49 @@ mod history {
         }
     }
 
-    /// The pending replace, taken and its timer cleared.
-    fn take() -> Option<String> {
-        let (href, timer) = PENDING.with(|p| p.borrow_mut().take())?;
-        timer.clear();
-        Some(href)
-    }
-
-    pub fn replace(href: String) {
-        let _ = take();
-        match set_timeout_with_handle(flush, PAUSE) {
-            Ok(timer) => PENDING.with(|p| *p.borrow_mut() = Some((href, timer))),
-            Err(_) => write(&href, true),
+    /// Writes what is pending, after `pause`, or after the next frame without one; a later
+    /// call supersedes an earlier one.
+    fn schedule(pause: Option<Duration>) {
+        let this = LATEST.with(|l| {
+            l.set(l.get().wrapping_add(1));
+            l.get()
+        });
+        let due = move || {
+            if LATEST.with(Cell::get) == this {
+                flush();
+            }
+        };
+        match pause {
+            Some(pause) => set_timeout(due, pause),
+            None => request_animation_frame(move || set_timeout(due, Duration::ZERO)),
         }
     }
 
-    pub fn push(href: &str) {
-        flush();
-        write(href, false);
+    pub fn replace(href: String) {
+        PENDING.with(|p| {
+            let mut p = p.borrow_mut();
+            match p.last_mut() {
+                Some(last) if last.1 => last.0 = href,
+                _ => p.push((href, true)),
+            }
+        });
+        schedule(Some(PAUSE));
     }
 
-    /// Writes the pending replace now.
+    pub fn push(href: &str) {
+        PENDING.with(|p| p.borrow_mut().push((href.to_string(), false)));
+        schedule(None);
+    }
+
+    /// Writes every pending link now.
     pub fn flush() {
-        if let Some(href) = take() {
-            write(&href, true);
+        let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        for (href, replace) in pending {
+            write(&href, replace);
         }
     }
 
     pub fn cancel() {
-        let _ = take();
+        PENDING.with(|p| p.borrow_mut().clear());
     }
 }

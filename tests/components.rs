@@ -131,9 +131,59 @@ async fn links_navigate_in_place_and_push_history() {
     first.unchecked_ref::<HtmlElement>().click();
     leptos::task::tick().await;
     assert!(root.query_selector("article.reader").unwrap().is_some());
-    let search = web_sys::window().unwrap().location().search().unwrap();
+    // The history is written once the frame is drawn (src/nav.rs).
+    let search = || web_sys::window().unwrap().location().search().unwrap();
+    until(|| search().starts_with("?doc=")).await;
+    let search = search();
     assert!(search.starts_with("?doc="), "{search}");
     assert_eq!(history.length().unwrap(), before + 1);
+}
+
+/// The page opens its own links through one listener (`nav::follow`); a click with a
+/// modifier key (a new tab, a new window) must reach the browser untouched.
+#[wasm_bindgen_test]
+async fn a_click_with_a_modifier_key_is_left_to_the_browser() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let (root, _handle) = mount_at("");
+    leptos::task::tick().await;
+    // Registered after the page's own listener, so it sees what that one did, and then
+    // keeps the test page from following the link.
+    let prevented = Rc::new(Cell::new(None));
+    let seen = prevented.clone();
+    let after = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        seen.set(Some(ev.default_prevented()));
+        ev.prevent_default();
+    });
+    let window = web_sys::window().unwrap();
+    window
+        .add_event_listener_with_callback("click", after.as_ref().unchecked_ref())
+        .unwrap();
+    let link = root.query_selector(".doc-card a").unwrap().unwrap();
+    let click = |ctrl: bool| {
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_ctrl_key(ctrl);
+        let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+        link.dispatch_event(&ev).unwrap();
+    };
+    click(true);
+    leptos::task::tick().await;
+    assert_eq!(
+        prevented.get(),
+        Some(false),
+        "a ctrl-click is the browser's"
+    );
+    assert!(root.query_selector("article.reader").unwrap().is_none());
+    click(false);
+    leptos::task::tick().await;
+    assert_eq!(prevented.get(), Some(true), "a plain click is the page's");
+    assert!(root.query_selector("article.reader").unwrap().is_some());
+    window
+        .remove_event_listener_with_callback("click", after.as_ref().unchecked_ref())
+        .unwrap();
 }
 
 #[wasm_bindgen_test]

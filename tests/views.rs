@@ -119,6 +119,8 @@ async fn the_timeline_draws_the_filtered_events_and_opens_one() {
     leptos::task::tick().await;
     until(|| !all(&root, "[data-testid=event-panel]").is_empty()).await;
     let id = marks[0].get_attribute("data-event-id").unwrap();
+    // The history is written once the frame is drawn (src/nav.rs).
+    until(|| search().contains("event=")).await;
     assert!(
         search().contains(&format!("event={}", id.replace(' ', "+"))),
         "{}",
@@ -134,6 +136,7 @@ async fn the_timeline_draws_the_filtered_events_and_opens_one() {
     let zoom_out = &all(&root, "[data-testid=zoom-out]")[0];
     click(zoom_out);
     leptos::task::tick().await;
+    until(|| !search().contains("year=2020&")).await;
     assert!(!search().contains("year=2020&"), "zoomed out: {}", search());
 }
 
@@ -178,6 +181,7 @@ async fn the_countries_view_ranks_partners_and_a_click_opens_the_country() {
     let first = rows[0].get_attribute("data-country").unwrap();
     click(&all(&rows[0], "button")[0]);
     leptos::task::tick().await;
+    until(|| search().contains("country=")).await;
     assert!(
         search().contains(&format!("country={first}")),
         "{}",

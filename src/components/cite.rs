@@ -64,10 +64,12 @@ where
         let (ext, mime) = f.file();
         download(&format!("{key}.{ext}"), mime, &text);
     };
-    let options = Format::ALL
-        .into_iter()
-        .map(|f| view! { <option value=f.slug() selected=move || format.get() == f>{f.label(ui)}</option> })
-        .collect_view();
+    let options = move || {
+        Format::ALL
+            .into_iter()
+            .map(|f| view! { <option value=f.slug() selected=move || format.get() == f>{f.label(ui)}</option> })
+            .collect_view()
+    };
     let body = move || {
         open.get().then(|| {
             view! {
@@ -83,7 +85,7 @@ where
                                 }
                             }
                         >
-                            {options.clone()}
+                            {options()}
                         </select>
                     </label>
                     <button type="button" data-testid="cite-copy" on:click=copy>{ui.pick("Copy", "复制")}</button>

@@ -39,7 +39,7 @@ pub fn Facets(
                     }}
                 </button>
             </div>
-            <YearFacet results=results filters=filters />
+            <YearFacet data=data results=results filters=filters />
             <TypeFacet results=results filters=filters />
             <CountryFacet data=data results=results filters=filters />
             <DocFacet data=data results=results filters=filters />
@@ -52,7 +52,7 @@ pub fn Facets(
 /// range; with "Range" pressed, two taps choose the first and the last year (touch has no
 /// shift key).
 #[component]
-fn YearFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
+fn YearFacet(data: &'static Dataset, results: Memo<Results>, filters: UseFilters) -> impl IntoView {
     let ui = use_ui();
     // `Some(None)`: range mode, waiting for the first tap; `Some(Some(y))`: for the last.
     let ranging = RwSignal::new(None::<Option<u16>>);
@@ -67,46 +67,39 @@ fn YearFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
         }
         None => filters.edit(|f| f.select_year(y, shift)),
     };
+    // Every year of the corpus, at zero when nothing matches: rows that come and go with
+    // each keystroke made the histogram jump and cost Explore most of its drawing.
     let rows = Memo::new(move |_| {
         let selected = filters.filters.with(|f| f.years);
         filters.derived(results, |r| {
-            let max = r
-                .facets
+            let counts = &r.facets.years;
+            let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
+            data.facts()
                 .years
                 .iter()
-                .map(|(_, n)| *n)
-                .max()
-                .unwrap_or(1)
-                .max(1);
-            r.facets
-                .years
-                .iter()
-                .map(|&(y, n)| {
+                .map(|&y| {
+                    let n = counts
+                        .binary_search_by_key(&y, |&(year, _)| year)
+                        .map_or(0, |i| counts[i].1);
                     let on = selected.is_some_and(|(a, b)| (a..=b).contains(&y));
-                    (
-                        y,
-                        Row {
-                            n,
-                            on,
-                            width: (n * 100 / max).max(4),
-                        },
-                    )
+                    let width = if n == 0 { 0 } else { (n * 100 / max).max(4) };
+                    (y, Row { n, on, width })
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let year_row = move |y: u16, row: ReadSignal<Row>| {
+    let year_row = move |y: u16, row: Row, nodes: RowNodes| {
         let click = move |ev: leptos::ev::MouseEvent| tap(y, ev.shift_key());
         // An SVG bar rather than a style attribute: the site runs under a strict
         // Content-Security-Policy (no inline styles).
         view! {
             <li>
-                <button type="button" class="year" aria-pressed=move || if row.get().on { "true" } else { "false" } data-year=y on:click=click>
+                <button type="button" class="year" class:none=row.n == 0 aria-pressed=pressed(row.on) data-year=y on:click=click node_ref=nodes.year>
                     <span class="year-label">{y}</span>
                     <svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
-                        <rect width=move || row.get().width height=6 rx=1 />
+                        <rect width=row.width height=6 rx=1 node_ref=nodes.bar />
                     </svg>
-                    <span class="count">{move || row.get().n}</span>
+                    <span class="count" node_ref=nodes.count>{row.n}</span>
                 </button>
             </li>
         }
@@ -165,18 +158,19 @@ fn TypeFacet(results: Memo<Results>, filters: UseFilters) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let type_row = move |t: EventType, row: ReadSignal<Row>| {
+    let type_row = move |t: EventType, row: Row, nodes: RowNodes| {
         view! {
             <li>
                 <label>
                     <input
                         type="checkbox"
                         data-type=t.slug()
-                        prop:checked=move || row.get().on
+                        prop:checked=row.on
+                        node_ref=nodes.check
                         on:change=move |_| filters.edit(|f| f.toggle_type(t))
                     />
                     <span class=format!("type-chip type-{}", t.slug())>{ui.event_type(t)}</span>
-                    <span class="count">{move || row.get().n}</span>
+                    <span class="count" node_ref=nodes.count>{row.n}</span>
                 </label>
             </li>
         }
@@ -236,7 +230,7 @@ fn CountryFacet(
             }
         })
     };
-    let country_row = move |code: String, row: ReadSignal<Row>| {
+    let country_row = move |code: String, row: Row, nodes: RowNodes| {
         let name = country_name(data, &code, ui);
         let toggled = code.clone();
         view! {
@@ -245,13 +239,14 @@ fn CountryFacet(
                     <input
                         type="checkbox"
                         data-country=code.clone()
-                        prop:checked=move || row.get().on
+                        prop:checked=row.on
+                        node_ref=nodes.check
                         on:change=move |_| filters.edit(|f| f.toggle_country(&toggled))
                     />
                     <span class="code">{code}</span>
                     " "
                     {name}
-                    <span class="count">{move || row.get().n}</span>
+                    <span class="count" node_ref=nodes.count>{row.n}</span>
                 </label>
             </li>
         }
@@ -332,7 +327,7 @@ fn DocFacet(data: &'static Dataset, results: Memo<Results>, filters: UseFilters)
                 .collect()
         })
     });
-    let doc_row = move |i: u32, row: ReadSignal<Row>| {
+    let doc_row = move |i: u32, row: Row, nodes: RowNodes| {
         let d = &data.documents[i as usize];
         let toggled = d.id.clone();
         view! {
@@ -341,11 +336,12 @@ fn DocFacet(data: &'static Dataset, results: Memo<Results>, filters: UseFilters)
                     <input
                         type="checkbox"
                         data-doc=d.id.clone()
-                        prop:checked=move || row.get().on
+                        prop:checked=row.on
+                        node_ref=nodes.check
                         on:change=move |_| filters.edit(|f| f.toggle_doc(&toggled))
                     />
                     <span lang="zh">{d.title.clone()}</span>
-                    <span class="count">{move || row.get().n}</span>
+                    <span class="count" node_ref=nodes.count>{row.n}</span>
                 </label>
             </li>
         }
@@ -416,47 +412,99 @@ struct Row {
     width: usize,
 }
 
+/// `aria-pressed` for a toggle button.
+fn pressed(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// The elements of a facet row that change with the counts: its count, its checkbox (or,
+/// for a year, its button) and a year's bar. A row fills in those it has.
+#[derive(Clone, Copy)]
+struct RowNodes {
+    count: NodeRef<leptos::html::Span>,
+    check: NodeRef<leptos::html::Input>,
+    year: NodeRef<leptos::html::Button>,
+    bar: NodeRef<leptos::svg::Rect>,
+}
+
+impl RowNodes {
+    fn new() -> RowNodes {
+        RowNodes {
+            count: NodeRef::new(),
+            check: NodeRef::new(),
+            year: NodeRef::new(),
+            bar: NodeRef::new(),
+        }
+    }
+
+    /// Writes into the row's elements what differs between `old` and `new`.
+    fn patch(&self, old: Row, new: Row) {
+        if old.n != new.n {
+            if let Some(count) = self.count.get_untracked() {
+                count.set_text_content(Some(&new.n.to_string()));
+            }
+        }
+        if let Some(check) = self.check.get_untracked() {
+            check.set_checked(new.on);
+        }
+        if let Some(year) = self.year.get_untracked() {
+            if old.on != new.on {
+                let _ = year.set_attribute("aria-pressed", pressed(new.on));
+            }
+            if (old.n == 0) != (new.n == 0) {
+                let _ = year.class_list().toggle_with_force("none", new.n == 0);
+            }
+        }
+        if old.width != new.width {
+            if let Some(bar) = self.bar.get_untracked() {
+                let _ = bar.set_attribute("width", &new.width.to_string());
+            }
+        }
+    }
+}
+
 /// A facet's rows as a keyed list: a row stays in the page while its value is listed, and
-/// only what changed in it updates. Each row reads its own signal, set by one effect when
-/// its [`Row`] changes: redrawing every row on every keystroke was most of an interaction's
-/// DOM work at 100× the corpus, and hundreds of rows each reading the shared memos made
-/// every change notify hundreds of subscribers.
+/// one effect writes what changed in each row straight into its elements ([`RowNodes`]).
+/// Redrawing every row on every keystroke was most of an interaction's DOM work at 100×
+/// the corpus; a signal per row, with an effect per count, bar and checkbox, still made
+/// the facets half of a keystroke's cost, as each effect is a task of its own.
 fn keyed_rows<K, V>(
     rows: Memo<Vec<(K, Row)>>,
-    row: impl Fn(K, ReadSignal<Row>) -> V + Clone + Send + Sync + 'static,
+    row: impl Fn(K, Row, RowNodes) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView
 where
     K: Clone + Eq + std::hash::Hash + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let cells: StoredValue<HashMap<K, RwSignal<Row>>> = StoredValue::new(HashMap::new());
+    let shown: StoredValue<HashMap<K, (Row, RowNodes)>> = StoredValue::new(HashMap::new());
     Effect::new(move |_| {
-        let changed: Vec<(RwSignal<Row>, Row)> = rows.with(|rs| {
-            cells
-                .try_update_value(|m| {
-                    let listed: std::collections::HashSet<&K> = rs.iter().map(|(k, _)| k).collect();
-                    m.retain(|k, _| listed.contains(k));
-                    rs.iter()
-                        .filter_map(|(k, r)| m.get(k).map(|&cell| (cell, *r)))
-                        .filter(|(cell, r)| cell.try_get_untracked().is_some_and(|old| old != *r))
-                        .collect()
-                })
-                .unwrap_or_default()
+        rows.with(|rs| {
+            shown.update_value(|m| {
+                let listed: std::collections::HashSet<&K> = rs.iter().map(|(k, _)| k).collect();
+                m.retain(|k, _| listed.contains(k));
+                for (k, new) in rs {
+                    if let Some((old, nodes)) = m.get_mut(k).filter(|(old, _)| old != new) {
+                        nodes.patch(*old, *new);
+                        *old = *new;
+                    }
+                }
+            })
         });
-        for (cell, r) in changed {
-            cell.try_set(r);
-        }
     });
     view! {
         <For
             each=move || rows.get()
             key=|(k, _)| k.clone()
             children=move |(k, r)| {
-                let cell = RwSignal::new(r);
-                cells.update_value(|m| {
-                    m.insert(k.clone(), cell);
+                let nodes = RowNodes::new();
+                shown.update_value(|m| {
+                    m.insert(k.clone(), (r, nodes));
                 });
-                row(k, cell.read_only())
+                row(k, r, nodes)
             }
         />
     }

@@ -86,7 +86,8 @@ for (const subPath of ['', 'milcoop']) {
       assert.match(await page.locator('h1').textContent(), /Passage not found/);
       await page.getByRole('link', { name: 'Back to the document list' }).click();
       await page.locator('.doc-card').first().waitFor();
-      assert.equal(new URL(page.url()).search, '');
+      // The history is written once the frame is drawn (src/nav.rs).
+      await page.waitForFunction(() => location.search === '');
       check();
     });
 
@@ -97,11 +98,12 @@ for (const subPath of ['', 'milcoop']) {
       const doc = data.documents[2];
       await page.locator(`.doc-card[data-doc-id="${doc.id}"] h2 a`).click();
       await page.locator('article.reader').waitFor();
-      assert.equal(new URL(page.url()).searchParams.get('doc'), doc.id);
+      await page.waitForFunction((id) => new URL(location.href).searchParams.get('doc') === id, doc.id);
       const second = page.locator('[data-passage-id]').nth(1);
       const id = await second.getAttribute('data-passage-id');
       await second.locator('.passage-number').click();
       await page.locator(`[data-passage-id="${id}"][aria-current="true"]`).waitFor();
+      await page.waitForFunction((id) => new URL(location.href).searchParams.get('p') === id, id);
 
       await page.goBack();
       await page.waitForFunction(() => !document.querySelector('[aria-current="true"][data-passage-id]'));
@@ -246,6 +248,19 @@ describe('explore: filters and search', () => {
     } else {
       assert.ok((await listed()) <= 20);
     }
+    // The year histogram keeps a row for every year of the corpus: a query that leaves a
+    // year without a match shows it at 0, greyed, in the same row.
+    const years = () => page.$$eval('[data-testid=year-histogram] [data-year]', (els) =>
+      els.map((e) => ({ year: e.dataset.year, n: e.querySelector('.count').textContent, none: e.classList.contains('none') })));
+    const all_years = await years();
+    await page.locator('[data-testid=year-histogram] li').first().evaluate((el) => (el.dataset.kept = 'yes'));
+    await page.locator('#q').fill('高加索');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '高加索');
+    const narrowed = await years();
+    assert.deepEqual(narrowed.map((y) => y.year), all_years.map((y) => y.year));
+    assert.ok(narrowed.some((y) => y.n === '0') && narrowed.some((y) => y.n !== '0'));
+    for (const y of narrowed) assert.equal(y.none, y.n === '0', `year ${y.year}`);
+    assert.equal(await page.locator('[data-testid=year-histogram] li').first().evaluate((el) => el.dataset.kept), 'yes');
     check();
   });
 

@@ -58,7 +58,7 @@ describe('Explore on a phone', () => {
     assert.ok(width <= 375, `the page does not scroll sideways (${width} px)`);
     await page.locator('[data-testid=timeline-list] a').first().tap();
     await page.getByTestId('event-panel').waitFor();
-    assert.ok(new URL(page.url()).searchParams.get('event'));
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('event'));
     check();
   });
 });

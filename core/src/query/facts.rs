@@ -59,6 +59,9 @@ pub struct Facts {
     pub events: Vec<EventFacts>,
     /// The earliest and latest year any passage holds (for dense year counts).
     pub year_span: Option<(u16, u16)>,
+    /// Every year some passage holds, in order: the year facet's rows, which stay in place
+    /// (at zero) while a query or filter leaves a year without matches.
+    pub years: Vec<u16>,
 }
 
 /// Sorted, deduplicated ids.
@@ -125,13 +128,19 @@ impl Facts {
                 }
             })
             .collect();
-        let all_years = passages.iter().flat_map(|p| p.years.iter().copied());
-        let year_span = all_years.clone().min().zip(all_years.max());
+        let mut years: Vec<u16> = passages
+            .iter()
+            .flat_map(|p| p.years.iter().copied())
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        let year_span = years.first().copied().zip(years.last().copied());
         Facts {
             codes,
             passages,
             events,
             year_span,
+            years,
         }
     }
 

@@ -226,7 +226,7 @@ fn anchor(url: Url, class: String, label: Option<String>, children: Children) ->
     shown.ui = nav.ui().in_url();
     let href = relative(&shown);
     view! {
-        <a href=href class=class aria-label=label data-nav="">
+        <a href=href class=(!class.is_empty()).then_some(class) aria-label=label data-nav="">
             {children()}
         </a>
     }

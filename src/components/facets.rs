@@ -445,7 +445,12 @@ impl RowNodes {
     fn patch(&self, old: Row, new: Row) {
         if old.n != new.n {
             if let Some(count) = self.count.get_untracked() {
-                count.set_text_content(Some(&new.n.to_string()));
+                // The text node itself, so the span keeps its one child.
+                let n = new.n.to_string();
+                match count.first_child() {
+                    Some(text) => text.set_node_value(Some(&n)),
+                    None => count.set_text_content(Some(&n)),
+                }
             }
         }
         if let Some(check) = self.check.get_untracked() {

@@ -441,22 +441,44 @@ impl RowNodes {
         }
     }
 
+    /// The elements, once the row is in the page (taken once: each read of a `NodeRef` is
+    /// a read of a signal and a new handle to the element).
+    fn elements(&self) -> Option<RowElements> {
+        let count = self.count.get_untracked()?;
+        Some(RowElements {
+            // The text node itself, so the span keeps its one child.
+            text: count.first_child(),
+            count,
+            check: self.check.get_untracked(),
+            year: self.year.get_untracked(),
+            bar: self.bar.get_untracked().map(Into::into),
+        })
+    }
+}
+
+/// A row's elements, as [`RowNodes`] found them.
+struct RowElements {
+    count: web_sys::HtmlSpanElement,
+    text: Option<web_sys::Node>,
+    check: Option<web_sys::HtmlInputElement>,
+    year: Option<web_sys::HtmlButtonElement>,
+    bar: Option<web_sys::Element>,
+}
+
+impl RowElements {
     /// Writes into the row's elements what differs between `old` and `new`.
     fn patch(&self, old: Row, new: Row) {
         if old.n != new.n {
-            if let Some(count) = self.count.get_untracked() {
-                // The text node itself, so the span keeps its one child.
-                let n = new.n.to_string();
-                match count.first_child() {
-                    Some(text) => text.set_node_value(Some(&n)),
-                    None => count.set_text_content(Some(&n)),
-                }
+            let n = new.n.to_string();
+            match &self.text {
+                Some(text) => text.set_node_value(Some(&n)),
+                None => self.count.set_text_content(Some(&n)),
             }
         }
-        if let Some(check) = self.check.get_untracked() {
+        if let Some(check) = &self.check {
             check.set_checked(new.on);
         }
-        if let Some(year) = self.year.get_untracked() {
+        if let Some(year) = &self.year {
             if old.on != new.on {
                 let _ = year.set_attribute("aria-pressed", pressed(new.on));
             }
@@ -464,12 +486,17 @@ impl RowNodes {
                 let _ = year.class_list().toggle_with_force("none", new.n == 0);
             }
         }
-        if old.width != new.width {
-            if let Some(bar) = self.bar.get_untracked() {
-                let _ = bar.set_attribute("width", &new.width.to_string());
-            }
+        if let Some(bar) = self.bar.as_ref().filter(|_| old.width != new.width) {
+            let _ = bar.set_attribute("width", &new.width.to_string());
         }
     }
+}
+
+/// What a facet list knows of a row it shows: what it shows, and where.
+struct Shown {
+    row: Row,
+    nodes: RowNodes,
+    elements: Option<RowElements>,
 }
 
 /// A facet's rows as a keyed list: a row stays in the page while its value is listed, and
@@ -485,16 +512,23 @@ where
     K: Clone + Eq + std::hash::Hash + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let shown: StoredValue<HashMap<K, (Row, RowNodes)>> = StoredValue::new(HashMap::new());
+    let shown: StoredValue<HashMap<K, Shown>, LocalStorage> =
+        StoredValue::new_local(HashMap::new());
     Effect::new(move |_| {
         rows.with(|rs| {
             shown.update_value(|m| {
                 let listed: std::collections::HashSet<&K> = rs.iter().map(|(k, _)| k).collect();
                 m.retain(|k, _| listed.contains(k));
                 for (k, new) in rs {
-                    if let Some((old, nodes)) = m.get_mut(k).filter(|(old, _)| old != new) {
-                        nodes.patch(*old, *new);
-                        *old = *new;
+                    let Some(s) = m.get_mut(k).filter(|s| s.row != *new) else {
+                        continue;
+                    };
+                    if s.elements.is_none() {
+                        s.elements = s.nodes.elements();
+                    }
+                    if let Some(elements) = &s.elements {
+                        elements.patch(s.row, *new);
+                        s.row = *new;
                     }
                 }
             })
@@ -507,7 +541,8 @@ where
             children=move |(k, r)| {
                 let nodes = RowNodes::new();
                 shown.update_value(|m| {
-                    m.insert(k.clone(), (r, nodes));
+                    let elements = None;
+                    m.insert(k.clone(), Shown { row: r, nodes, elements });
                 });
                 row(k, r, nodes)
             }

@@ -157,8 +157,8 @@ pub fn provide_route() -> UseRoute {
     state
 }
 
-/// Marks the page's own links, which [`follow`] opens without a page load.
-const IN_APP: &str = "data-nav";
+/// The page's own links (`anchor` writes `data-nav`), which [`follow`] opens in place.
+const IN_APP: &str = "a[data-nav]";
 
 /// Opens an in-app link on a plain click, in place; a click with a modifier key (a new tab,
 /// a download) or on any other link is left to the browser. One listener for the whole
@@ -178,7 +178,7 @@ fn follow(nav: UseRoute, ev: &MouseEvent) {
     let link = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest(&format!("a[{IN_APP}]")).ok().flatten());
+        .and_then(|e| e.closest(IN_APP).ok().flatten());
     let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
         return;
     };

@@ -3,7 +3,7 @@
 //! the filters through [`UseFilters`].
 
 use crate::components::filtered::UseFilters;
-use crate::components::labels::country_name;
+use crate::components::labels::{aria_bool, country_name};
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, EventType, Lang};
@@ -94,7 +94,7 @@ fn YearFacet(data: &'static Dataset, results: Memo<Results>, filters: UseFilters
         // Content-Security-Policy (no inline styles).
         view! {
             <li>
-                <button type="button" class="year" class:none=row.n == 0 aria-pressed=pressed(row.on) data-year=y on:click=click node_ref=nodes.year>
+                <button type="button" class="year" class:none=row.n == 0 aria-pressed=aria_bool(row.on) data-year=y on:click=click node_ref=nodes.year>
                     <span class="year-label">{y}</span>
                     <svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
                         <rect width=row.width height=6 rx=1 node_ref=nodes.bar />
@@ -120,7 +120,7 @@ fn YearFacet(data: &'static Dataset, results: Memo<Results>, filters: UseFilters
                 type="button"
                 class="year-range"
                 data-testid="year-range"
-                aria-pressed=move || if ranging.get().is_some() { "true" } else { "false" }
+                aria-pressed=move || aria_bool(ranging.get().is_some())
                 on:click=move |_| ranging.update(|r| *r = if r.is_some() { None } else { Some(None) })
             >
                 {ui.pick("Range", "范围")}
@@ -412,15 +412,6 @@ struct Row {
     width: usize,
 }
 
-/// `aria-pressed` for a toggle button.
-fn pressed(on: bool) -> &'static str {
-    if on {
-        "true"
-    } else {
-        "false"
-    }
-}
-
 /// The elements of a facet row that change with the counts: its count, its checkbox (or,
 /// for a year, its button) and a year's bar. A row fills in those it has.
 #[derive(Clone, Copy)]
@@ -480,7 +471,7 @@ impl RowElements {
         }
         if let Some(year) = &self.year {
             if old.on != new.on {
-                let _ = year.set_attribute("aria-pressed", pressed(new.on));
+                let _ = year.set_attribute("aria-pressed", aria_bool(new.on));
             }
             if (old.n == 0) != (new.n == 0) {
                 let _ = year.class_list().toggle_with_force("none", new.n == 0);

@@ -76,3 +76,12 @@ pub fn names_list(names: &[&str], ui: Ui) -> impl IntoView {
         })
         .collect_view()
 }
+
+/// An ARIA state (`aria-pressed`, `aria-expanded`) as the attribute spells it.
+pub fn aria_bool(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}

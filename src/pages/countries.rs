@@ -11,7 +11,7 @@
 use crate::components::events::EventRow;
 use crate::components::figures::FigureTable;
 use crate::components::filtered::{use_filters, FilteredViewHead, UseFilters};
-use crate::components::labels::{country_name, PassageLink};
+use crate::components::labels::{aria_bool, country_name, PassageLink};
 use crate::data::{fetch_site_file, js_error};
 use crate::nav::{use_ui, Link};
 use leptos::prelude::*;
@@ -365,7 +365,7 @@ fn CountryList(
                 view! {
                     <li class=if on { "country-row selected" } else { "country-row" } data-country=code.clone()>
                         <span class="rank">{rank + 1}</span>
-                        <button type="button" class="country-name" aria-pressed=if on { "true" } else { "false" } on:click=move |_| filters.edit(|f| f.toggle_country(&c))>
+                        <button type="button" class="country-name" aria-pressed=aria_bool(on) on:click=move |_| filters.edit(|f| f.toggle_country(&c))>
                             {country_name(data, &code, ui)}
                             " "
                             <span class="code">{code.clone()}</span>

@@ -5,7 +5,7 @@ use crate::components::events::EventRow;
 use crate::components::facets::Facets;
 use crate::components::filtered::{use_filters, FilteredViewHead, UseFilters};
 use crate::components::highlight::highlighted;
-use crate::components::labels::{names_list, PassageLink};
+use crate::components::labels::{aria_bool, names_list, PassageLink};
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
@@ -61,7 +61,7 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
                             class="filters-toggle"
                             data-testid="filters-toggle"
                             aria-controls="facets"
-                            aria-expanded=move || if sheet.get() { "true" } else { "false" }
+                            aria-expanded=move || aria_bool(sheet.get())
                             on:click=move |_| sheet.set(true)
                         >
                             {move || {

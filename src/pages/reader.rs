@@ -5,7 +5,7 @@
 
 use crate::components::cite::CiteMenu;
 use crate::components::events::PassageEvents;
-use crate::components::labels::script_lang;
+use crate::components::labels::{aria_bool, script_lang};
 use crate::components::share::{copy_text, Copied, CopyStatus};
 use crate::nav::{absolute, use_route, use_ui, Link};
 use crate::pages::documents::MetaList;
@@ -200,7 +200,7 @@ fn ReadingMode(route: Route, parallel: bool) -> impl IntoView {
     };
     view! {
         <p class="reading-mode">
-            <button type="button" data-testid="parallel-toggle" aria-pressed=if parallel { "true" } else { "false" } on:click=toggle>
+            <button type="button" data-testid="parallel-toggle" aria-pressed=aria_bool(parallel) on:click=toggle>
                 {ui.pick("Chinese and English side by side", "中英对照")}
             </button>
         </p>

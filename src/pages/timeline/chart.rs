@@ -5,6 +5,7 @@
 
 use super::{TimelineState, GUTTER, RIGHT, WIDTH};
 use crate::components::events::describe;
+use crate::components::labels::aria_bool;
 use crate::gestures::{use_zoom_gestures, Axis};
 use crate::nav::use_ui;
 use leptos::prelude::*;
@@ -222,7 +223,7 @@ fn mark(
             role="button"
             tabindex="0"
             aria-label=label
-            aria-pressed=if is_open { "true" } else { "false" }
+            aria-pressed=aria_bool(is_open)
             on:click=move |_| state.open(Some(open.clone()))
             on:mouseenter=move |_| state.hovered.set(Some(index))
             on:focus=move |_| state.hovered.set(Some(index))

@@ -16,6 +16,7 @@
 
 use crate::query::expand::{Group, Query};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Folds one character for search: full-width ASCII to ASCII, the ideographic space to a
 /// space, Latin to lowercase.
@@ -190,10 +191,11 @@ pub struct Index {
     pub lengths: Vec<u32>,
     /// Mean of `lengths`, for BM25.
     pub average: f32,
-    /// For each passage, whether folding changes more of its text than ASCII letter case
-    /// (full-width forms, other scripts' capitals, special spaces). Where it does not, a
-    /// candidate is verified on its text as it is, without folding a copy.
-    pub folds: Vec<bool>,
+    /// Each passage's text folded ([`fold`]), made the first time a query part that is not
+    /// all Han has to be verified in it, then kept: folding a candidate's text again for
+    /// every such part was most of a query the thesaurus expands to English phrases.
+    #[serde(skip)]
+    folded: Vec<std::sync::OnceLock<String>>,
 }
 
 /// A ranked hit: passage index, score, and matched spans (code points of the passage text).
@@ -212,12 +214,7 @@ impl Index {
     pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
         let mut map: std::collections::BTreeMap<String, Vec<(u32, u16)>> = Default::default();
         let mut lengths = Vec::new();
-        let mut folds = Vec::new();
         for (p, text) in texts.into_iter().enumerate() {
-            folds.push(text.chars().any(|c| {
-                let f = fold_char(c);
-                f != c && f != c.to_ascii_lowercase()
-            }));
             let ts = terms(&fold(text));
             lengths.push(ts.len() as u32);
             let mut counts: std::collections::BTreeMap<String, u16> = Default::default();
@@ -230,12 +227,13 @@ impl Index {
         }
         let (terms, postings) = map.into_iter().unzip();
         let average = lengths.iter().map(|&l| l as f32).sum::<f32>() / lengths.len().max(1) as f32;
+        let folded = lengths.iter().map(|_| Default::default()).collect();
         Index {
             terms,
             postings,
             lengths,
             average,
-            folds,
+            folded,
         }
     }
 
@@ -311,13 +309,12 @@ impl Index {
         result.unwrap_or_default()
     }
 
-    /// Whether text `p` (its `text`) holds every part (see [`verify`]).
-    fn verify(&self, p: u32, text: &str, parts: &[Part]) -> bool {
-        verify(
-            text,
-            parts,
-            self.folds.get(p as usize).copied().unwrap_or(true),
-        )
+    /// Whether text `p` (its `text`) holds every part (see [`Needles::in_text`]).
+    fn verify(&self, p: u32, text: &str, needles: &Needles) -> bool {
+        needles.in_text(text, || match self.folded.get(p as usize) {
+            Some(cell) => Cow::Borrowed(cell.get_or_init(|| fold(text))),
+            None => Cow::Owned(fold(text)),
+        })
     }
 
     /// The texts that hold every part, by position: the index's candidates, each tested
@@ -366,10 +363,11 @@ impl Index {
             return Vec::new();
         }
         let exact = exact(&parts);
+        let needles = Needles::new(&parts);
         let mut hits: Vec<(u32, f32)> = self
             .candidates(&parts)
             .into_iter()
-            .filter(|&(p, _)| exact || self.verify(p, texts(p), &parts))
+            .filter(|&(p, _)| exact || self.verify(p, texts(p), &needles))
             .collect();
         rank(&mut hits);
         hits
@@ -430,8 +428,9 @@ impl Index {
             for (typed, parts) in g.texts() {
                 let weight = if typed { 1.0 } else { EXPANDED };
                 let exact = exact(parts);
+                let needles = Needles::new(parts);
                 for (p, score) in self.candidates(parts) {
-                    if exact || self.verify(p, texts(p), parts) {
+                    if exact || self.verify(p, texts(p), &needles) {
                         note(p, score * weight, typed);
                     }
                 }
@@ -539,66 +538,73 @@ fn exact(parts: &[Part]) -> bool {
     })
 }
 
-/// Whether every part occurs in `text`. A Han-only part is found in the text as it is
-/// (folding changes no Han character and makes none). Other parts are found ignoring ASCII
-/// case when folding would change nothing else in the text (`folds` false), else in the
-/// folded text through [`match_spans`]. Chinese text often holds full-width punctuation,
-/// which folds, so the Han test must not depend on `folds`.
-fn verify(text: &str, parts: &[Part], folds: bool) -> bool {
-    // Without collecting: this runs for every candidate of every query.
-    let han_only = |p: &&Part| matches!(p, Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han));
-    if !parts
-        .iter()
-        .filter(han_only)
-        .all(|p| text.contains(p.text()))
-    {
-        return false;
-    }
-    let mut other = parts.iter().filter(|p| !han_only(p)).peekable();
-    if other.peek().is_none() {
-        return true;
-    }
-    if folds {
-        let other: Vec<Part> = other.cloned().collect();
-        return match_spans(text, &other).is_some();
-    }
-    other.all(|p| match p {
-        Part::Han(t) | Part::Phrase(t) => find_ignoring_ascii_case(text, t, false),
-        Part::Word(w) => find_ignoring_ascii_case(text, w, true),
-    })
+/// A query's parts made ready to be looked for in many texts: each as a substring finder
+/// (`memchr::memmem`) built once, where `str::contains` builds its searcher again for every
+/// text. At 100× the corpus a query the thesaurus expands to sixteen names tests about
+/// 1,600 candidate passages and hundreds of events, and building the searcher was most of
+/// each test.
+pub struct Needles<'p> {
+    parts: &'p [Part],
+    finders: Vec<memchr::memmem::Finder<'p>>,
 }
 
-/// Whether `needle` (folded: ASCII letters lowercase) occurs in `text` ignoring ASCII case,
-/// at a word start if `word_start` (as [`match_spans`] requires of a word).
-fn find_ignoring_ascii_case(text: &str, needle: &str, word_start: bool) -> bool {
-    let (h, n) = (text.as_bytes(), needle.as_bytes());
-    if n.is_empty() || n.len() > h.len() {
-        return false;
-    }
-    (0..=h.len() - n.len()).any(|i| {
-        h[i..i + n.len()]
+impl<'p> Needles<'p> {
+    pub fn new(parts: &'p [Part]) -> Needles<'p> {
+        let finders = parts
             .iter()
-            .zip(n)
-            .all(|(a, b)| a.to_ascii_lowercase() == *b)
-            && text.is_char_boundary(i)
-            && (!word_start
-                || text[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !is_word(fold_char(c))))
-    })
+            .map(|p| memchr::memmem::Finder::new(p.text().as_bytes()))
+            .collect();
+        Needles { parts, finders }
+    }
+
+    /// Each part with its finder.
+    fn each(&self) -> impl Iterator<Item = (&'p Part, &memchr::memmem::Finder<'p>)> {
+        self.parts.iter().zip(&self.finders)
+    }
+
+    /// Whether every part occurs in `text`. A Han-only part is found in the text as it is
+    /// (folding changes no Han character and makes none); the others in the text folded,
+    /// which `folded` gives only when one is left to find.
+    pub fn in_text<'t>(&self, text: &str, folded: impl FnOnce() -> Cow<'t, str>) -> bool {
+        let han_only =
+            |p: &Part| matches!(p, Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han));
+        if !self
+            .each()
+            .filter(|(p, _)| han_only(p))
+            .all(|(_, f)| f.find(text.as_bytes()).is_some())
+        {
+            return false;
+        }
+        let mut other = self.each().filter(|(p, _)| !han_only(p)).peekable();
+        if other.peek().is_none() {
+            return true;
+        }
+        let folded = folded();
+        other.all(|(p, f)| found_in_folded(p, f, &folded))
+    }
+
+    /// Whether every part occurs in `folded` (a text already folded with [`fold`]): Han
+    /// text and phrases anywhere, words at a word start, as [`match_spans`] finds them,
+    /// without folding the text again.
+    pub fn in_folded(&self, folded: &str) -> bool {
+        self.each().all(|(p, f)| found_in_folded(p, f, folded))
+    }
 }
 
-/// Whether every part occurs in `folded` (a text already folded with [`fold`]): Han text
-/// and phrases anywhere, words at a word start, as [`match_spans`] finds them, without
-/// folding the text again.
+/// Whether part `p` (its finder `f`) occurs in `folded`: Han text and phrases anywhere, a
+/// word at a word start.
+fn found_in_folded(p: &Part, f: &memchr::memmem::Finder, folded: &str) -> bool {
+    let word_start = |i: usize| folded[..i].chars().next_back().is_none_or(|c| !is_word(c));
+    match p {
+        Part::Han(_) | Part::Phrase(_) => f.find(folded.as_bytes()).is_some(),
+        // A match of a whole UTF-8 needle starts on a character boundary.
+        Part::Word(_) => f.find_iter(folded.as_bytes()).any(word_start),
+    }
+}
+
+/// Whether every part occurs in `folded` (see [`Needles::in_folded`]).
 pub fn contains_folded(folded: &str, parts: &[Part]) -> bool {
-    parts.iter().all(|p| match p {
-        Part::Han(t) | Part::Phrase(t) => folded.contains(t.as_str()),
-        Part::Word(w) => folded
-            .match_indices(w.as_str())
-            .any(|(i, _)| folded[..i].chars().next_back().is_none_or(|c| !is_word(c))),
-    })
+    Needles::new(parts).in_folded(folded)
 }
 
 /// Where each part occurs in `text` (code points), or `None` if one does not.
@@ -758,17 +764,10 @@ mod tests {
             ("É quipe", "é"),
         ] {
             let parts = parse_query(query);
-            let folds = text
-                .chars()
-                .any(|c| fold_char(c) != c && fold_char(c) != c.to_ascii_lowercase());
             assert_eq!(
-                verify(text, &parts, folds),
+                Needles::new(&parts).in_text(text, || Cow::Owned(fold(text))),
                 match_spans(text, &parts).is_some(),
                 "{text} / {query}"
-            );
-            assert_eq!(
-                verify(text, &parts, true),
-                match_spans(text, &parts).is_some()
             );
         }
         // Found by the property test: the old Chinese hook mark is Han too.
@@ -826,8 +825,10 @@ mod tests {
             query in "[a-zA-Z中俄国 ＰＬé\"]{1,8}",
         ) {
             let parts = parse_query(&query);
-            let folds = text.chars().any(|c| fold_char(c) != c && fold_char(c) != c.to_ascii_lowercase());
-            proptest::prop_assert_eq!(verify(&text, &parts, folds), match_spans(&text, &parts).is_some());
+            proptest::prop_assert_eq!(
+                Needles::new(&parts).in_text(&text, || Cow::Owned(fold(&text))),
+                match_spans(&text, &parts).is_some()
+            );
         }
 
         /// Where `exact` says the candidates need no test, they are exactly the texts that

@@ -28,7 +28,7 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     let encoded = built.dataset.encode();
     std::fs::write(out_dir.join("dataset.bin"), &encoded).expect("OUT_DIR is writable");
-    write_site_files(&out_dir, &built.dataset, &encoded);
+    write_site_files(&out_dir, &built.dataset);
 }
 
 /// The site build (feature `site`) does not embed the dataset: the page fetches it, and a
@@ -37,7 +37,7 @@ fn main() {
 /// them by the dataset's name in the wasm, and their names to `OUT_DIR/site_files.rs` for
 /// the page. (Each feature set has its own OUT_DIR, so builds over other corpora or
 /// without `site` cannot overwrite these.)
-fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset, encoded: &[u8]) {
+fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
     use base64::Engine;
     use sha2::{Digest, Sha256};
     // A file's name carries the start of its SHA-256, and the page checks the whole of it
@@ -54,8 +54,29 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset, encoded: &[
     let site = out_dir.join("site");
     let _ = std::fs::remove_dir_all(&site);
     std::fs::create_dir_all(&site).expect("the target directory is writable");
-    let (dataset_name, dataset_integrity) = named("dataset", encoded);
-    std::fs::write(site.join(&dataset_name), encoded).expect("the target directory is writable");
+    // The first download is the shell (everything but the passages' texts); the texts
+    // come per document in the previews, or all at once in their own file.
+    let (shell, texts) = dataset.shell();
+    let mut files = String::new();
+    for (stem, bytes, what) in [
+        (
+            "dataset",
+            shell.encode(),
+            "The dataset file the page fetches first: the shell, without the passages' texts.",
+        ),
+        (
+            "texts",
+            texts.encode(),
+            "Every passage's text, fetched by the views that search or list passages.",
+        ),
+    ] {
+        let (name, integrity) = named(stem, &bytes);
+        std::fs::write(site.join(&name), &bytes).expect("the target directory is writable");
+        files.push_str(&format!(
+            "/// {what}\npub const {}: SiteFile = SiteFile {{ name: {name:?}, integrity: {integrity:?} }};\n",
+            stem.to_uppercase()
+        ));
+    }
     let mut docs = String::new();
     for (i, doc) in dataset.documents.iter().enumerate() {
         let bytes = dataset.preview(i as u32).encode();
@@ -67,9 +88,7 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset, encoded: &[
         ));
     }
     let code = format!(
-        "/// The dataset file the page fetches.\n\
-         pub const DATASET: SiteFile = SiteFile {{ name: {dataset_name:?}, integrity: {dataset_integrity:?} }};\n\
-         /// Each document's preview file, by document id.\n\
+        "{files}/// Each document's preview file, by document id.\n\
          pub const DOCS: &[(&str, SiteFile)] = &[\n{docs}];\n"
     );
     std::fs::write(out_dir.join("site_files.rs"), code).expect("OUT_DIR is writable");

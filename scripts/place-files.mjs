@@ -56,7 +56,7 @@ function placeDataFiles() {
   if (!siteData) fail(HOOK, `${main} fetches ${dataset}, which no build wrote under ${builds}`);
   const files = readdirSync(siteData);
   for (const f of files) copyFileSync(join(siteData, f), join(staging, f));
-  console.log(`${HOOK}: ${dataset} and ${files.length - 1} document previews`);
+  console.log(`${HOOK}: ${files.length} data files (${dataset}, its texts and the document previews)`);
 }
 
 /** The chunks, optimised and named by content, and the loader that fetches them. */

@@ -28,9 +28,11 @@ pub fn App() -> impl IntoView {
         // A deep link's document is drawn first from its own small file (build.rs writes
         // one per document), from the linked passage on; the dataset is fetched, decoded
         // and the full view built once that is on screen.
+        let mut texts = None;
         if let Some(doc) = doc {
             match data::preview(&doc).await {
                 Ok(Some(p)) => {
+                    texts = Some(p.clone());
                     shown.set(Some(p));
                     data::passage_on_screen(std::time::Duration::from_millis(300)).await;
                 }
@@ -38,7 +40,12 @@ pub fn App() -> impl IntoView {
                 Err(e) => preview_problem.set(Some(e)),
             }
         }
-        corpus.set(Some(data::load().await));
+        let loaded = data::load().await;
+        // The dataset is a shell without texts; the preview holds this document's.
+        if let (Ok(data), Some(texts)) = (&loaded, texts) {
+            data.add_preview_texts(texts);
+        }
+        corpus.set(Some(loaded));
     });
     let problem = move || {
         preview_problem

@@ -90,6 +90,41 @@ pub async fn preview(doc: &str) -> Result<Option<Preview>, SiteFileError> {
     }
 }
 
+/// Every passage's text, in a dataset read from the shell (the site build): fetched once,
+/// by the views that search or list passages, then the search index is built. At once when
+/// they are here already (the embedded dataset holds them).
+pub async fn all_texts(ds: &'static Dataset) -> Result<(), SiteFileError> {
+    if !ds.texts_missing(None) {
+        return Ok(());
+    }
+    #[cfg(feature = "site")]
+    {
+        let bytes = fetch_checked(site::TEXTS).await?;
+        let texts = milcoop_core::model::Texts::decode(&bytes)
+            .map_err(|e| unreadable(site::TEXTS.name, e))?;
+        ds.add_texts(texts)
+            .map_err(|e| unreadable(site::TEXTS.name, e))?;
+        warm_index(ds);
+    }
+    Ok(())
+}
+
+/// The texts of document `doc`, for the reader: from its preview file, else (no preview,
+/// or one that could not be read: the page names it) with all the others.
+pub async fn document_texts(ds: &'static Dataset, doc: u32) -> Result<(), SiteFileError> {
+    if !ds.texts_missing(Some(doc)) {
+        return Ok(());
+    }
+    let Some(d) = ds.documents.get(doc as usize) else {
+        return Ok(());
+    };
+    match preview(&d.id).await {
+        Ok(Some(p)) => ds.add_preview_texts(p),
+        Ok(None) | Err(_) => all_texts(ds).await?,
+    }
+    Ok(())
+}
+
 /// Resolves once a passage drawn with `elementtiming="passage"` is reported on screen, or
 /// after `limit` where the browser has no Element Timing. The page waits for it before
 /// replacing a preview with the full view: replaced while its frame is still on the way to
@@ -239,9 +274,12 @@ pub fn after_first_paint(f: impl Fn() + 'static) {
 
 /// Builds the search index (and what else a search needs: `Dataset::warm_search`) once
 /// the first view is painted and the browser is idle, so the first search does not wait
-/// for it (timed as `milcoop:index`). A search that comes sooner builds it itself.
+/// for it (timed as `milcoop:index`). A search that comes sooner builds it itself. Not
+/// before the passages' texts are here: an index of empty texts would be kept.
 pub fn warm_index(ds: &'static Dataset) {
-    after_first_paint(move || measured("index", || ds.warm_search()));
+    if !ds.texts_missing(None) {
+        after_first_paint(move || measured("index", || ds.warm_search()));
+    }
 }
 
 /// The passages (indexes, best first) a query finds, searched the way the Explore view does
@@ -253,7 +291,7 @@ pub fn search_passages(query: &str) -> Vec<u32> {
     match dataset() {
         Some(ds) => ds
             .index()
-            .ranked(query, |p| ds.passages[p as usize].text.as_str())
+            .ranked(query, |p| ds.text(p))
             .into_iter()
             .map(|(p, _)| p)
             .collect(),

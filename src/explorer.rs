@@ -1,7 +1,7 @@
 //! The explorer over a decoded dataset: the site frame (header, notices, footer) and the
 //! view the URL asks for.
 
-use crate::lazy::{self, deferred};
+use crate::lazy::{self, after_texts, deferred, when_document_read};
 use crate::nav::{provide_route, Link, Location};
 use crate::page::{sync_document_title, Page};
 use crate::pages::documents::Documents;
@@ -92,14 +92,20 @@ fn Ignored(location: ReadSignal<Location>) -> impl IntoView {
 fn view_for(data: &'static Dataset, page: Page, ui: Ui) -> AnyView {
     match page {
         Page::Home => view! { <Documents data=data /> }.into_any(),
-        Page::Explore => deferred(ui, move || lazy::explore(data)),
-        Page::Timeline => deferred(ui, move || lazy::timeline(data)),
-        Page::Countries => deferred(ui, move || lazy::countries(data)),
-        Page::Stats => deferred(ui, move || lazy::stats(data)),
-        Page::Series(id) => deferred(ui, move || lazy::series(data, id.clone())),
-        Page::Mission(id) => deferred(ui, move || lazy::mission(data, id.clone())),
+        Page::Explore => deferred(ui, move || after_texts(data, lazy::explore(data))),
+        Page::Timeline => deferred(ui, move || after_texts(data, lazy::timeline(data))),
+        Page::Countries => deferred(ui, move || after_texts(data, lazy::countries(data))),
+        Page::Stats => deferred(ui, move || after_texts(data, lazy::stats(data))),
+        Page::Series(id) => deferred(ui, move || {
+            after_texts(data, lazy::series(data, id.clone()))
+        }),
+        Page::Mission(id) => deferred(ui, move || {
+            after_texts(data, lazy::mission(data, id.clone()))
+        }),
         Page::Document(id, parallel) => match data.document(&id) {
-            Some((doc, _)) => view! { <Reader data=data doc=doc parallel=parallel /> }.into_any(),
+            Some((doc, _)) => when_document_read(data, doc, ui, move || {
+                view! { <Reader data=data doc=doc parallel=parallel /> }.into_any()
+            }),
             None => {
                 view! { <NotFound what=ui.pick("Document", "文献") id=id.clone() /> }.into_any()
             }
@@ -112,9 +118,9 @@ fn view_for(data: &'static Dataset, page: Page, ui: Ui) -> AnyView {
 /// orphan, or a clear "not found".
 fn passage_view(data: &'static Dataset, id: &str, parallel: bool, ui: Ui) -> AnyView {
     match data.resolve(id) {
-        Resolution::Current(p) => {
+        Resolution::Current(p) => when_document_read(data, p.doc, ui, move || {
             view! { <Reader data=data doc=p.doc current=p parallel=parallel /> }.into_any()
-        }
+        }),
         Resolution::Moved(p, alias) => {
             let notice = match ui {
                 Ui::En => format!(
@@ -130,8 +136,11 @@ fn passage_view(data: &'static Dataset, id: &str, parallel: bool, ui: Ui) -> Any
                     alias.method.label()
                 ),
             };
-            view! { <Reader data=data doc=p.doc current=p notice=notice parallel=parallel /> }
-                .into_any()
+            when_document_read(data, p.doc, ui, move || {
+                let notice = notice.clone();
+                view! { <Reader data=data doc=p.doc current=p notice=notice parallel=parallel /> }
+                    .into_any()
+            })
         }
         Resolution::Orphaned(o) => view! { <Orphaned data=data orphan=o /> }.into_any(),
         Resolution::Unknown => {

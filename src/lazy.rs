@@ -3,6 +3,7 @@
 //! shown (see `scripts/wasm-link.sh` and docs/architecture.md); without it (the component
 //! tests) they are ordinary code that resolves at once.
 
+use crate::data::SiteFileError;
 use crate::pages::countries::Countries;
 use crate::pages::entity::{MissionPage, SeriesPage};
 use crate::pages::explore::Explore;
@@ -14,13 +15,14 @@ use milcoop_core::Ui;
 use std::future::Future;
 
 /// A chunk that could not be fetched (offline before the service worker had cached it, a
-/// file missing from the server, or one that failed its integrity check).
-pub struct Unloaded;
+/// file missing from the server, or one that failed its integrity check), or a data file
+/// the view needs, named.
+pub struct Unloaded(Option<SiteFileError>);
 
 #[cfg(feature = "site")]
 impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        Unloaded
+        Unloaded(None)
     }
 }
 
@@ -64,6 +66,44 @@ later!(timeline, Timeline);
 later!(countries, Countries);
 later!(stats, Stats);
 
+/// `view` once every passage's text is here (`data::all_texts`): the lazy views search,
+/// list passages or offer downloads that hold them, and the first download leaves the
+/// texts out.
+pub fn after_texts<F>(
+    data: &'static Dataset,
+    view: F,
+) -> impl Future<Output = Result<AnyView, Unloaded>> + Send + 'static
+where
+    F: Future<Output = Result<AnyView, Unloaded>> + Send + 'static,
+{
+    let texts = send_wrapper::SendWrapper::new(crate::data::all_texts(data));
+    async move {
+        texts.await.map_err(|e| Unloaded(Some(e)))?;
+        view.await
+    }
+}
+
+/// The reader of document `doc`: at once when its texts are here (a deep link's preview
+/// brought them), else once its preview file has been fetched.
+pub fn when_document_read(
+    data: &'static Dataset,
+    doc: u32,
+    ui: Ui,
+    reader: impl Fn() -> AnyView + Clone + Send + Sync + 'static,
+) -> AnyView {
+    if !data.texts_missing(Some(doc)) {
+        return reader();
+    }
+    deferred(ui, move || {
+        let reader = reader.clone();
+        let texts = send_wrapper::SendWrapper::new(crate::data::document_texts(data, doc));
+        async move {
+            texts.await.map_err(|e| Unloaded(Some(e)))?;
+            Ok(reader())
+        }
+    })
+}
+
 /// A view from a chunk: a short status while it loads, and if it cannot be fetched, a
 /// message that says whether the reader is offline, with a button that tries again (a
 /// failed load is not remembered, so the retry fetches afresh).
@@ -80,15 +120,15 @@ where
         let view = load();
         view! {
             <Suspense fallback=loading>
-                {Suspend::new(async move { view.await.unwrap_or_else(|_| unloaded(ui, attempt)) })}
+                {Suspend::new(async move { view.await.unwrap_or_else(|e| unloaded(ui, attempt, e)) })}
             </Suspense>
         }
     })
     .into_any()
 }
 
-/// The message for a view whose chunk could not be fetched.
-fn unloaded(ui: Ui, attempt: RwSignal<u32>) -> AnyView {
+/// The message for a view whose chunk or data could not be fetched.
+fn unloaded(ui: Ui, attempt: RwSignal<u32>, why: Unloaded) -> AnyView {
     let offline = !window().navigator().on_line();
     let message = match offline {
         true => ui.pick(
@@ -103,6 +143,7 @@ fn unloaded(ui: Ui, attempt: RwSignal<u32>) -> AnyView {
     view! {
         <section class="missing" role="alert" data-testid="view-unloaded">
             <p>{message}</p>
+            {why.0.map(|e| view! { <p>{e.message(ui)}</p> })}
             <button type="button" data-testid="retry-view" on:click=move |_| attempt.update(|n| *n += 1)>
                 {ui.pick("Try again", "重试")}
             </button>

@@ -110,3 +110,40 @@ proptest! {
         let _ = Dataset::decode(&bytes);
     }
 }
+
+/// The site ships the dataset as a shell without the passages' texts and the texts apart:
+/// one document's come from its preview file, all from the texts file, and a search over
+/// the shell filled in finds what it finds over the whole dataset.
+#[test]
+fn the_shell_and_its_texts_make_the_whole_dataset() {
+    let whole = Dataset::decode(&stored().encode()).unwrap();
+    let (shell, texts) = whole.shell();
+    let shell = Dataset::decode(&shell.encode()).unwrap();
+    assert!(shell.passages.iter().all(|p| p.text.is_empty()));
+    assert!(shell.texts_missing(None));
+    assert_eq!(shell.text(0), "");
+
+    let doc = shell.passages[0].doc;
+    shell.add_preview_texts(whole.preview(doc));
+    assert!(!shell.texts_missing(Some(doc)));
+    assert!(shell.texts_missing(None), "only one document's texts came");
+    assert_eq!(shell.text(0), whole.text(0));
+
+    let short = milcoop_core::model::Texts(texts.0[1..].to_vec());
+    assert!(
+        shell.add_texts(short).is_err(),
+        "a texts file of another build is refused"
+    );
+    shell
+        .add_texts(milcoop_core::model::Texts::decode(&texts.encode()).unwrap())
+        .unwrap();
+    assert!(!shell.texts_missing(None));
+    for p in 0..whole.passages.len() as u32 {
+        assert_eq!(shell.text(p), whole.text(p));
+    }
+    for q in ["联合演习", "Golden Dragon", "维和"] {
+        let found = whole.index().ranked(q, |p| whole.text(p));
+        assert!(!found.is_empty(), "{q}");
+        assert_eq!(shell.index().ranked(q, |p| shell.text(p)), found, "{q}");
+    }
+}

@@ -133,7 +133,7 @@ fn ResultList(
         view! {
             <li class="result" data-passage-id=p.id.clone() lang=p.lang.code()>
                 <p class="result-head"><PassageLink data=data passage=p /></p>
-                <p class="passage-text">{move || query.with(|q| highlighted(&p.text, &spans(data, i, q)))}</p>
+                <p class="passage-text">{move || query.with(|q| highlighted(data.text(i), &spans(data, i, q)))}</p>
             </li>
         }
     };

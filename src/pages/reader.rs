@@ -299,7 +299,7 @@ fn PassageView(
                 />
                 {beside}
             </div>
-            {passage_text(&passage.text)}
+            {passage_text(data.text(number))}
             <PassageEvents data=data passage=number />
         </section>
     }

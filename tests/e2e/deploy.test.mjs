@@ -190,7 +190,18 @@ describe('integrity of the site files', () => {
       await page.locator(`.preview-page [data-preview-id="${passage.id}"]`).waitFor();
     }));
 
-  it('names a damaged preview and opens the passage from the dataset', () =>
+  it('names a damaged texts file in the view that needs it, and reads a document without it', () =>
+    withDamaged(/^texts-[0-9a-f]+\.bin$/, '?view=explore', async (page, name) => {
+      const failed = page.getByTestId('view-unloaded');
+      await failed.waitFor();
+      assert.match(await failed.textContent(), damaged(name));
+      // The reader takes a document's texts from its preview file, not the texts file.
+      await page.goto(page.url().replace(/\?.*$/, `?p=${passage.id}`));
+      await page.locator(`[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`).waitFor();
+      assert.ok((await page.locator(`[data-passage-id="${passage.id}"] .passage-text`).textContent()).trim().length > 0);
+    }));
+
+  it('names a damaged preview and opens the passage from the texts file', () =>
     withDamaged(/^doc-review-2020-[0-9a-f]+\.bin$/, `?p=${passage.id}`, async (page, name) => {
       await page.locator(`[data-passage-id="${passage.id}"][aria-current="true"]`).waitFor();
       assert.match(await page.getByTestId('preview-error').textContent(), damaged(name));

@@ -31,6 +31,20 @@ pub struct StoredDataset {
     pub version: String,
 }
 
+/// Every passage's text, in passage order: the site's texts file ([`Dataset::shell`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Texts(pub Vec<String>);
+
+impl Texts {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("texts always serialise")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Texts, InvalidDataset> {
+        postcard::from_bytes(bytes).map_err(|e| InvalidDataset::Undecodable(e.to_string()))
+    }
+}
+
 /// One document's passages as plain text: what the page draws for a deep link while the
 /// whole dataset is still on its way (see docs/architecture.md, "What the page loads").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -210,6 +224,10 @@ pub struct Dataset {
     facts: std::sync::OnceLock<crate::query::facts::Facts>,
     /// Every country name of the thesaurus, folded and as query parts, for marking.
     country_names: std::sync::OnceLock<Vec<(String, Vec<crate::query::search::Part>)>>,
+    /// The passages' texts when they come apart from the rest ([`Dataset::shell`]): the
+    /// site's first download leaves them out, and they arrive per document (a deep link's
+    /// preview file) or all at once (the views that search). Set once each.
+    texts: Vec<std::sync::OnceLock<String>>,
 }
 
 impl std::ops::Deref for Dataset {
@@ -257,8 +275,71 @@ impl Dataset {
             event_index: std::sync::OnceLock::new(),
             facts: std::sync::OnceLock::new(),
             country_names: std::sync::OnceLock::new(),
+            texts: stored.passages.iter().map(|_| Default::default()).collect(),
             stored,
         })
+    }
+
+    /// The dataset as the site ships it: a shell with every passage's text left out (the
+    /// reader of one document needs one document's text, and the documents list none),
+    /// and the texts apart, in passage order ([`Texts`]).
+    pub fn shell(&self) -> (StoredDataset, Texts) {
+        let mut shell = self.stored.clone();
+        let texts = shell
+            .passages
+            .iter_mut()
+            .map(|p| std::mem::take(&mut p.text))
+            .collect();
+        (shell, Texts(texts))
+    }
+
+    /// Passage `p`'s text: stored with it, or arrived since ([`Dataset::add_texts`]); empty
+    /// while it has not (the views that show text wait for it: see `texts_missing`).
+    pub fn text(&self, p: u32) -> &str {
+        match self.passages.get(p as usize) {
+            Some(passage) if !passage.text.is_empty() => &passage.text,
+            _ => self
+                .texts
+                .get(p as usize)
+                .and_then(|t| t.get())
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// Whether a passage of `doc` (of every document if `None`) still lacks its text.
+    pub fn texts_missing(&self, doc: Option<u32>) -> bool {
+        self.passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| doc.is_none_or(|d| p.doc == d))
+            .any(|(i, _)| self.text(i as u32).is_empty())
+    }
+
+    /// Takes in every passage's text, as [`Dataset::shell`] set them apart.
+    pub fn add_texts(&self, texts: Texts) -> Result<(), InvalidDataset> {
+        if texts.0.len() != self.passages.len() {
+            return Err(InvalidDataset::OutOfRange(format!(
+                "the texts file holds {} passages, the dataset {}",
+                texts.0.len(),
+                self.passages.len()
+            )));
+        }
+        for (cell, text) in self.texts.iter().zip(texts.0) {
+            let _ = cell.set(text);
+        }
+        Ok(())
+    }
+
+    /// Takes in one document's texts from its preview file.
+    pub fn add_preview_texts(&self, preview: Preview) {
+        for p in preview.passages {
+            if let Some(cell) = self
+                .passage_index(&p.id)
+                .and_then(|i| self.texts.get(i as usize))
+            {
+                let _ = cell.set(p.text);
+            }
+        }
     }
 
     /// Decodes and checks a dataset file.
@@ -373,7 +454,9 @@ impl Dataset {
     /// The search index over the passages, built the first time it is asked for.
     pub fn index(&self) -> &crate::query::search::Index {
         self.index.get_or_init(|| {
-            crate::query::search::Index::build(self.passages.iter().map(|p| p.text.as_str()))
+            crate::query::search::Index::build(
+                (0..self.passages.len() as u32).map(|p| self.text(p)),
+            )
         })
     }
 

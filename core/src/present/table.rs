@@ -216,7 +216,7 @@ pub fn passages_csv(ds: &Dataset, passages: &[u32], about: &About) -> String {
             p.index.to_string(),
             p.lang.code().to_string(),
             p.section.clone().unwrap_or_default(),
-            p.text.clone(),
+            ds.text(i).to_string(),
             passage_link(about, &p.id),
             about.version.clone(),
         ]));

@@ -346,9 +346,10 @@ pub struct Match {
 /// passages a view shows rather than every match: what was typed, and the other names it
 /// was expanded to (黎巴嫩 for "Lebanon").
 pub fn spans(ds: &Dataset, passage: u32, q: &Query) -> Vec<(usize, usize)> {
-    let Some(p) = ds.passages.get(passage as usize) else {
+    let text = ds.text(passage);
+    if text.is_empty() {
         return Vec::new();
-    };
+    }
     // The country names longer than a name to mark that hold it (白俄罗斯 holds 俄罗斯):
     // where one of them stands, the shorter name is not marked.
     let marks: Vec<String> = q
@@ -370,7 +371,7 @@ pub fn spans(ds: &Dataset, passage: u32, q: &Query) -> Vec<(usize, usize)> {
             .map(|(_, parts)| parts.clone())
             .collect()
     };
-    query_spans(&p.text, q, &longer)
+    query_spans(text, q, &longer)
 }
 
 /// The words of a quote that are about a named event: the piece of a list that holds its
@@ -680,7 +681,7 @@ fn events_matching(ds: &Dataset, q: &Query) -> Vec<bool> {
 fn query_hits(ds: &Dataset, q: &Query) -> Vec<(u32, f32)> {
     ds.index().ranked_query(
         q,
-        |p| ds.passages[p as usize].text.as_str(),
+        |p| ds.text(p),
         |g| {
             if g.countries.is_empty() {
                 return Vec::new();

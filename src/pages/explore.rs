@@ -10,7 +10,7 @@ use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
 use milcoop_core::present::cite;
-use milcoop_core::query::filter::{apply_searched, search, spans, FilterKey, Filters, Results};
+use milcoop_core::query::filter::{apply_searched, search, FilterKey, Filters, Marks, Results};
 use milcoop_core::Ui;
 
 /// How many passages (and events) are listed at first, and how many more each "show more"
@@ -112,6 +112,7 @@ fn ResultList(
     // Keyed lists: a passage or event still listed after a change keeps its row; a
     // passage's marks are redrawn only when the query changes, not on every filter click.
     let query = Memo::new(move |_| filters.derived(results, |r| r.query.clone()));
+    let marks = Memo::new(move |_| query.with(|q| Marks::new(data, q)));
     let listed_passages = Memo::new(move |_| {
         let limit = shown.get();
         filters.derived(results, |r| {
@@ -133,7 +134,7 @@ fn ResultList(
         view! {
             <li class="result" data-passage-id=p.id.clone() lang=p.lang.code()>
                 <p class="result-head"><PassageLink data=data passage=p /></p>
-                <p class="passage-text">{move || query.with(|q| highlighted(data.text(i), &spans(data, i, q)))}</p>
+                <p class="passage-text">{move || marks.with(|m| highlighted(data.text(i), &m.spans(data, i)))}</p>
             </li>
         }
     };

@@ -344,34 +344,56 @@ pub struct Match {
 
 /// Where the query matches in a passage's text (code points), for highlighting the few
 /// passages a view shows rather than every match: what was typed, and the other names it
-/// was expanded to (黎巴嫩 for "Lebanon").
+/// was expanded to (黎巴嫩 for "Lebanon"). As [`Marks::spans`], for one passage.
 pub fn spans(ds: &Dataset, passage: u32, q: &Query) -> Vec<(usize, usize)> {
-    let text = ds.text(passage);
-    if text.is_empty() {
-        return Vec::new();
-    }
-    // The country names longer than a name to mark that hold it (白俄罗斯 holds 俄罗斯):
-    // where one of them stands, the shorter name is not marked.
-    let marks: Vec<String> = q
-        .groups
-        .iter()
-        .flat_map(|g| &g.marks)
-        .map(|parts| parts_text(parts))
-        .collect();
-    let longer: Vec<Vec<Part>> = if marks.is_empty() {
-        Vec::new()
-    } else {
-        ds.country_names()
+    Marks::new(ds, q).spans(ds, passage)
+}
+
+/// What a query marks in the passages a view lists, made once per query rather than once
+/// per passage: the query, and the country names longer than a name it marks that hold it
+/// (白俄罗斯 holds 俄罗斯), since where one of them stands the shorter name is not marked.
+/// Finding those meant testing every country name of the thesaurus, for each passage.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Marks {
+    query: Query,
+    longer: Vec<Vec<Part>>,
+}
+
+impl Marks {
+    pub fn new(ds: &Dataset, q: &Query) -> Marks {
+        let marks: Vec<String> = q
+            .groups
             .iter()
-            .filter(|(name, _)| {
-                marks
-                    .iter()
-                    .any(|m| name.len() > m.len() && name.contains(m.as_str()))
-            })
-            .map(|(_, parts)| parts.clone())
-            .collect()
-    };
-    query_spans(text, q, &longer)
+            .flat_map(|g| &g.marks)
+            .map(|parts| parts_text(parts))
+            .collect();
+        let longer = if marks.is_empty() {
+            Vec::new()
+        } else {
+            ds.country_names()
+                .iter()
+                .filter(|(name, _)| {
+                    marks
+                        .iter()
+                        .any(|m| name.len() > m.len() && name.contains(m.as_str()))
+                })
+                .map(|(_, parts)| parts.clone())
+                .collect()
+        };
+        Marks {
+            query: q.clone(),
+            longer,
+        }
+    }
+
+    /// Where the query matches in passage `passage` (code points), for `<mark>`.
+    pub fn spans(&self, ds: &Dataset, passage: u32) -> Vec<(usize, usize)> {
+        let text = ds.text(passage);
+        if text.is_empty() {
+            return Vec::new();
+        }
+        query_spans(text, &self.query, &self.longer)
+    }
 }
 
 /// The words of a quote that are about a named event: the piece of a list that holds its
@@ -686,11 +708,16 @@ fn query_hits(ds: &Dataset, q: &Query) -> Vec<(u32, f32)> {
             if g.countries.is_empty() {
                 return Vec::new();
             }
+            // On the facet data's sorted country ids, not the passages' code strings.
+            let facts = ds.facts();
+            let mut ids: Vec<u16> = g
+                .countries
+                .iter()
+                .filter_map(|c| facts.country_id(c))
+                .collect();
+            ids.sort_unstable();
             (0..ds.passages.len() as u32)
-                .filter(|&p| {
-                    let named = &ds.passages[p as usize].countries;
-                    g.countries.iter().any(|c| named.contains(c))
-                })
+                .filter(|&p| meet(&facts.passages[p as usize].named, &ids))
                 .collect()
         },
     )

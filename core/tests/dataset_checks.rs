@@ -141,6 +141,19 @@ fn the_shell_and_its_texts_make_the_whole_dataset() {
     for p in 0..whole.passages.len() as u32 {
         assert_eq!(shell.text(p), whole.text(p));
     }
+    // The quotes of events and figures are where they stand in those texts.
+    let sources = |ds: &Dataset| {
+        ds.events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .map(|s| ds.source_quote(s).to_string())
+            .chain(ds.figures.iter().map(|f| ds.figure_quote(f).to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert!(shell.events.iter().flat_map(|e| &e.sources).all(|s| s.quote.is_empty()));
+    assert!(shell.figures.iter().all(|f| f.quote.is_empty()));
+    assert_eq!(sources(&shell), sources(&whole));
+    assert!(sources(&whole).iter().all(|q| !q.is_empty()));
     for q in ["联合演习", "Golden Dragon", "维和"] {
         let found = whole.index().ranked(q, |p| whole.text(p));
         assert!(!found.is_empty(), "{q}");

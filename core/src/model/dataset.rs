@@ -285,6 +285,21 @@ impl Dataset {
     /// and the texts apart, in passage order ([`Texts`]).
     pub fn shell(&self) -> (StoredDataset, Texts) {
         let mut shell = self.stored.clone();
+        // The quotes of events and figures are pieces of those texts: kept as where they
+        // stand (a quote not found as it is stays written out).
+        let locate = |passage: u32, quote: &mut String, at: &mut Option<(u32, u32)>| {
+            let text = self.text(passage);
+            if let Some(start) = text.find(quote.as_str()).filter(|_| !quote.is_empty()) {
+                *at = Some((start as u32, (start + quote.len()) as u32));
+                quote.clear();
+            }
+        };
+        for s in shell.events.iter_mut().flat_map(|e| &mut e.sources) {
+            locate(s.passage, &mut s.quote, &mut s.at);
+        }
+        for f in &mut shell.figures {
+            locate(f.passage, &mut f.quote, &mut f.at);
+        }
         let texts = shell
             .passages
             .iter_mut()
@@ -303,6 +318,26 @@ impl Dataset {
                 .get(p as usize)
                 .and_then(|t| t.get())
                 .map_or("", String::as_str),
+        }
+    }
+
+    /// What an event's source quotes: written out, or read from its passage's text where
+    /// the shell left only its place (empty until that text is here).
+    pub fn source_quote<'a>(&'a self, s: &'a EventSource) -> &'a str {
+        self.quote_at(s.passage, &s.quote, s.at)
+    }
+
+    /// What a figure quotes (as [`Dataset::source_quote`]).
+    pub fn figure_quote<'a>(&'a self, f: &'a Figure) -> &'a str {
+        self.quote_at(f.passage, &f.quote, f.at)
+    }
+
+    fn quote_at<'a>(&'a self, passage: u32, quote: &'a str, at: Option<(u32, u32)>) -> &'a str {
+        match at {
+            Some((a, b)) if quote.is_empty() => {
+                self.text(passage).get(a as usize..b as usize).unwrap_or("")
+            }
+            _ => quote,
         }
     }
 
@@ -420,7 +455,7 @@ impl Dataset {
         self.event_texts.get_or_init(|| {
             self.events
                 .iter()
-                .map(crate::query::filter::event_text)
+                .map(|e| crate::query::filter::event_text(self, e))
                 .collect()
         })
     }

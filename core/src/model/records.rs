@@ -9,8 +9,11 @@ use serde::{Deserialize, Serialize};
 pub struct EventSource {
     /// Index into [`Dataset::passages`].
     pub passage: u32,
-    /// An exact substring of the passage's text.
+    /// An exact substring of the passage's text. Read it through `Dataset::source_quote`:
+    /// the site's shell leaves it out and keeps where it stands instead (`at`).
     pub quote: String,
+    /// Where `quote` stands in the passage's text (bytes), in the site's shell only.
+    pub at: Option<(u32, u32)>,
 }
 
 /// One real event reported by the corpus, with every passage that reports it
@@ -98,8 +101,11 @@ pub struct Figure {
     pub unit: String,
     pub as_of: Option<PartialDate>,
     pub passage: u32,
-    /// The clause that states the figure, an exact substring of the passage.
+    /// The clause that states the figure, an exact substring of the passage. Read it
+    /// through `Dataset::figure_quote` (see [`EventSource::quote`]).
     pub quote: String,
+    /// Where `quote` stands in the passage's text (bytes), in the site's shell only.
+    pub at: Option<(u32, u32)>,
     /// The type of event it counts, when it counts events or their participants.
     pub counts: Option<EventType>,
     /// The events the same statement names among those it counts (indexes into `events`),

@@ -186,7 +186,7 @@ fn event_row(ds: &Dataset, e: &Event, about: &About) -> Vec<String> {
             .map(|p| passage_link(about, &pid(p)))
             .collect::<Vec<_>>()
             .join(" "),
-        unique(e.sources.iter().map(|s| s.quote.as_str())).join(" | "),
+        unique(e.sources.iter().map(|s| ds.source_quote(s))).join(" | "),
         about.version.clone(),
     ]
 }
@@ -266,7 +266,7 @@ pub fn events_json(ds: &Dataset, events: &[u32], about: &About) -> String {
                     "{{\"passage\":{},\"link\":{},\"quote\":{}}}",
                     json_str(&p.id),
                     json_str(&passage_link(about, &p.id)),
-                    json_str(&s.quote)
+                    json_str(ds.source_quote(s))
                 )
             });
             format!(

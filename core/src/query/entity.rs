@@ -46,7 +46,7 @@ pub fn country(ds: &Dataset, code: &str, f: &Filters) -> CountryProfile {
         .filter(|&i| {
             let fig = &ds.figures[i as usize];
             fig.events.iter().any(|e| events.contains(e))
-                || names.iter().any(|n| fig.quote.contains(n))
+                || names.iter().any(|n| ds.figure_quote(fig).contains(n))
         })
         .collect();
     CountryProfile {

@@ -411,7 +411,7 @@ fn own_words<'q>(e: &Event, quote: &'q str) -> &'q str {
 
 /// What a query is matched against in an event, folded: its titles, type names, names and
 /// its own words of each quote (not the whole passage).
-pub fn event_text(e: &Event) -> String {
+pub fn event_text(ds: &Dataset, e: &Event) -> String {
     let mut text = format!(
         "{}\n{}\n{}\n{}",
         e.title_zh,
@@ -425,7 +425,7 @@ pub fn event_text(e: &Event) -> String {
     }
     for s in &e.sources {
         text.push('\n');
-        text.push_str(own_words(e, &s.quote));
+        text.push_str(own_words(e, ds.source_quote(s)));
     }
     fold(&text)
 }

@@ -202,6 +202,7 @@ mod tests {
                 EventSource {
                     passage,
                     quote: String::new(),
+                    at: None,
                 },
             )
         }

@@ -491,6 +491,7 @@ mod tests {
                 EventSource {
                     passage: 0,
                     quote: String::new(),
+                    at: None,
                 },
             )
         }

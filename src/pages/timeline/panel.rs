@@ -31,7 +31,7 @@ pub(super) fn EventPanel(state: TimelineState) -> impl IntoView {
                 view! {
                     <li>
                         <PassageLink data=data passage=p />
-                        <blockquote lang=p.lang.code()>{s.quote.clone()}</blockquote>
+                        <blockquote lang=p.lang.code()>{data.source_quote(s).to_string()}</blockquote>
                     </li>
                 }
             })

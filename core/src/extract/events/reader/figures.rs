@@ -29,6 +29,7 @@ impl<'a> PassageReader<'a> {
                 as_of,
                 passage: self.index,
                 quote: part.text().to_string(),
+                at: None,
                 counts: counts_kind,
                 events: (first_new..self.out.events.len())
                     .map(|i| i as u32)

@@ -229,6 +229,7 @@ impl<'a> PassageReader<'a> {
         EventSource {
             passage: self.index,
             quote: text.to_string(),
+            at: None,
         }
     }
 

@@ -241,3 +241,30 @@ describe('a chunk that fails while online', () => {
     }
   });
 });
+
+describe('what a passage link downloads', () => {
+  it('the shell and its document’s preview, not every text; the views that search fetch them', async () => {
+    const site = await serve();
+    const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+    const passage = data.passages.find((p) => p.doc === 'review-2020') ?? data.passages[0];
+    try {
+      await page.goto(`${site.base}?p=${encodeURIComponent(passage.id)}`);
+      const text = page.locator(`[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`);
+      await text.waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal((await text.textContent()).trim(), passage.text.trim());
+      assert.ok(fetched.some((f) => /^dataset-[0-9a-f]+\.bin$/.test(f)), fetched.join(' '));
+      assert.ok(!fetched.some((f) => /^texts-[0-9a-f]+\.bin$/.test(f)), `no texts file on a passage link: ${fetched.join(' ')}`);
+      await page.locator('a[href*="view=explore"]').first().click();
+      await page.getByTestId('result-count').waitFor();
+      assert.ok(fetched.some((f) => /^texts-[0-9a-f]+\.bin$/.test(f)), 'Explore fetched the texts');
+      await page.locator('.result .passage-text').first().waitFor();
+      assert.ok((await page.locator('.result .passage-text').first().textContent()).trim().length > 0);
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
+});

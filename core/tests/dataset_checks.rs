@@ -150,7 +150,11 @@ fn the_shell_and_its_texts_make_the_whole_dataset() {
             .chain(ds.figures.iter().map(|f| ds.figure_quote(f).to_string()))
             .collect::<Vec<_>>()
     };
-    assert!(shell.events.iter().flat_map(|e| &e.sources).all(|s| s.quote.is_empty()));
+    assert!(shell
+        .events
+        .iter()
+        .flat_map(|e| &e.sources)
+        .all(|s| s.quote.is_empty()));
     assert!(shell.figures.iter().all(|f| f.quote.is_empty()));
     assert_eq!(sources(&shell), sources(&whole));
     assert!(sources(&whole).iter().all(|q| !q.is_empty()));

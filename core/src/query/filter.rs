@@ -19,7 +19,7 @@ use crate::model::{Dataset, Event, EventType, Lang};
 use crate::present::ui::Ui;
 use crate::query::expand::{Group, Query};
 use crate::query::facts::{meet, type_bit, PassageFacts, Selection};
-use crate::query::search::{contains_folded, fold, parts_text, query_spans, Needles, Part};
+use crate::query::search::{contains_folded, fold, parts_text, query_spans, Part};
 
 /// What the country filter asks of a country (codebook G1).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -658,10 +658,9 @@ fn events_matching(ds: &Dataset, q: &Query) -> Vec<bool> {
     for g in &q.groups {
         let mut here = vec![false; n];
         for (_, parts) in g.texts() {
-            let needles = Needles::new(parts);
             for e in ds
                 .event_index()
-                .matching(parts, |e| needles.in_folded(ds.event_text(e)))
+                .matching(parts, |e| contains_folded(ds.event_text(e), parts))
             {
                 here[e as usize] = true;
             }

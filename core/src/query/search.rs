@@ -309,9 +309,9 @@ impl Index {
         result.unwrap_or_default()
     }
 
-    /// Whether text `p` (its `text`) holds every part (see [`Needles::in_text`]).
-    fn verify(&self, p: u32, text: &str, needles: &Needles) -> bool {
-        needles.in_text(text, || match self.folded.get(p as usize) {
+    /// Whether text `p` (its `text`) holds every part (see [`holds`]).
+    fn verify(&self, p: u32, text: &str, parts: &[Part]) -> bool {
+        holds(text, parts, || match self.folded.get(p as usize) {
             Some(cell) => Cow::Borrowed(cell.get_or_init(|| fold(text))),
             None => Cow::Owned(fold(text)),
         })
@@ -363,11 +363,10 @@ impl Index {
             return Vec::new();
         }
         let exact = exact(&parts);
-        let needles = Needles::new(&parts);
         let mut hits: Vec<(u32, f32)> = self
             .candidates(&parts)
             .into_iter()
-            .filter(|&(p, _)| exact || self.verify(p, texts(p), &needles))
+            .filter(|&(p, _)| exact || self.verify(p, texts(p), &parts))
             .collect();
         rank(&mut hits);
         hits
@@ -428,9 +427,8 @@ impl Index {
             for (typed, parts) in g.texts() {
                 let weight = if typed { 1.0 } else { EXPANDED };
                 let exact = exact(parts);
-                let needles = Needles::new(parts);
                 for (p, score) in self.candidates(parts) {
-                    if exact || self.verify(p, texts(p), &needles) {
+                    if exact || self.verify(p, texts(p), parts) {
                         note(p, score * weight, typed);
                     }
                 }
@@ -538,73 +536,44 @@ fn exact(parts: &[Part]) -> bool {
     })
 }
 
-/// A query's parts made ready to be looked for in many texts: each as a substring finder
-/// (`memchr::memmem`) built once, where `str::contains` builds its searcher again for every
-/// text. At 100× the corpus a query the thesaurus expands to sixteen names tests about
-/// 1,600 candidate passages and hundreds of events, and building the searcher was most of
-/// each test.
-pub struct Needles<'p> {
-    parts: &'p [Part],
-    finders: Vec<memchr::memmem::Finder<'p>>,
+/// Whether every part occurs in `text`. A Han-only part is found in the text as it is
+/// (folding changes no Han character and makes none); the others in the text folded, which
+/// `folded` gives only when one is left to find (the index keeps each passage's folded
+/// text once made: folding a candidate again for every English phrase of an expanded query
+/// was most of its cost at 100× the corpus).
+pub fn holds<'t>(text: &str, parts: &[Part], folded: impl FnOnce() -> Cow<'t, str>) -> bool {
+    let han_only = |p: &&Part| matches!(p, Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han));
+    if !parts
+        .iter()
+        .filter(han_only)
+        .all(|p| text.contains(p.text()))
+    {
+        return false;
+    }
+    let mut other = parts.iter().filter(|p| !han_only(p)).peekable();
+    if other.peek().is_none() {
+        return true;
+    }
+    let folded = folded();
+    other.all(|p| found_in_folded(p, &folded))
 }
 
-impl<'p> Needles<'p> {
-    pub fn new(parts: &'p [Part]) -> Needles<'p> {
-        let finders = parts
-            .iter()
-            .map(|p| memchr::memmem::Finder::new(p.text().as_bytes()))
-            .collect();
-        Needles { parts, finders }
-    }
-
-    /// Each part with its finder.
-    fn each(&self) -> impl Iterator<Item = (&'p Part, &memchr::memmem::Finder<'p>)> {
-        self.parts.iter().zip(&self.finders)
-    }
-
-    /// Whether every part occurs in `text`. A Han-only part is found in the text as it is
-    /// (folding changes no Han character and makes none); the others in the text folded,
-    /// which `folded` gives only when one is left to find.
-    pub fn in_text<'t>(&self, text: &str, folded: impl FnOnce() -> Cow<'t, str>) -> bool {
-        let han_only =
-            |p: &Part| matches!(p, Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han));
-        if !self
-            .each()
-            .filter(|(p, _)| han_only(p))
-            .all(|(_, f)| f.find(text.as_bytes()).is_some())
-        {
-            return false;
-        }
-        let mut other = self.each().filter(|(p, _)| !han_only(p)).peekable();
-        if other.peek().is_none() {
-            return true;
-        }
-        let folded = folded();
-        other.all(|(p, f)| found_in_folded(p, f, &folded))
-    }
-
-    /// Whether every part occurs in `folded` (a text already folded with [`fold`]): Han
-    /// text and phrases anywhere, words at a word start, as [`match_spans`] finds them,
-    /// without folding the text again.
-    pub fn in_folded(&self, folded: &str) -> bool {
-        self.each().all(|(p, f)| found_in_folded(p, f, folded))
-    }
-}
-
-/// Whether part `p` (its finder `f`) occurs in `folded`: Han text and phrases anywhere, a
-/// word at a word start.
-fn found_in_folded(p: &Part, f: &memchr::memmem::Finder, folded: &str) -> bool {
-    let word_start = |i: usize| folded[..i].chars().next_back().is_none_or(|c| !is_word(c));
+/// Whether part `p` occurs in `folded`: Han text and phrases anywhere, a word at a word
+/// start.
+fn found_in_folded(p: &Part, folded: &str) -> bool {
     match p {
-        Part::Han(_) | Part::Phrase(_) => f.find(folded.as_bytes()).is_some(),
-        // A match of a whole UTF-8 needle starts on a character boundary.
-        Part::Word(_) => f.find_iter(folded.as_bytes()).any(word_start),
+        Part::Han(t) | Part::Phrase(t) => folded.contains(t.as_str()),
+        Part::Word(w) => folded
+            .match_indices(w.as_str())
+            .any(|(i, _)| folded[..i].chars().next_back().is_none_or(|c| !is_word(c))),
     }
 }
 
-/// Whether every part occurs in `folded` (see [`Needles::in_folded`]).
+/// Whether every part occurs in `folded` (a text already folded with [`fold`]): Han text
+/// and phrases anywhere, words at a word start, as [`match_spans`] finds them, without
+/// folding the text again.
 pub fn contains_folded(folded: &str, parts: &[Part]) -> bool {
-    Needles::new(parts).in_folded(folded)
+    parts.iter().all(|p| found_in_folded(p, folded))
 }
 
 /// Where each part occurs in `text` (code points), or `None` if one does not.
@@ -765,7 +734,7 @@ mod tests {
         ] {
             let parts = parse_query(query);
             assert_eq!(
-                Needles::new(&parts).in_text(text, || Cow::Owned(fold(text))),
+                holds(text, &parts, || Cow::Owned(fold(text))),
                 match_spans(text, &parts).is_some(),
                 "{text} / {query}"
             );
@@ -826,7 +795,7 @@ mod tests {
         ) {
             let parts = parse_query(&query);
             proptest::prop_assert_eq!(
-                Needles::new(&parts).in_text(&text, || Cow::Owned(fold(&text))),
+                holds(&text, &parts, || Cow::Owned(fold(&text))),
                 match_spans(&text, &parts).is_some()
             );
         }

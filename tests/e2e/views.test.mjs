@@ -146,6 +146,7 @@ describe('statistics', () => {
     const first = page.locator('[data-testid=figures] .figure').first();
     const pid = await first.getAttribute('data-passage-id');
     const quote = await first.locator('blockquote').textContent();
+    assert.ok(quote.trim().length > 0, 'a figure shows its quote (the shell keeps only where it stands)');
     assert.ok(data.passages.find((p) => p.id === pid).text.includes(quote));
     check();
   });

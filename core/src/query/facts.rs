@@ -151,6 +151,13 @@ impl Facts {
             .ok()
             .map(|i| i as u16)
     }
+
+    /// The ids of `codes` that some passage or event holds, sorted (for [`meet`]).
+    pub fn country_ids(&self, codes: &[String]) -> Vec<u16> {
+        let mut ids: Vec<u16> = codes.iter().filter_map(|c| self.country_id(c)).collect();
+        ids.sort_unstable();
+        ids
+    }
 }
 
 /// The filters in the terms of [`Facts`]: ids and bits instead of strings.

@@ -668,12 +668,7 @@ fn events_matching(ds: &Dataset, q: &Query) -> Vec<bool> {
         // The links, tested on the events' facet data (partners as ids, the type as a bit)
         // and, only where the group names any, their series, missions and organisations.
         let facts = ds.facts();
-        let mut partners: Vec<u16> = g
-            .countries
-            .iter()
-            .filter_map(|c| facts.country_id(c))
-            .collect();
-        partners.sort_unstable();
+        let partners = facts.country_ids(&g.countries);
         let types = g.types.iter().fold(0, |bits, &t| bits | type_bit(t));
         let named = !(g.series.is_empty() && g.missions.is_empty() && g.organisations.is_empty());
         let linked = types != 0 || !partners.is_empty() || named;
@@ -709,12 +704,7 @@ fn query_hits(ds: &Dataset, q: &Query) -> Vec<(u32, f32)> {
             }
             // On the facet data's sorted country ids, not the passages' code strings.
             let facts = ds.facts();
-            let mut ids: Vec<u16> = g
-                .countries
-                .iter()
-                .filter_map(|c| facts.country_id(c))
-                .collect();
-            ids.sort_unstable();
+            let ids = facts.country_ids(&g.countries);
             (0..ds.passages.len() as u32)
                 .filter(|&p| meet(&facts.passages[p as usize].named, &ids))
                 .collect()

@@ -22,6 +22,9 @@ commands:
   parallel  print the aligned Chinese and English passages of bilingual documents
   synth N DIR   write a corpus N times the size into DIR (the real documents and N-1 varied
                 copies of each: paragraphs shuffled, years shifted, partners swapped), for benchmarks
+  import PATH...  turn saved web pages (.html) or text files into corpus files in the corpus
+                folder: the text verbatim, a header with what the page states and `unknown`
+                for the rest; never overwrites; prints what it could not determine
   prerender DOC  print a plain HTML page of one document's passages (the benchmark's floor)
   publish   record today's passage ids in corpus/published-ids.jsonl so later builds re-anchor them
   dataset   write the compact binary dataset the page embeds to stdout";
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
             _ if matches!(command.as_deref(), Some("synth" | "prerender")) && rest.len() < 2 => {
                 rest.push(arg)
             }
+            _ if command.as_deref() == Some("import") => rest.push(arg),
             "--score" if command.as_deref() == Some("events") => rest.push(arg),
             "--set" if command.as_deref() == Some("events") => match args.next() {
                 Some(name) if score::evaluation_set(&name).is_some() => set = Some(name),
@@ -60,6 +64,9 @@ fn main() -> ExitCode {
         (None, Some(set)) => set.clone(),
         (None, None) => pipeline::default_corpus_dir(),
     };
+    if command == "import" {
+        return import(&rest, &dir);
+    }
     if command == "synth" {
         let (Some(factor), Some(out)) = (
             rest.first().and_then(|n| n.parse::<usize>().ok()),
@@ -273,5 +280,50 @@ fn print_events(built: &Built) {
         {
             return;
         }
+    }
+}
+
+/// `milcoop import`: every file in turn; says what each could not determine. Fails when
+/// any file could not be imported (the others are still written).
+fn import(paths: &[String], corpus: &std::path::Path) -> ExitCode {
+    use milcoop_core::tools::import::{self, ImportRules};
+    if paths.is_empty() {
+        return usage_error("import needs one or more files (saved .html pages or .txt files)");
+    }
+    let rules = ImportRules::builtin();
+    let mut failed = false;
+    for path in paths {
+        match import::import(std::path::Path::new(path), corpus, &rules) {
+            Ok(done) => {
+                println!("{path} -> {} (id {})", done.path.display(), done.id);
+                if done.unknown.is_empty() {
+                    println!("  every header field was found in the page");
+                } else {
+                    println!(
+                        "  could not determine: {} (written `unknown`; edit the header)",
+                        done.unknown.join(", ")
+                    );
+                }
+                if done.dropped > 0 {
+                    println!(
+                        "  left out {} elements of site chrome or code",
+                        done.dropped
+                    );
+                }
+                for (line, reason) in &done.boilerplate {
+                    println!("  not a passage ({reason}): {line}");
+                }
+            }
+            Err(e) => {
+                eprintln!("milcoop: {e}");
+                failed = true;
+            }
+        }
+    }
+    println!("next: `milcoop check` lists the new documents with everything else");
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::extract::dates::{self, Context};
 use crate::extract::gazetteer::Gazetteer;
-use crate::model::{Kind, StoredDataset};
+use crate::model::StoredDataset;
 
 /// Fills `years` and `countries` of every passage and `countries` of the dataset.
 pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
@@ -19,10 +19,11 @@ pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
     }
     for (i, passage) in ds.passages.iter_mut().enumerate() {
         let doc = &ds.documents[passage.doc as usize];
-        let scope = match doc.kind {
-            Kind::ReviewArticle | Kind::PressConference => doc.published_in_text().map(|d| d.year),
-            _ => None,
-        };
+        let scope = doc
+            .kind
+            .reports_on_its_year()
+            .then(|| doc.published_in_text().map(|d| d.year))
+            .flatten();
         let mut ctx = Context {
             document_year: doc.published_in_text().map(|d| d.year),
             current_year: scope,

@@ -162,7 +162,7 @@ pub fn parse(file: &str, contents: &str) -> Result<(Header, String), HeaderError
         err(
             kind_line,
             format!(
-                "kind {kind:?} is not one of white-paper, overview, review-article, press-conference"
+                "kind {kind:?} is not one of white-paper, overview, review-article, press-conference, news-report, unknown"
             ),
         )
     })?;

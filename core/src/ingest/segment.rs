@@ -134,6 +134,8 @@ struct Rule {
     prefix: Vec<String>,
     #[serde(default)]
     enclosed: Vec<(String, String)>,
+    #[serde(default)]
+    contains: Vec<String>,
     max_chars: Option<usize>,
 }
 
@@ -158,7 +160,8 @@ impl Rules {
                         || r.prefix.iter().any(|p| line.starts_with(p.as_str()))
                         || r.enclosed.iter().any(|(a, b)| {
                             line.starts_with(a.as_str()) && line.ends_with(b.as_str())
-                        }))
+                        })
+                        || r.contains.iter().any(|c| line.contains(c.as_str())))
             })
             .map(|r| r.reason.as_str())
     }

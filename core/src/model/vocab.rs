@@ -10,6 +10,10 @@ pub enum Kind {
     Overview,
     ReviewArticle,
     PressConference,
+    /// A report by a news agency or a newspaper.
+    NewsReport,
+    /// Not yet decided: `milcoop import` writes `kind: unknown` when no cue says.
+    Unknown,
 }
 
 impl Kind {
@@ -20,6 +24,8 @@ impl Kind {
             Kind::Overview => "overview",
             Kind::ReviewArticle => "review-article",
             Kind::PressConference => "press-conference",
+            Kind::NewsReport => "news-report",
+            Kind::Unknown => "unknown",
         }
     }
 
@@ -29,9 +35,20 @@ impl Kind {
             Kind::Overview,
             Kind::ReviewArticle,
             Kind::PressConference,
+            Kind::NewsReport,
+            Kind::Unknown,
         ]
         .into_iter()
         .find(|k| k.slug() == s)
+    }
+
+    /// Whether the document reports on the year it appeared in (a review, a press
+    /// conference, a news report), so that its 今年 and its undated events belong to that year.
+    pub fn reports_on_its_year(self) -> bool {
+        matches!(
+            self,
+            Kind::ReviewArticle | Kind::PressConference | Kind::NewsReport
+        )
     }
 
     /// A reader-facing English label.
@@ -41,6 +58,8 @@ impl Kind {
             Kind::Overview => "Overview",
             Kind::ReviewArticle => "Review article",
             Kind::PressConference => "Press conference",
+            Kind::NewsReport => "News report",
+            Kind::Unknown => "Kind not stated",
         }
     }
 }

@@ -104,6 +104,8 @@ impl Ui {
                 Kind::Overview => "概述",
                 Kind::ReviewArticle => "回顾文章",
                 Kind::PressConference => "记者会",
+                Kind::NewsReport => "新闻报道",
+                Kind::Unknown => "类型未定",
             },
         }
     }

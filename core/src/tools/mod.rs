@@ -1,9 +1,10 @@
 //! The whole pipeline and the `milcoop` command's work (build time): building the dataset
-//! from a corpus folder, the integrity check, the JSON export, and synthetic corpora for the
+//! from a corpus folder, the integrity check, the JSON export, importing a saved page, and synthetic corpora for the
 //! benchmark.
 
 pub mod check;
 pub mod export;
+pub mod import;
 pub mod pipeline;
 pub mod score;
 pub mod synth;

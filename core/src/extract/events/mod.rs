@@ -24,7 +24,7 @@ pub use rules::{Series, Vocabulary};
 
 use crate::extract::dates;
 use crate::extract::gazetteer::Gazetteer;
-use crate::model::{Document, Event, Figure, Kind, StoredDataset};
+use crate::model::{Document, Event, Figure, StoredDataset};
 use reader::PassageReader;
 use sha2::{Digest, Sha256};
 
@@ -58,7 +58,7 @@ pub(crate) struct DocScope {
 
 impl DocScope {
     fn of(doc: &Document, ds: &StoredDataset, index: u32) -> DocScope {
-        let one_year = matches!(doc.kind, Kind::ReviewArticle | Kind::PressConference);
+        let one_year = doc.kind.reports_on_its_year();
         let published = doc.published_in_text().map(|d| d.year);
         let latest_stated = ds
             .passages_of(index)

@@ -28,12 +28,17 @@ wasm-pack test --headless --chrome --mode no-install -- -p milcoop-web
 step "release build"
 trunk build --release --offline
 
-# A second version of the site, for the redeploy test (tests/e2e/deploy.test.mjs): the
-# corpus plus one passage. Built before the first is used, so both stay as they are.
-step "second release build (the corpus plus one passage, for the redeploy test)"
+# A second version of the site: the corpus plus one passage (for the redeploy test,
+# tests/e2e/deploy.test.mjs) and one document brought in by `milcoop import` from a saved
+# ministry page (for tests/e2e/import.test.mjs). Built before the first is used, so both
+# stay as they are.
+step "second release build (the corpus plus one passage and one imported page)"
 rm -rf target/corpus-v2 && cp -r corpus target/corpus-v2
 { echo; cat tests/e2e/fixtures/redeploy-passage.txt; } >> target/corpus-v2/review-2020.txt
+cargo run --release --bin milcoop -- --corpus target/corpus-v2 import core/testdata/import/mnd-press-2024-01-25.html
+cargo run --release --bin milcoop -- --corpus target/corpus-v2 check > target/check-v2.txt || { cat target/check-v2.txt; exit 1; }
 MILCOOP_CORPUS="$PWD/target/corpus-v2" trunk build --release --offline --dist target/dist-v2
+cargo run --release --bin milcoop -- --corpus target/corpus-v2 export > target/export-v2.json
 
 cargo run --release --bin milcoop -- export > target/export.json
 

@@ -55,10 +55,12 @@ export function copySite(from = DIST) {
 
 /**
  * Serves `dist/` (or `root`) with a plain static server, at the root or under `subPath`
- * (copied into a temporary folder), optionally sending the strict Content-Security-Policy,
- * and resolves to { origin, base, stop }.
+ * (copied into a temporary folder), optionally sending the strict Content-Security-Policy
+ * (`csp`) and the cache headers of docs/hosting.md (`cache`), and resolves to { origin,
+ * base, stop, requests }. `requests()` lists what reached the server as "METHOD PATH
+ * STATUS" lines (only when serving with `csp` or `cache`).
  */
-export async function serve({ subPath = '', csp = false, root = DIST } = {}) {
+export async function serve({ subPath = '', csp = false, cache = false, root = DIST } = {}) {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root} is missing: run trunk build --release --offline first`);
   }
@@ -69,11 +71,13 @@ export async function serve({ subPath = '', csp = false, root = DIST } = {}) {
   }
   const port = await freePort();
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-  const args = csp
-    ? [join(ROOT, 'tests', 'e2e', 'csp_server.py'), String(port), dir]
+  const log = join(mkdtempSync(join(tmpdir(), 'milcoop-log-')), 'requests.log');
+  const hosted = csp || cache;
+  const args = hosted
+    ? [join(ROOT, 'tests', 'e2e', 'host_server.py'), String(port), dir, '--log', log, ...(csp ? ['--csp'] : []), ...(cache ? ['--cache'] : [])]
     : ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir];
-  // The server logs every request to stderr: nobody reads it here, and a pipe nobody reads
-  // fills up and stops the server mid-run, so it goes nowhere.
+  // The plain server logs every request to stderr: nobody reads it here, and a pipe nobody
+  // reads fills up and stops the server mid-run, so it goes nowhere.
   const child = spawn(python, args, { stdio: ['ignore', 'ignore', 'ignore'] });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
@@ -88,6 +92,7 @@ export async function serve({ subPath = '', csp = false, root = DIST } = {}) {
     origin,
     base: `${origin}/${subPath ? subPath + '/' : ''}`,
     stop: () => child.kill(),
+    requests: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
   };
 }
 

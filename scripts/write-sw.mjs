@@ -1,8 +1,10 @@
 // Trunk post-build hook, the last: versions the service worker by the build. It hashes
 // every file of the site into a version, names it in index.html
 // (<meta name="milcoop-version">, read by the page), and writes sw.js from the template
-// src/sw.js with that version and the full file list, each file with its Subresource
-// Integrity. Any change to any file is a new worker (see src/sw.js for the update policy).
+// src/sw.js with that version and the file lists, each file with its Subresource
+// Integrity and size: the shell, cached when the worker installs, and the data files
+// (the texts file and the documents' previews), cached as they are used. Any change to
+// any file is a new worker (see src/sw.js for the policy).
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { contentHash, integrity, patch } from './build-config.mjs';
@@ -27,9 +29,17 @@ const html = patch(HOOK, 'index.html head', readFileSync(htmlPath, 'utf8'), /<me
   `<meta charset="utf-8" />\n    <meta name="milcoop-version" content="${version}" />`);
 writeFileSync(htmlPath, html);
 
-const entries = files.map((f) => [f === 'index.html' ? './' : `./${f}`, integrity(readFileSync(join(staging, f)))]);
+/** Data files: fetched as they are used, not when the worker installs. */
+const DATA = /^(texts-[0-9a-f]+|doc-.+-[0-9a-f]+)\.bin$/;
+const entry = (f) => {
+  const bytes = readFileSync(join(staging, f));
+  return [f === 'index.html' ? './' : `./${f}`, integrity(bytes), bytes.length];
+};
+const shell = files.filter((f) => !DATA.test(f)).map(entry);
+const data = files.filter((f) => DATA.test(f)).map(entry);
 let worker = readFileSync(join(source, 'src', 'sw.js'), 'utf8');
 worker = patch(HOOK, 'sw.js version', worker, /'__MILCOOP_VERSION__'/, `'${version}'`);
-worker = patch(HOOK, 'sw.js file list', worker, /__MILCOOP_FILES__/, JSON.stringify(entries, null, 1));
+worker = patch(HOOK, 'sw.js shell list', worker, /__MILCOOP_SHELL__/, JSON.stringify(shell, null, 1));
+worker = patch(HOOK, 'sw.js data list', worker, /__MILCOOP_DATA__/, JSON.stringify(data, null, 1));
 writeFileSync(join(staging, 'sw.js'), worker);
-console.log(`${HOOK}: version ${version}, ${entries.length} files`);
+console.log(`${HOOK}: version ${version}, ${shell.length} shell files, ${data.length} data files`);

@@ -3,6 +3,7 @@
 //! shown (see `scripts/wasm-link.sh` and docs/architecture.md); without it (the component
 //! tests) they are ordinary code that resolves at once.
 
+use crate::components::offline::OfflinePanel;
 use crate::data::SiteFileError;
 use crate::pages::countries::Countries;
 use crate::pages::entity::{MissionPage, SeriesPage};
@@ -65,6 +66,7 @@ later_for!(mission, MissionPage);
 later!(timeline, Timeline);
 later!(countries, Countries);
 later!(stats, Stats);
+later!(offline, OfflinePanel);
 
 /// `view` once every passage's text is here (`data::all_texts`): the lazy views search,
 /// list passages or offer downloads that hold them, and the first download leaves the

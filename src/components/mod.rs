@@ -1,5 +1,5 @@
 //! Pieces several views share: the filtered-view frame, facets, event rows, figures,
-//! labels, text highlighting, and downloads and citations.
+//! labels, text highlighting, downloads and citations, and offline use.
 
 pub mod cite;
 pub mod events;
@@ -8,4 +8,5 @@ pub mod figures;
 pub mod filtered;
 pub mod highlight;
 pub mod labels;
+pub mod offline;
 pub mod share;

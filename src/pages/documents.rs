@@ -27,7 +27,20 @@ pub fn Documents(data: &'static Dataset) -> impl IntoView {
                 )}
             </p>
             <ul class="doc-list">{cards}</ul>
+            <Offline data=data />
         </section>
+    }
+}
+
+/// The offline panel, from a chunk of its own (most readers never need it, and a passage
+/// link's first load should not carry it); nothing is shown if the chunk cannot be had.
+#[component]
+fn Offline(data: &'static Dataset) -> impl IntoView {
+    let panel = send_wrapper::SendWrapper::new(crate::lazy::offline(data));
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move { panel.await.unwrap_or_else(|_| ().into_any()) })}
+        </Suspense>
     }
 }
 

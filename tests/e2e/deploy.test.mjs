@@ -36,7 +36,7 @@ function filesOf(dir) {
     .sort();
 }
 
-/** Waits until the worker of `version` controls the page and its cache is the only one. */
+/** Waits until the worker of `version` controls the page and its cache is the only version's. */
 async function controlledBy(page, version) {
   const state = () =>
     page.evaluate(async () => ({
@@ -45,7 +45,9 @@ async function controlledBy(page, version) {
     }));
   for (let waited = 0; waited < 30000; waited += 200) {
     const { controlled, caches } = await state();
-    if (controlled && caches.length === 1 && caches[0] === `milcoop-${version}`) return;
+    // One version's cache, beside the reader's offline choices (kept across versions).
+    const versions = caches.filter((c) => c !== 'milcoop-offline');
+    if (controlled && versions.length === 1 && versions[0] === `milcoop-${version}`) return;
     await page.waitForTimeout(200);
   }
   assert.fail(`the worker of version ${version} did not take over: ${JSON.stringify(await state())}`);
@@ -112,10 +114,60 @@ describe('a new deploy', () => {
       await page.locator('.result .passage-text', { hasText: ADDED.slice(0, 20) }).waitFor();
       assert.equal(await page.getByTestId('new-version').count(), 0, 'the page is the version the worker serves');
 
-      // The cache holds version 2's files and nothing else.
+      // The cache holds version 2's shell, the data files read since, and nothing else:
+      // data is kept as it is used.
       const cached = await cachedFiles(page, site.base);
-      assert.deepEqual(Object.keys(cached), [`milcoop-${v2}`]);
-      assert.deepEqual(cached[`milcoop-${v2}`], filesOf(V2));
+      assert.deepEqual(Object.keys(cached).sort(), [`milcoop-${v2}`, 'milcoop-offline'].sort());
+      const isData = (f) => /^\.\/(texts-[0-9a-f]+|doc-.+-[0-9a-f]+)\.bin$/.test(f);
+      const held = cached[`milcoop-${v2}`];
+      assert.deepEqual(held.filter((f) => !isData(f)), filesOf(V2).filter((f) => !isData(f)));
+      // (The preview is there only if version 2's worker was in charge when it was read.)
+      const data = held.filter(isData).map((f) => f.replace(/-[0-9a-f]+\.bin$/, ''));
+      assert.ok(data.includes('./texts'), `the texts file read by the timeline is kept: ${data}`);
+      assert.ok(data.every((f) => ['./texts', './doc-review-2020'].includes(f)), `only what was read is kept: ${data}`);
+      assert.ok(held.every((f) => filesOf(V2).includes(f)), 'every cached file is one of version 2');
+      await context.setOffline(false);
+      check();
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
+
+  it('keeps everything available offline across a deploy, carrying unchanged files over', async () => {
+    const dir = copySite(DIST);
+    const site = await serve({ root: dir });
+    const { page, context, check } = await guardedPage(browser, site.origin);
+    try {
+      await page.goto(site.base);
+      await ready(page);
+      await page.getByTestId('offline-all').click({ timeout: 30000 });
+      await page.getByTestId('offline-everything').waitFor({ timeout: 30000 });
+
+      deploy(dir, V2);
+      const v2 = versionOf(V2);
+      await page.goto(site.base);
+      await ready(page);
+      await controlledBy(page, v2);
+      // Version 2's worker fetches the data files new in version 2 by itself.
+      const want = filesOf(V2);
+      let held = [];
+      for (let waited = 0; waited < 30000; waited += 250) {
+        held = (await cachedFiles(page, site.base))[`milcoop-${v2}`] ?? [];
+        if (held.length === want.length) break;
+        await page.waitForTimeout(250);
+      }
+      assert.deepEqual(held, want);
+      await page.reload();
+      await page.getByTestId('offline-everything').waitFor({ timeout: 30000 });
+
+      // Offline, the document new in version 2 reads.
+      await context.setOffline(true);
+      const imported = JSON.parse(readFileSync(join(ROOT, 'target', 'export-v2.json'), 'utf8')).passages.find((p) =>
+        p.id.startsWith('mnd-press-2024-01-25.'),
+      );
+      await page.goto(`${site.base}?p=${imported.id}`);
+      await page.locator(`[data-passage-id="${imported.id}"][aria-current="true"] .passage-text`).waitFor();
       await context.setOffline(false);
       check();
     } finally {

@@ -134,8 +134,8 @@ fn unloaded(ui: Ui, attempt: RwSignal<u32>, why: Unloaded) -> AnyView {
     let offline = !window().navigator().on_line();
     let message = match offline {
         true => ui.pick(
-            "This view could not be loaded — it is not available offline yet. Connect to the network and try again.",
-            "无法载入此视图——它尚不能离线使用。请连接网络后重试。",
+            "This could not be loaded — it is not available offline yet: texts are kept as they are read, and “Make everything available offline” on the home view keeps them all. Connect to the network and try again.",
+            "无法载入——尚不能离线使用：文本在阅读时保存，首页的“全部下载以供离线使用”可保存全部内容。请连接网络后重试。",
         ),
         false => ui.pick(
             "This view could not be loaded. Check the connection and try again.",

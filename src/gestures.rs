@@ -4,7 +4,7 @@
 
 use crate::components::filtered::History;
 use leptos::prelude::*;
-use milcoop_core::query::timeline::{self, Pinch};
+use milcoop_core::query::timeline::{self, Pinch, Window};
 
 /// Where the chart's time axis lies in its viewBox: its width, and the space left and right
 /// of the axis.
@@ -30,9 +30,9 @@ pub struct ZoomGestures {
 pub fn use_zoom_gestures(
     svg: NodeRef<leptos::svg::Svg>,
     axis: Axis,
-    range: Memo<(u16, u16)>,
-    bounds: (u16, u16),
-    set: impl Fn((u16, u16), History) + Copy + Send + Sync + 'static,
+    range: Memo<Window>,
+    bounds: Window,
+    set: impl Fn(Window, History) + Copy + Send + Sync + 'static,
 ) -> ZoomGestures {
     // Where a pointer is across the axis, 0–1.
     let at = move |client_x: f64| -> f32 {

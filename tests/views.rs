@@ -7,7 +7,7 @@
 use milcoop_core::model::{Event, EventType, PartialDate};
 use milcoop_core::query::filter::{apply, Filters};
 use milcoop_core::query::stats::span;
-use milcoop_core::query::timeline::{layout, pan, zoom, zoom_at, Scale, LANES, MIN_MARK};
+use milcoop_core::query::timeline::{layout, pan, zoom, zoom_at, Scale, Window, LANES, MIN_MARK};
 use milcoop_web::data::dataset;
 use wasm_bindgen_test::*;
 
@@ -78,7 +78,8 @@ fn marks_of_the_real_corpus_never_overlap_on_a_row() {
 #[wasm_bindgen_test]
 fn zoom_and_pan_stay_inside_the_corpus_years() {
     let data = dataset().unwrap();
-    let bounds = span(data, 0..data.events.len() as u32).unwrap();
+    let (first, last) = span(data, 0..data.events.len() as u32).unwrap();
+    let bounds = Window::years(first, last);
     let mut range = bounds;
     for step in 0..40 {
         range = match step % 4 {
@@ -87,8 +88,11 @@ fn zoom_and_pan_stay_inside_the_corpus_years() {
             2 => zoom_at(range, 1.6, 0.2, bounds),
             _ => pan(range, -7, bounds),
         };
-        assert!(range.0 <= range.1, "{range:?}");
-        assert!(range.0 >= bounds.0 && range.1 <= bounds.1, "{range:?}");
+        assert!(range.from <= range.to, "{range:?}");
+        assert!(
+            range.from >= bounds.from && range.to <= bounds.to,
+            "{range:?}"
+        );
     }
     assert_eq!(zoom(zoom(bounds, 0.5, bounds), 64.0, bounds), bounds);
 }

@@ -6,12 +6,13 @@
 //! notice for the page to show.
 //!
 //! [`Route`] is the view; [`Url`] adds what any view may carry beside it: the interface
-//! language (`ui=zh`), the parallel-text reading mode (`parallel=1`) and the event selected
-//! on the timeline (`event=<id>`).
+//! language (`ui=zh`), the parallel-text reading mode (`parallel=1`), and on the timeline
+//! the event selected (`event=<id>`) and a zoom below a year (`months=2020-04..2020-09`).
 
 use crate::present::ui::Ui;
 use crate::query::filter::Filters;
 use crate::query::notice::{Notice, Why};
+use crate::query::timeline::Window;
 
 /// A view of the explorer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -84,6 +85,8 @@ pub struct Url {
     pub parallel: bool,
     /// The event opened on the timeline.
     pub event: Option<String>,
+    /// The timeline's visible months, when zoomed below whole years.
+    pub months: Option<Window>,
 }
 
 impl From<Route> for Url {
@@ -103,6 +106,7 @@ impl Url {
         let mut ui = None;
         let mut parallel = None;
         let mut event = None;
+        let mut months = None;
         let mut ignored = Vec::new();
         for (k, v) in form_urlencoded::parse(query.as_bytes()) {
             let v = v.trim();
@@ -119,6 +123,10 @@ impl Url {
                 "event" if event.is_none() && !v.is_empty() && v.chars().count() <= MAX_ID => {
                     event = Some(v.to_string())
                 }
+                "months" => match Window::parse(v) {
+                    Some(w) if months.is_none() && w.whole_years().is_none() => months = Some(w),
+                    _ => ignored.push(Notice::new(describe(&k, v), Why::NotMonths)),
+                },
                 _ => {
                     rest.append_pair(&k, v);
                 }
@@ -141,12 +149,21 @@ impl Url {
             }
             (_, None) => None,
         };
+        let months = match (&route, months) {
+            (Route::Timeline(_), m) => m,
+            (_, Some(m)) => {
+                ignored.push(Notice::new(format!("months={m}"), Why::NotMonths));
+                None
+            }
+            (_, None) => None,
+        };
         (
             Url {
                 route,
                 ui,
                 parallel,
                 event,
+                months,
             },
             ignored,
         )
@@ -162,6 +179,9 @@ impl Url {
         }
         if let Some(e) = &self.event {
             s.append_pair("event", e);
+        }
+        if let Some(m) = &self.months {
+            s.append_pair("months", &m.to_string());
         }
         if let Some(u) = self.ui {
             s.append_pair("ui", u.code());
@@ -348,6 +368,29 @@ mod tests {
 
         let (u, ignored) = Url::parse("?view=timeline&year=2020&event=e-1&ui=en");
         assert_eq!(u.event.as_deref(), Some("e-1"));
+        let (m, none) = Url::parse("?view=timeline&year=2020&months=2020-04..2020-09");
+        assert_eq!(
+            m.months.map(|w| w.to_string()).as_deref(),
+            Some("2020-04..2020-09")
+        );
+        assert!(none.is_empty());
+        assert_eq!(
+            Url::parse(&m.to_query()).0,
+            m,
+            "a zoom below a year survives the round trip"
+        );
+        for bad in [
+            "?view=timeline&months=2020-09..2020-04",
+            "?view=timeline&months=2020-01..2020-12",
+            "?view=explore&months=2020-04..2020-09",
+        ] {
+            let (u, notices) = Url::parse(bad);
+            assert_eq!(u.months, None, "{bad}");
+            assert!(
+                notices.iter().any(|n| n.why == Why::NotMonths),
+                "{bad}: {notices:?}"
+            );
+        }
         assert!(ignored.is_empty());
         assert_eq!(Url::parse(&u.to_query()).0, u);
 

@@ -20,7 +20,7 @@ fn passage_url(id: &str, parallel: bool, ui: Ui) -> Url {
         route: Route::Passage(id.to_string()),
         parallel,
         ui: ui.in_url(),
-        event: None,
+        ..Url::default()
     }
 }
 

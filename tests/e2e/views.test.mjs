@@ -341,4 +341,42 @@ describe('events say what happened', () => {
     assert.equal(await page.locator('svg.timeline .tick.month').count(), 0, 'no months over many years');
     check();
   });
+
+  it('zooms below a year into months, in the link, and back out to the year', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${env.site.base}?view=timeline&year=2020`);
+    await ready(page);
+    await page.locator('svg.timeline [data-event-id]').first().waitFor();
+    await page.getByTestId('zoom-in').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('months'));
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('months'), '2020-04..2020-09');
+    assert.equal(url.searchParams.get('year'), '2020', 'the year filter holds the zoom');
+    assert.match(await page.getByTestId('timeline-span').textContent(), /Apr 2020 to Sep 2020/);
+    // Every month of the window is marked, and the marks are the events of those months.
+    const months = await page.$$eval('svg.timeline .tick.month', (ts) => ts.map((t) => Number(t.dataset.month)));
+    assert.deepEqual(months, [4, 5, 6, 7, 8, 9]);
+    const inWindow = (e) => {
+      if (!e.start) return false;
+      const month = (d, last) => Number(d.slice(0, 4)) * 12 + (d.length >= 7 ? Number(d.slice(5, 7)) : last ? 12 : 1) - 1;
+      return month(e.start, false) <= 2020 * 12 + 8 && month(e.end ?? e.start, true) >= 2020 * 12 + 3;
+    };
+    const want = data.events.filter(inWindow).map((e) => e.id).sort();
+    assert.ok(want.length > 0 && want.length < data.events.filter((e) => e.start?.startsWith('2020')).length);
+    await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length === n, want.length);
+    const drawn = await page.$$eval('svg.timeline [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
+    assert.deepEqual(drawn.sort(), want);
+    const listed = await page.$$eval('[data-testid=timeline-list] [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
+    assert.deepEqual(listed.sort(), want, 'the text list shows the same months');
+    // The link opens the same window; Later moves by months; zooming out is the year again.
+    await page.goto(page.url());
+    await page.locator('svg.timeline [data-event-id]').first().waitFor();
+    assert.match(await page.getByTestId('timeline-span').textContent(), /Apr 2020 to Sep 2020/);
+    await page.getByRole('button', { name: 'Later →' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('months') === '2020-05..2020-10');
+    await page.getByTestId('zoom-out').click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get('months'));
+    assert.equal(new URL(page.url()).searchParams.get('year'), '2020');
+    check();
+  });
 });

@@ -21,6 +21,7 @@ pub enum Why {
     NotParallel,
     ParallelNeedsText,
     EventOnTimeline,
+    NotMonths,
     NotYear,
     NotCountryCodes,
     NotEventType,
@@ -45,6 +46,10 @@ impl Why {
             Why::EventOnTimeline => (
                 "an event is opened on the timeline only",
                 "事件只能在时间线上打开",
+            ),
+            Why::NotMonths => (
+                "months are a timeline zoom like 2020-04..2020-09",
+                "months 是时间线的缩放范围，如 2020-04..2020-09",
             ),
             Why::NotYear => (
                 "not a year or a range of years like 2015-2020",

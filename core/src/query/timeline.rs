@@ -1,17 +1,101 @@
-//! Timeline layout, computed in Rust rather than by the DOM: a year scale in whole pixels,
+//! Timeline layout, computed in Rust rather than by the DOM: a time scale in whole pixels,
 //! one lane per event type (exercises and deployments first), and rows within a lane so
-//! that marks never overlap.
+//! that marks never overlap. The visible window is a run of whole months: whole years are
+//! the year filter; below a year the window is a zoom of its own (`months=` in the link).
 
 use crate::model::{Event, EventType, PartialDate, Precision};
+use std::fmt;
 
 /// Lane order: exercises and deployments first (the vocabulary's own order).
 pub const LANES: [EventType; 13] = EventType::ALL;
 
-/// Maps years to x pixels: `from` starts at `left`, each year is `year_width` wide.
+/// Units of a month on the scale: every month counts 31 days, so month and year boundaries
+/// fall on whole units (a year is 372).
+const MONTH: i64 = 31;
+
+/// The visible months, `from..=to`, each as a month number (year × 12 + month − 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub from: u32,
+    pub to: u32,
+}
+
+impl Window {
+    /// The whole years `from..=to`.
+    pub fn years(from: u16, to: u16) -> Window {
+        let (a, b) = (from.min(to), from.max(to));
+        Window {
+            from: month_number(a, 1),
+            to: month_number(b, 12),
+        }
+    }
+
+    pub fn months(&self) -> u32 {
+        self.to - self.from + 1
+    }
+
+    pub fn first_year(&self) -> u16 {
+        (self.from / 12) as u16
+    }
+
+    pub fn last_year(&self) -> u16 {
+        (self.to / 12) as u16
+    }
+
+    /// The years, when the window is whole years.
+    pub fn whole_years(&self) -> Option<(u16, u16)> {
+        (self.from.is_multiple_of(12) && self.to % 12 == 11)
+            .then(|| (self.first_year(), self.last_year()))
+    }
+
+    /// Whether a dated event (from `start` to `end`, each to its precision) shows in it.
+    pub fn overlaps(&self, start: PartialDate, end: Option<PartialDate>) -> bool {
+        let stop = end.unwrap_or(start);
+        let first = month_number(start.year, start.month.unwrap_or(1));
+        let last = month_number(stop.year, stop.month.unwrap_or(12));
+        first <= self.to && last >= self.from
+    }
+
+    /// Reads `2020-04..2020-09` (as written in a link); `None` for anything else.
+    pub fn parse(s: &str) -> Option<Window> {
+        let (a, b) = s.split_once("..")?;
+        let month = |t: &str| {
+            let d = PartialDate::parse(t.trim())?;
+            (d.day.is_none() && d.month.is_some())
+                .then(|| month_number(d.year, d.month.unwrap_or(1)))
+        };
+        let (from, to) = (month(a)?, month(b)?);
+        (from <= to).then_some(Window { from, to })
+    }
+
+    /// The window moved inside `bounds`, keeping its width where the bounds allow.
+    pub fn within(self, bounds: Window) -> Window {
+        let width = self.months().min(bounds.months());
+        let from = self.from.clamp(bounds.from, bounds.to + 1 - width);
+        Window {
+            from,
+            to: from + width - 1,
+        }
+    }
+}
+
+impl fmt::Display for Window {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ym = |m: u32| format!("{}-{:02}", m / 12, m % 12 + 1);
+        write!(f, "{}..{}", ym(self.from), ym(self.to))
+    }
+}
+
+/// A month's number: year × 12 + month − 1.
+pub fn month_number(year: u16, month: u8) -> u32 {
+    year as u32 * 12 + (month.clamp(1, 12) as u32 - 1)
+}
+
+/// Maps time to x pixels: the window's first month starts at `left`, its end is at
+/// `left + width`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scale {
-    pub from: u16,
-    pub to: u16,
+    pub window: Window,
     pub left: i32,
     pub width: i32,
 }
@@ -19,24 +103,27 @@ pub struct Scale {
 impl Scale {
     /// A scale for the inclusive year range over `width` pixels starting at `left`.
     pub fn new(from: u16, to: u16, left: i32, width: i32) -> Scale {
-        let (from, to) = (from.min(to), from.max(to));
+        Scale::of(Window::years(from, to), left, width)
+    }
+
+    /// A scale for any window of months.
+    pub fn of(window: Window, left: i32, width: i32) -> Scale {
         Scale {
-            from,
-            to,
+            window,
             left,
             width: width.max(1),
         }
     }
 
     fn years(&self) -> i32 {
-        (self.to - self.from) as i32 + 1
+        self.window.months().div_ceil(12) as i32
     }
 
-    /// The x of a point in time given as a fraction of a year since `from` (in 1/366ths).
-    fn x_of_day(&self, year: u16, day_of_year: i32) -> i32 {
-        let years = self.years() as i64;
-        let offset = (year as i64 - self.from as i64) * 366 + day_of_year as i64;
-        self.left + (offset * self.width as i64 / (years * 366)) as i32
+    /// The x of a point in time: `day` units (31 a month) into `year`.
+    fn x_of_day(&self, year: u16, day: i32) -> i32 {
+        let total = self.window.months() as i64 * MONTH;
+        let offset = year as i64 * 12 * MONTH + day as i64 - self.window.from as i64 * MONTH;
+        self.left + (offset * self.width as i64 / total) as i32
     }
 
     /// The x where a year starts.
@@ -44,26 +131,32 @@ impl Scale {
         self.x_of_day(year, 0)
     }
 
+    /// The x where a month (by its number) starts.
+    pub fn x_month(&self, month: u32) -> i32 {
+        self.x_of_day((month / 12) as u16, (month % 12) as i32 * MONTH as i32)
+    }
+
     /// Pixel extent of a date to its precision: a day is a point, a month or a year a bar.
     pub fn extent(&self, start: PartialDate, end: Option<PartialDate>) -> (i32, i32) {
+        let m = MONTH as i32;
         let first_day = |d: PartialDate| -> i32 {
-            let m = d.month.unwrap_or(1) as i32;
-            (m - 1) * 31 + d.day.unwrap_or(1) as i32 - 1
+            (d.month.unwrap_or(1) as i32 - 1) * m + d.day.unwrap_or(1) as i32 - 1
         };
         let last_day = |d: PartialDate| -> i32 {
             match d.precision() {
-                Precision::Year => 366,
-                Precision::Month => d.month.unwrap_or(12) as i32 * 31 - 1,
+                Precision::Year => 12 * m,
+                Precision::Month => d.month.unwrap_or(12) as i32 * m,
                 Precision::Day => first_day(d) + 1,
             }
         };
         let stop = end.unwrap_or(start);
         let a = self.x_of_day(start.year, first_day(start));
-        let b = self.x_of_day(stop.year, last_day(stop).min(366));
+        let b = self.x_of_day(stop.year, last_day(stop));
         (a, b.max(a))
     }
 
-    /// Years to label, every `step` years, so labels stay at least `min_gap` pixels apart.
+    /// Years to label (those that start inside the window), every `step` years, so labels
+    /// stay at least `min_gap` pixels apart.
     pub fn ticks(&self, min_gap: i32) -> Vec<u16> {
         let per_year = self.width / self.years();
         let step = if per_year <= 0 {
@@ -72,31 +165,32 @@ impl Scale {
             (min_gap + per_year - 1) / per_year
         }
         .max(1) as u16;
-        (self.from..=self.to)
-            .filter(|y| (y - self.from).is_multiple_of(step))
+        let first = self.window.from.div_ceil(12) as u16;
+        (first..=self.window.last_year())
+            .filter(|y| (y - first).is_multiple_of(step))
             .collect()
     }
 }
 
 impl Scale {
-    /// Months to mark between the year ticks when the range is three years or less: every
+    /// Months to mark between the year ticks when three years or less are shown: every
     /// first, second, third or sixth month, whichever keeps marks `min_gap` pixels apart
     /// (none if even half-years are closer). January is the year's own tick, so left out.
     pub fn month_ticks(&self, min_gap: i32) -> Vec<(u16, u8, i32)> {
-        if self.years() > 3 {
+        if self.window.months() > 36 {
             return Vec::new();
         }
-        let per_month = self.width / (self.years() * 12);
+        let per_month = self.width / self.window.months() as i32;
         let Some(step) = [1u8, 2, 3, 6]
             .into_iter()
             .find(|s| per_month * *s as i32 >= min_gap)
         else {
             return Vec::new();
         };
-        (self.from..=self.to)
-            .flat_map(|y| (1..12u8).map(move |i| (y, i + 1)))
-            .filter(|(_, m)| (m - 1).is_multiple_of(step))
-            .map(|(y, m)| (y, m, self.x_of_day(y, (m as i32 - 1) * 31)))
+        (self.window.from..=self.window.to)
+            .map(|n| ((n / 12) as u16, (n % 12) as u8 + 1))
+            .filter(|(_, m)| *m != 1 && (m - 1).is_multiple_of(step))
+            .map(|(y, m)| (y, m, self.x_month(month_number(y, m))))
             .collect()
     }
 }
@@ -147,8 +241,7 @@ pub fn layout(events: &[&Event], scale: &Scale) -> Layout {
             out.undated.push(i);
             continue;
         };
-        let stop = e.end.unwrap_or(start).year;
-        if stop < scale.from || start.year > scale.to {
+        if !scale.window.overlaps(start, e.end) {
             continue;
         }
         let lane = LANES
@@ -189,16 +282,16 @@ pub fn layout(events: &[&Event], scale: &Scale) -> Layout {
     out
 }
 
-/// The year range a zoom step gives: `factor` < 1 zooms in around the centre, > 1 out,
-/// never beyond `bounds` and never narrower than one year.
-pub fn zoom(range: (u16, u16), factor: f32, bounds: (u16, u16)) -> (u16, u16) {
+/// The window a zoom step gives: `factor` < 1 zooms in around the centre, > 1 out, never
+/// beyond `bounds` and never narrower than one month. A year or more is whole years.
+pub fn zoom(range: Window, factor: f32, bounds: Window) -> Window {
     zoom_at(range, factor, 0.5, bounds)
 }
 
-/// A zoom step that keeps the point at `at` (0 = left edge, 1 = right edge of the range)
+/// A zoom step that keeps the point at `at` (0 = left edge, 1 = right edge of the window)
 /// where it is, as a wheel or pinch under the pointer does.
-pub fn zoom_at(range: (u16, u16), factor: f32, at: f32, bounds: (u16, u16)) -> (u16, u16) {
-    let (a, b) = (range.0 as f32, range.1 as f32 + 1.0);
+pub fn zoom_at(range: Window, factor: f32, at: f32, bounds: Window) -> Window {
+    let (a, b) = (range.from as f32, range.to as f32 + 1.0);
     let at = if at.is_finite() {
         at.clamp(0.0, 1.0)
     } else {
@@ -213,8 +306,14 @@ pub fn zoom_at(range: (u16, u16), factor: f32, at: f32, bounds: (u16, u16)) -> (
     let width = ((b - a) * factor).max(1.0);
     let mut lo = (pivot - width * at).round();
     let mut hi = lo + width.round();
+    if hi - lo >= 12.0 {
+        // A year or more: whole years, as the year filter says them.
+        let years = ((hi - lo) / 12.0).round();
+        lo = (lo / 12.0).round() * 12.0;
+        hi = lo + years * 12.0;
+    }
     // Keep the width when a bound cuts one side, as far as the bounds allow.
-    let (min, max) = (bounds.0 as f32, bounds.1 as f32 + 1.0);
+    let (min, max) = (bounds.from as f32, bounds.to as f32 + 1.0);
     if lo < min {
         hi = (hi + (min - lo)).min(max);
         lo = min;
@@ -223,19 +322,29 @@ pub fn zoom_at(range: (u16, u16), factor: f32, at: f32, bounds: (u16, u16)) -> (
         lo = (lo - (hi - max)).max(min);
         hi = max;
     }
-    let lo = lo as u16;
-    let hi = (hi as u16).saturating_sub(1).max(lo);
-    (lo, hi)
+    let from = lo as u32;
+    Window {
+        from,
+        to: (hi as u32).saturating_sub(1).max(from),
+    }
 }
 
-/// The year range moved by `years`, kept inside `bounds` with its width.
-pub fn pan(range: (u16, u16), years: i32, bounds: (u16, u16)) -> (u16, u16) {
-    let width = range.1 as i32 - range.0 as i32;
-    let lo = (range.0 as i32 + years).clamp(
-        bounds.0 as i32,
-        (bounds.1 as i32 - width).max(bounds.0 as i32),
-    );
-    (lo as u16, (lo + width).min(bounds.1 as i32) as u16)
+/// The window moved by `months`, kept inside `bounds` with its width.
+pub fn pan(range: Window, months: i32, bounds: Window) -> Window {
+    let from = (range.from as i64 + months as i64).max(0) as u32;
+    Window {
+        from,
+        to: from + range.months() - 1,
+    }
+    .within(bounds)
+}
+
+/// A pan step of about `1/parts` of the window: whole years while whole years are shown.
+fn pan_step(range: Window, parts: u32) -> i32 {
+    match range.whole_years() {
+        Some((a, b)) => ((b - a) as i32 / parts as i32).max(1) * 12,
+        None => (range.months() / parts).max(1) as i32,
+    }
 }
 
 /// How wide a label is drawn, in chart units: a Han character (or any wide character) takes
@@ -310,18 +419,12 @@ pub fn axis_fraction(
     ((client_x - start) / width) as f32
 }
 
-/// What a wheel step does: a mostly sideways wheel pans by an eighth of the range, an
+/// What a wheel step does: a mostly sideways wheel pans by an eighth of the window, an
 /// upward one zooms in under the pointer (at `at`), a downward one out; a trackpad pinch
 /// arrives as a wheel too.
-pub fn wheel(
-    range: (u16, u16),
-    (dx, dy): (f64, f64),
-    at: f32,
-    bounds: (u16, u16),
-) -> Option<(u16, u16)> {
+pub fn wheel(range: Window, (dx, dy): (f64, f64), at: f32, bounds: Window) -> Option<Window> {
     if dx.abs() > dy.abs() {
-        let step = ((range.1 - range.0) as i32 / 8).max(1) * dx.signum() as i32;
-        Some(pan(range, step, bounds))
+        Some(pan(range, pan_step(range, 8) * dx.signum() as i32, bounds))
     } else if dy != 0.0 {
         let factor = if dy < 0.0 { 0.8 } else { 1.25 };
         Some(zoom_at(range, factor, at, bounds))
@@ -341,16 +444,16 @@ pub struct Pinch {
 
 impl Pinch {
     /// The range the pinch gives when it ends, if it moved enough (15%) to mean a zoom.
-    pub fn zoom(self, range: (u16, u16), bounds: (u16, u16)) -> Option<(u16, u16)> {
+    pub fn zoom(self, range: Window, bounds: Window) -> Option<Window> {
         let ratio = self.now / self.start;
         (self.start > 0.0 && self.now > 0.0 && (ratio - 1.0).abs() > 0.15)
             .then(|| zoom_at(range, (1.0 / ratio) as f32, self.at, bounds))
     }
 }
 
-/// A key on the zoom toolbar: `+`/`-` zoom, the arrows pan by a quarter of the range.
-pub fn key(range: (u16, u16), key: &str, bounds: (u16, u16)) -> Option<(u16, u16)> {
-    let step = ((range.1 - range.0) as i32 / 4).max(1);
+/// A key on the zoom toolbar: `+`/`-` zoom, the arrows pan by a quarter of the window.
+pub fn key(range: Window, key: &str, bounds: Window) -> Option<Window> {
+    let step = pan_step(range, 4);
     match key {
         "+" | "=" => Some(zoom(range, 0.5, bounds)),
         "-" | "_" => Some(zoom(range, 2.0, bounds)),
@@ -410,75 +513,175 @@ mod tests {
         assert_eq!(axis_fraction(10.0, (0.0, 0.0), 1000, (150, 10)), 0.5);
     }
 
+    /// Whole years, as the tests write them.
+    fn y(a: u16, b: u16) -> Window {
+        Window::years(a, b)
+    }
+
     #[test]
     fn the_wheel_pans_sideways_and_zooms_up_and_down() {
-        let all = (2000, 2023);
+        let all = y(2000, 2023);
         assert_eq!(
-            wheel((2008, 2015), (40.0, 2.0), 0.5, all),
-            Some((2009, 2016))
+            wheel(y(2008, 2015), (40.0, 2.0), 0.5, all),
+            Some(y(2009, 2016))
         );
         assert_eq!(
-            wheel((2008, 2015), (-40.0, 2.0), 0.5, all),
-            Some((2007, 2014))
+            wheel(y(2008, 2015), (-40.0, 2.0), 0.5, all),
+            Some(y(2007, 2014))
         );
-        let closer = wheel((2000, 2023), (0.0, -10.0), 0.0, all).unwrap();
+        let closer = wheel(all, (0.0, -10.0), 0.0, all).unwrap();
         assert_eq!(
-            closer.0, 2000,
+            closer.first_year(),
+            2000,
             "zooming at the left edge keeps the left edge"
         );
-        assert!(closer.1 < 2023);
-        let wider = wheel((2010, 2012), (0.0, 10.0), 0.5, all).unwrap();
-        assert!(wider.0 <= 2010 && wider.1 >= 2012 && wider != (2010, 2012));
-        assert_eq!(wheel((2010, 2012), (0.0, 0.0), 0.5, all), None);
+        assert!(closer.last_year() < 2023 && closer.whole_years().is_some());
+        let wider = wheel(y(2010, 2012), (0.0, 10.0), 0.5, all).unwrap();
+        assert!(
+            wider.first_year() <= 2010 && wider.last_year() >= 2012 && wider != y(2010, 2012),
+            "{wider}"
+        );
+        assert_eq!(wheel(y(2010, 2012), (0.0, 0.0), 0.5, all), None);
     }
 
     #[test]
     fn a_pinch_zooms_only_when_it_means_it() {
-        let all = (2000, 2023);
+        let all = y(2000, 2023);
         let spread = Pinch {
             start: 100.0,
             now: 200.0,
             at: 0.5,
         };
-        let (a, b) = spread.zoom((2000, 2023), all).unwrap();
-        assert!(b - a < 23, "spreading the fingers zooms in: {a}-{b}");
+        let zoomed = spread.zoom(all, all).unwrap();
+        assert!(
+            zoomed.months() < all.months(),
+            "spreading the fingers zooms in: {zoomed}"
+        );
         let squeeze = Pinch {
             start: 200.0,
             now: 100.0,
             at: 0.5,
         };
         assert_eq!(
-            squeeze.zoom((2010, 2013), all).map(|(a, b)| b - a > 3),
+            squeeze.zoom(y(2010, 2013), all).map(|w| w.months() > 48),
             Some(true)
         );
-        assert_eq!(
-            Pinch {
-                start: 100.0,
-                now: 110.0,
-                at: 0.5
-            }
-            .zoom((2000, 2023), all),
-            None
-        );
-        assert_eq!(
-            Pinch {
-                start: 0.0,
-                now: 110.0,
-                at: 0.5
-            }
-            .zoom((2000, 2023), all),
-            None
-        );
+        let slight = Pinch {
+            start: 100.0,
+            now: 110.0,
+            at: 0.5,
+        };
+        assert_eq!(slight.zoom(all, all), None);
+        let broken = Pinch {
+            start: 0.0,
+            now: 110.0,
+            at: 0.5,
+        };
+        assert_eq!(broken.zoom(all, all), None);
     }
 
     #[test]
     fn keys_zoom_and_pan() {
-        let all = (2000, 2023);
-        assert_eq!(key((2000, 2023), "ArrowRight", all), Some((2000, 2023)));
-        assert_eq!(key((2004, 2011), "ArrowLeft", all), Some((2003, 2010)));
-        let (a, b) = key((2000, 2023), "+", all).unwrap();
-        assert!(b - a < 23);
-        assert_eq!(key((2000, 2023), "x", all), None);
+        let all = y(2000, 2023);
+        assert_eq!(key(all, "ArrowRight", all), Some(all));
+        assert_eq!(key(y(2004, 2011), "ArrowLeft", all), Some(y(2003, 2010)));
+        assert!(key(all, "+", all).unwrap().months() < all.months());
+        assert_eq!(key(all, "x", all), None);
+    }
+
+    #[test]
+    fn zoom_goes_below_a_year_in_months_and_back_to_whole_years() {
+        let all = y(2000, 2023);
+        let half = zoom(y(2020, 2020), 0.5, all);
+        assert_eq!(half.to_string(), "2020-04..2020-09");
+        assert_eq!(half.whole_years(), None);
+        let quarter = zoom(half, 0.5, all);
+        assert_eq!(quarter.months(), 3);
+        // Never narrower than a month.
+        let mut w = quarter;
+        for _ in 0..6 {
+            w = zoom(w, 0.5, all);
+        }
+        assert_eq!(w.months(), 1);
+        // Out again: from a year on, whole years.
+        assert_eq!(zoom(half, 2.0, all), y(2020, 2020));
+        assert_eq!(
+            zoom(y(2020, 2020), 2.0, all)
+                .whole_years()
+                .map(|(a, b)| b - a),
+            Some(1)
+        );
+        // Panning months moves by months and stays inside.
+        assert_eq!(
+            key(half, "ArrowRight", all).unwrap().to_string(),
+            "2020-05..2020-10"
+        );
+        assert_eq!(pan(half, -1000, all).to_string(), "2000-01..2000-06");
+        assert_eq!(pan(half, 1000, all).to_string(), "2023-07..2023-12");
+    }
+
+    #[test]
+    fn a_window_reads_and_writes_as_in_a_link() {
+        let w = Window::parse("2020-04..2020-09").unwrap();
+        assert_eq!((w.first_year(), w.months()), (2020, 6));
+        assert_eq!(w.to_string(), "2020-04..2020-09");
+        assert_eq!(
+            Window::parse("2020-01..2021-12").unwrap().whole_years(),
+            Some((2020, 2021))
+        );
+        for bad in [
+            "2020-09..2020-04",
+            "2020..2021",
+            "2020-13..2021-01",
+            "2020-04-01..2020-05",
+            "x",
+            "",
+        ] {
+            assert_eq!(Window::parse(bad), None, "{bad}");
+        }
+        let june = PartialDate::parse("2020-06").unwrap();
+        assert!(w.overlaps(june, None));
+        assert!(
+            w.overlaps(PartialDate::parse("2020").unwrap(), None),
+            "a year-only date overlaps its months"
+        );
+        assert!(!w.overlaps(PartialDate::parse("2020-12-01").unwrap(), None));
+        assert_eq!(
+            Window { from: 10, to: 30 }.within(y(2000, 2001)),
+            Window {
+                from: 24000,
+                to: 24020
+            }
+        );
+    }
+
+    #[test]
+    fn a_sub_year_scale_spreads_the_months_and_leaves_out_the_rest() {
+        let w = Window::parse("2020-04..2020-09").unwrap();
+        let s = Scale::of(w, 0, 600);
+        assert_eq!(s.x_month(w.from), 0);
+        assert_eq!(s.x_month(w.to + 1), 600);
+        assert_eq!(s.ticks(40), Vec::<u16>::new(), "no year starts inside");
+        let months: Vec<u8> = s.month_ticks(40).iter().map(|t| t.1).collect();
+        assert_eq!(months, [4, 5, 6, 7, 8, 9]);
+        let es = [
+            event(EventType::Exercise, "2020-05-10", None),
+            event(EventType::Exercise, "2020-11-10", None),
+            event(EventType::Exercise, "2020", None),
+        ];
+        let refs: Vec<&Event> = es.iter().collect();
+        let l = layout(&refs, &s);
+        let shown: Vec<usize> = l.marks.iter().map(|m| m.event).collect();
+        assert_eq!(shown.len(), 2);
+        assert!(
+            !shown.contains(&1),
+            "November is outside April to September"
+        );
+        let year = l.marks.iter().find(|m| m.event == 2).unwrap();
+        assert!(
+            year.x0 < 0 && year.x1 > 600,
+            "a year-only date spans the whole window"
+        );
     }
 
     fn event(kind: EventType, start: &str, end: Option<&str>) -> Event {
@@ -594,19 +797,19 @@ mod tests {
 
     #[test]
     fn zoom_and_pan_stay_in_bounds() {
-        assert_eq!(zoom((2000, 2019), 0.5, (1990, 2030)), (2005, 2014));
-        assert_eq!(zoom((2005, 2014), 2.0, (1990, 2030)), (2000, 2019));
-        assert_eq!(zoom((2020, 2020), 0.5, (1990, 2030)), (2020, 2020));
-        assert_eq!(zoom((1990, 2030), 4.0, (1990, 2030)), (1990, 2030));
-        assert_eq!(pan((2000, 2009), 5, (1990, 2012)), (2003, 2012));
+        let bounds = y(1990, 2030);
+        assert_eq!(zoom(y(2000, 2019), 0.5, bounds), y(2005, 2014));
+        assert_eq!(zoom(y(2005, 2014), 2.0, bounds), y(2000, 2019));
+        assert_eq!(zoom(bounds, 4.0, bounds), bounds);
+        assert_eq!(pan(y(2000, 2009), 60, y(1990, 2012)), y(2003, 2012));
         // Under the pointer: zooming in at the left edge keeps the left edge.
-        assert_eq!(zoom_at((2000, 2019), 0.5, 0.0, (1990, 2030)), (2000, 2009));
-        assert_eq!(zoom_at((2000, 2019), 0.5, 1.0, (1990, 2030)), (2010, 2019));
-        assert_eq!(zoom_at((1995, 2000), 4.0, 0.0, (1990, 2030)), (1995, 2018));
+        assert_eq!(zoom_at(y(2000, 2019), 0.5, 0.0, bounds), y(2000, 2009));
+        assert_eq!(zoom_at(y(2000, 2019), 0.5, 1.0, bounds), y(2010, 2019));
+        assert_eq!(zoom_at(y(1995, 2000), 4.0, 0.0, bounds), y(1995, 2018));
         assert_eq!(
-            zoom_at((2000, 2001), f32::NAN, f32::NAN, (1990, 2030)),
-            (2000, 2001)
+            zoom_at(y(2000, 2001), f32::NAN, f32::NAN, bounds),
+            y(2000, 2001)
         );
-        assert_eq!(pan((2000, 2009), -50, (1990, 2030)), (1990, 1999));
+        assert_eq!(pan(y(2000, 2009), -600, bounds), y(1990, 1999));
     }
 }

@@ -10,7 +10,9 @@ use crate::gestures::{use_zoom_gestures, Axis};
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::{Event, Precision};
-use milcoop_core::query::timeline::{fit_label, label_room, layout, Layout, Mark, Scale, LANES};
+use milcoop_core::query::timeline::{
+    fit_label, label_room, layout, Layout, Mark, Scale, Window, LANES,
+};
 use milcoop_core::Ui;
 use wasm_bindgen::JsCast;
 
@@ -35,8 +37,7 @@ pub(super) fn Chart(state: TimelineState) -> impl IntoView {
     // The layout of the visible years: the events on show and where each mark goes.
     let placed = Memo::new(move |_| {
         let indexes = state.filters.derived(state.events, Clone::clone);
-        let (from, to) = state.range.get();
-        let scale = Scale::new(from, to, GUTTER, WIDTH - GUTTER - RIGHT);
+        let scale = Scale::of(state.range.get(), GUTTER, WIDTH - GUTTER - RIGHT);
         let list: Vec<&'static Event> = indexes
             .iter()
             .map(|&i| &state.data.events[i as usize])
@@ -67,7 +68,7 @@ pub(super) fn Chart(state: TimelineState) -> impl IntoView {
                     )
                 })
                 .collect_view();
-            let (from, to, n) = (scale.from, scale.to, placed.marks.len());
+            let (span, n) = (span_label(scale.window, ui), placed.marks.len());
             view! {
                 <svg
                     class="timeline"
@@ -75,8 +76,8 @@ pub(super) fn Chart(state: TimelineState) -> impl IntoView {
                     viewBox=format!("0 0 {WIDTH} {height}")
                     role="group"
                     aria-label=match ui {
-                        Ui::En => format!("Timeline of {n} events, {from} to {to}"),
-                        Ui::Zh => format!("{from}—{to}年 {n} 个事件的时间线"),
+                        Ui::En => format!("Timeline of {n} events, {span}"),
+                        Ui::Zh => format!("{span} {n} 个事件的时间线"),
                     }
                 >
                     {lanes(placed, &lane_top, ui)}
@@ -102,13 +103,15 @@ pub(super) fn Chart(state: TimelineState) -> impl IntoView {
     view! {
         <p class="result-count">
             <span data-testid="timeline-count">{count}</span>
-            {move || {
-                let (from, to) = state.range.get();
-                match ui {
-                    Ui::En => format!(" dated events from {from} to {to}"),
-                    Ui::Zh => format!(" 个有日期的事件，{from}—{to}年"),
-                }
-            }}
+            <span data-testid="timeline-span">
+                {move || {
+                    let span = span_label(state.range.get(), ui);
+                    match ui {
+                        Ui::En => format!(" dated events, {span}"),
+                        Ui::Zh => format!(" 个有日期的事件，{span}"),
+                    }
+                }}
+            </span>
         </p>
         <p class="mark-detail" aria-live="polite" data-testid="mark-detail">{detail}</p>
         <div
@@ -151,9 +154,35 @@ fn lanes(placed: &Layout, lane_top: &[i32], ui: Ui) -> impl IntoView {
         .collect_view()
 }
 
+/// The visible window in words: "2016 to 2020", or "Apr 2020 to Sep 2020" below a year.
+fn span_label(w: Window, ui: Ui) -> String {
+    let month = |n: u32| {
+        let (y, m) = (n / 12, n % 12 + 1);
+        match ui {
+            Ui::En => format!("{} {y}", MONTHS[m as usize - 1]),
+            Ui::Zh => format!("{y}年{m}月"),
+        }
+    };
+    match (w.whole_years(), ui) {
+        (Some((a, b)), Ui::En) => format!("{a} to {b}"),
+        (Some((a, b)), Ui::Zh) => format!("{a}—{b}年"),
+        (None, Ui::En) => format!("{} to {}", month(w.from), month(w.to)),
+        (None, Ui::Zh) => format!("{}—{}", month(w.from), month(w.to)),
+    }
+}
+
 fn ticks(scale: &Scale, height: i32, ui: Ui) -> impl IntoView {
-    let years = scale
-        .ticks(56)
+    let mut years = scale.ticks(56);
+    // A window inside one year shows that year at its left edge.
+    let left_year = years.is_empty().then(|| scale.window.first_year());
+    let left_year = left_year.map(|y| {
+        view! {
+            <g class="tick">
+                <text x=scale.left + 3 y=AXIS - 10>{y}</text>
+            </g>
+        }
+    });
+    let years = std::mem::take(&mut years)
         .into_iter()
         .map(|t| {
             let x = scale.x(t);
@@ -182,7 +211,7 @@ fn ticks(scale: &Scale, height: i32, ui: Ui) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { {years} {months} }
+    view! { {left_year} {years} {months} }
 }
 
 const MONTHS: [&str; 12] = [

@@ -6,7 +6,7 @@ use crate::components::filtered::History;
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::query::stats::{per_year, ByType};
-use milcoop_core::query::timeline::Scale;
+use milcoop_core::query::timeline::{Scale, Window};
 use milcoop_core::Ui;
 
 const HEIGHT: i32 = 84;
@@ -16,11 +16,11 @@ pub(super) fn Overview(state: TimelineState) -> impl IntoView {
     let ui = use_ui();
     let all = state.all;
     move || {
-        let rows = state
-            .filters
-            .derived(state.events, |e| per_year(state.data, e, all));
-        let (from, to) = state.range.get();
-        let scale = Scale::new(all.0, all.1, GUTTER, WIDTH - GUTTER - RIGHT);
+        let rows = state.filters.derived(state.events, |e| {
+            per_year(state.data, e, (all.first_year(), all.last_year()))
+        });
+        let window = state.range.get();
+        let scale = Scale::of(all, GUTTER, WIDTH - GUTTER - RIGHT);
         let max = rows
             .iter()
             .map(|(_, r)| r.total())
@@ -29,8 +29,10 @@ pub(super) fn Overview(state: TimelineState) -> impl IntoView {
             .max(1);
         let unit = (HEIGHT - 16) as f32 / max as f32;
         let band = (
-            scale.x(from),
-            scale.x(to) + (scale.x(to + 1) - scale.x(to)).max(2),
+            scale.x_month(window.from),
+            scale
+                .x_month(window.to + 1)
+                .max(scale.x_month(window.from) + 2),
         );
         let columns = rows
             .into_iter()
@@ -84,11 +86,11 @@ fn column(
         Ui::Zh => format!("{year}年：{total} 个事件——只看这一年"),
     };
     let click = move |ev: leptos::ev::MouseEvent| {
-        let (a, b) = state.range.get_untracked();
+        let w = state.range.get_untracked();
         let r = if ev.shift_key() {
-            (a.min(year), b.max(year))
+            Window::years(w.first_year().min(year), w.last_year().max(year))
         } else {
-            (year, year)
+            Window::years(year, year)
         };
         state.set_range(r, History::Push);
     };

@@ -1,4 +1,4 @@
-//! The timeline as text: the dated events of the visible years in date order (the chart's
+//! The timeline as text: the dated events of the visible window in date order (the chart's
 //! text equivalent), and the undated events, which the chart cannot place.
 
 use super::TimelineState;
@@ -14,11 +14,10 @@ pub(super) fn TimelineText(state: TimelineState) -> impl IntoView {
     let data = state.data;
     let dated = move || {
         let mut shown = state.filters.derived(state.events, Clone::clone);
-        let (from, to) = state.range.get();
+        let window = state.range.get();
         shown.retain(|&i| {
             let e = &data.events[i as usize];
-            e.start
-                .is_some_and(|s| s.year <= to && e.end.unwrap_or(s).year >= from)
+            e.start.is_some_and(|s| window.overlaps(s, e.end))
         });
         order::sort_by_key(&mut shown, |&i| (data.events[i as usize].start, i));
         shown

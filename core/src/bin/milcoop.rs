@@ -292,9 +292,11 @@ fn import(paths: &[String], corpus: &std::path::Path) -> ExitCode {
     }
     let rules = ImportRules::builtin();
     let mut failed = false;
+    let mut written = 0;
     for path in paths {
         match import::import(std::path::Path::new(path), corpus, &rules) {
             Ok(done) => {
+                written += 1;
                 println!("{path} -> {} (id {})", done.path.display(), done.id);
                 if done.unknown.is_empty() {
                     println!("  every header field was found in the page");
@@ -320,7 +322,9 @@ fn import(paths: &[String], corpus: &std::path::Path) -> ExitCode {
             }
         }
     }
-    println!("next: `milcoop check` lists the new documents with everything else");
+    if written > 0 {
+        println!("next: `milcoop check` lists the new documents with everything else");
+    }
     if failed {
         ExitCode::FAILURE
     } else {

@@ -136,6 +136,9 @@ struct Rule {
     enclosed: Vec<(String, String)>,
     #[serde(default)]
     contains: Vec<String>,
+    /// The line holds a date with a clock time (`ingest::stamp`).
+    #[serde(default)]
+    date_time: bool,
     max_chars: Option<usize>,
 }
 
@@ -161,7 +164,8 @@ impl Rules {
                         || r.enclosed.iter().any(|(a, b)| {
                             line.starts_with(a.as_str()) && line.ends_with(b.as_str())
                         })
-                        || r.contains.iter().any(|c| line.contains(c.as_str())))
+                        || r.contains.iter().any(|c| line.contains(c.as_str()))
+                        || (r.date_time && crate::ingest::stamp::has_date_time(line)))
             })
             .map(|r| r.reason.as_str())
     }

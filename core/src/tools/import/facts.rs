@@ -3,6 +3,7 @@
 
 use super::page::Page;
 use super::rules::{CuePlace, ImportRules};
+use crate::ingest::stamp::{date_at, has_date_time};
 use crate::ingest::text::{is_han, language_of};
 use crate::model::{Kind, Lang, PartialDate};
 
@@ -80,7 +81,9 @@ fn title_of(page: &Page) -> Option<Found<String>> {
     })
 }
 
-/// The publisher on a source line: what follows the label, up to a space, a date or a stop.
+/// The publisher on a source line: what follows the label, up to a date, a stop word, or a
+/// space after a Chinese character ("国防部网 责任编辑…"); an English name keeps its
+/// spaces ("China Military Online Editor: …" ends at the stop word).
 fn publisher_in(line: &str, rules: &ImportRules) -> Option<String> {
     let (at, label) = rules
         .source
@@ -89,83 +92,56 @@ fn publisher_in(line: &str, rules: &ImportRules) -> Option<String> {
         .filter_map(|l| line.find(l.as_str()).map(|i| (i, l)))
         .min()?;
     let rest = line[at + label.len()..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
+    let after_han_space = rest.char_indices().find_map(|(i, c)| {
+        let space = matches!(c, ' ' | '\u{3000}' | '\u{a0}' | '\t');
+        let wide = c == '\u{3000}' || rest[..i].chars().next_back().is_some_and(|p| !p.is_ascii());
+        (space && wide).then_some(i)
+    });
     let end = rules
         .source
         .stops
         .iter()
         .filter_map(|s| rest.find(s.as_str()))
-        .chain(rest.find([' ', '\u{3000}', '\u{a0}', '\t']))
-        .chain(date_at(rest).map(|(i, _)| i))
+        .chain(after_han_space)
+        .chain(date_at(rest).map(|(i, _, _)| i))
         .min()
         .unwrap_or(rest.len());
     let name = rest[..end].trim();
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// A date on the source line, else on a short line labelled as a date.
+/// A date on the source line, else on a short line labelled as a date, else on the first
+/// short line with a date and a clock time (a page's info line).
 fn published_in_text(
     page: &Page,
     source_line: Option<&String>,
     rules: &ImportRules,
 ) -> Option<Found<PartialDate>> {
-    let labelled = page.lines.iter().filter(|l| {
-        l.chars().count() <= rules.date.max_chars
-            && rules.date.labels.iter().any(|s| l.contains(s.as_str()))
-    });
-    source_line.into_iter().chain(labelled).find_map(|line| {
-        date_at(line).map(|(_, value)| Found {
-            value,
-            from: format!("the line “{line}”"),
+    let short = |l: &&String| l.chars().count() <= rules.date.max_chars;
+    let labelled = page
+        .lines
+        .iter()
+        .filter(short)
+        .filter(|l| rules.date.labels.iter().any(|s| l.contains(s.as_str())));
+    let stamped = page.lines.iter().filter(short).filter(|l| has_date_time(l));
+    source_line
+        .into_iter()
+        .chain(labelled)
+        .chain(stamped)
+        .find_map(|line| {
+            date_at(line).map(|(_, value, _)| Found {
+                value,
+                from: format!("the line “{line}”"),
+            })
         })
-    })
 }
 
 fn meta_date(page: &Page) -> Option<Found<PartialDate>> {
     let (content, selector) = page.meta_date.as_ref()?;
-    date_at(content).map(|(_, value)| Found {
+    date_at(content).map(|(_, value, _)| Found {
         value,
         from: format!("the page's tag {selector} (markup, not text)"),
     })
-}
-
-/// The first full date in a line (2023-12-28, 2023/12/28, 2023.12.28, 2023年12月28日), with
-/// its byte offset.
-pub fn date_at(line: &str) -> Option<(usize, PartialDate)> {
-    let bytes = line.as_bytes();
-    line.char_indices().find_map(|(i, _)| {
-        if i > 0 && bytes[i - 1].is_ascii_digit() {
-            return None;
-        }
-        let (year, rest) = digits(&line[i..], 4, 4)?;
-        let rest = separator(rest, &["-", "/", ".", "年"])?;
-        let (month, rest) = digits(rest, 1, 2)?;
-        let rest = separator(rest, &["-", "/", ".", "月"])?;
-        let (day, rest) = digits(rest, 1, 2)?;
-        if rest.starts_with(|c: char| c.is_ascii_digit()) {
-            return None;
-        }
-        ((1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-            .then_some((
-                i,
-                PartialDate {
-                    year: year as u16,
-                    month: Some(month as u8),
-                    day: Some(day as u8),
-                },
-            ))
-    })
-}
-
-fn digits(s: &str, min: usize, max: usize) -> Option<(u32, &str)> {
-    let n = s.bytes().take_while(u8::is_ascii_digit).count();
-    (min..=max)
-        .contains(&n)
-        .then(|| Some((s[..n].parse().ok()?, &s[n..])))
-        .flatten()
-}
-
-fn separator<'s>(s: &'s str, seps: &[&str]) -> Option<&'s str> {
-    seps.iter().find_map(|sep| s.strip_prefix(sep))
 }
 
 /// Chinese when the text has enough Han characters; English when enough letters stand in
@@ -192,6 +168,15 @@ fn languages_of(lines: &[String], rules: &ImportRules) -> Vec<Lang> {
     }
     if letters >= rules.languages.en_min_letters {
         found.extend(first[1].map(|i| (i, Lang::En)));
+    }
+    // Below both thresholds (a short brief), the script the text is written in.
+    if found.is_empty() && han + letters > 0 {
+        let lang = if han * 2 >= letters {
+            Lang::Zh
+        } else {
+            Lang::En
+        };
+        found.push((0, lang));
     }
     found.sort_by_key(|&(i, _)| i);
     found.into_iter().map(|(_, l)| l).collect()
@@ -229,23 +214,6 @@ mod tests {
     }
 
     #[test]
-    fn dates_in_the_shapes_pages_write_them() {
-        let d = |s: &str| date_at(s).map(|(_, d)| d.to_string());
-        assert_eq!(
-            d("来源:国防部网 责任编辑:王粲 2023-12-28 16:16:45").as_deref(),
-            Some("2023-12-28")
-        );
-        assert_eq!(
-            d("发布时间：2024年3月8日 09:00").as_deref(),
-            Some("2024-03-08")
-        );
-        assert_eq!(d("2024/1/5").as_deref(), Some("2024-01-05"));
-        assert_eq!(d("编号 12024-01-05"), None);
-        assert_eq!(d("2024-13-05"), None);
-        assert_eq!(d("2024年3月"), None);
-    }
-
-    #[test]
     fn the_source_line_gives_publisher_and_date() {
         let rules = ImportRules::builtin();
         for (line, publisher) in [
@@ -255,6 +223,11 @@ mod tests {
             ),
             ("2024-03-18 09:12:34　来源：新华网", "新华网"),
             ("来源：解放军报作者：张三 2024-03-18", "解放军报"),
+            (
+                "Source: China Military Online Editor: Chen Zhuo 2024-05-16 09:12:33",
+                "China Military Online",
+            ),
+            ("Source: Xinhua | 2024-08-05", "Xinhua"),
         ] {
             let facts = Facts::read(&page(&["标题", line, "正文。"]), &rules);
             assert_eq!(facts.publisher.unwrap().value, publisher, "{line}");
@@ -263,6 +236,13 @@ mod tests {
         }
         let facts = Facts::read(&page(&["标题", "正文没有来源。"]), &rules);
         assert_eq!((facts.publisher, facts.published), (None, None));
+        // A page's info line without a label still dates it, from the text.
+        let facts = Facts::read(
+            &page(&["标题", "央视网消息 2023年04月27日 08:45", "正文。"]),
+            &rules,
+        );
+        assert_eq!(facts.published.unwrap().value.to_string(), "2023-04-27");
+        assert!(facts.outside.is_empty());
     }
 
     #[test]
@@ -286,6 +266,12 @@ mod tests {
         assert_eq!(langs(&[en, en, en, zh]), [Lang::En, Lang::Zh]);
         assert_eq!(langs(&[zh, en]), [Lang::Zh]); // one English sentence is not an English half
         assert_eq!(langs(&[zh, en, en, en, zh]), [Lang::Zh, Lang::En]);
+        assert_eq!(
+            langs(&["A short brief in English."]),
+            [Lang::En],
+            "below the thresholds"
+        );
+        assert_eq!(langs(&["简短消息。"]), [Lang::Zh]);
     }
 
     #[test]

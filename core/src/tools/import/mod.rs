@@ -11,7 +11,7 @@ mod facts;
 mod page;
 mod rules;
 
-pub use facts::{date_at, Facts, Found};
+pub use facts::{Facts, Found};
 pub use page::Page;
 pub use rules::ImportRules;
 
@@ -42,6 +42,8 @@ pub enum ImportError {
     Exists(PathBuf),
     /// No text was found in the file.
     Empty(PathBuf),
+    /// The corpus folder to write into is not there.
+    NoCorpus(PathBuf),
 }
 
 impl fmt::Display for ImportError {
@@ -54,6 +56,11 @@ impl fmt::Display for ImportError {
                 p.display()
             ),
             ImportError::Empty(p) => write!(f, "{}: no text found in the file", p.display()),
+            ImportError::NoCorpus(p) => write!(
+                f,
+                "{}: no such corpus folder (give an existing one with --corpus)",
+                p.display()
+            ),
         }
     }
 }
@@ -62,6 +69,9 @@ impl std::error::Error for ImportError {}
 
 /// Imports one file into the corpus folder `corpus`.
 pub fn import(input: &Path, corpus: &Path, rules: &ImportRules) -> Result<Imported, ImportError> {
+    if !corpus.is_dir() {
+        return Err(ImportError::NoCorpus(corpus.to_path_buf()));
+    }
     let bytes = std::fs::read(input).map_err(|e| ImportError::Io(input.to_path_buf(), e))?;
     let file_name = input
         .file_name()
@@ -83,7 +93,8 @@ pub fn import(input: &Path, corpus: &Path, rules: &ImportRules) -> Result<Import
     if path.exists() || id_in_use(corpus, &id) {
         return Err(ImportError::Exists(path));
     }
-    // A text file is kept exactly; a page's text is its lines, a blank line between blocks.
+    // A text file is kept as it is (decoded: a byte-order mark is not text); a page's text
+    // is its lines, a blank line between blocks.
     let body = if is_html {
         page.lines.join("\n\n") + "\n"
     } else {

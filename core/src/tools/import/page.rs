@@ -5,7 +5,10 @@
 //! broken markup reads as a browser would show it. The text is what a reader sees: one line
 //! per block element, runs of HTML whitespace collapsed inside a line, and the characters
 //! themselves untouched (full-width spaces and non-breaking spaces stay, since the corpus
-//! keeps text verbatim and the segmenter folds them).
+//! keeps text verbatim and the segmenter folds them). Two marks of structure are written
+//! in the corpus's own notation: a heading element's line starts with `#` per level (so it
+//! is read as a heading, never joined to the paragraph after it), and a table row is one
+//! line with its cells separated by tabs, as a browser copies it.
 
 use super::rules::ImportRules;
 use crate::ingest::text::language_of;
@@ -41,8 +44,6 @@ const BLOCKS: &[&str] = &[
     "section",
     "summary",
     "table",
-    "td",
-    "th",
     "tr",
     "ul",
 ];
@@ -85,6 +86,7 @@ pub fn from_html(source: &str, rules: &ImportRules) -> Page {
         drop: &rules.drop,
         lines: Vec::new(),
         line: String::new(),
+        heading: None,
         dropped: 0,
     };
     if let Some(body) = html.select(&selector("body")).next() {
@@ -95,9 +97,16 @@ pub fn from_html(source: &str, rules: &ImportRules) -> Page {
         .select(&selector("title"))
         .next()
         .map(|t| collapse(&t.text().collect::<String>()).trim().to_string());
-    let split = title_tag
-        .as_deref()
-        .and_then(|t| split_site_name(t, &rules.site_separators));
+    let split = title_tag.as_deref().and_then(|t| {
+        let (mut title, site) = split_site_name(t, &rules.site_separators)?;
+        // Channel names before the site's: "标题 | 国际 | 中国日报网".
+        while let Some((head, _)) = split_site_name(&title, &rules.site_separators)
+            .filter(|(_, tail)| tail.chars().count() <= rules.channel_max_chars)
+        {
+            title = head;
+        }
+        Some((title, site))
+    });
     Page {
         title: first_text(&html, &rules.title_selectors).map(|(text, from)| match &split {
             Some((title, _)) if from == "title" => (title.clone(), from),
@@ -191,6 +200,8 @@ struct TextReader<'r> {
     drop: &'r Selector,
     lines: Vec<String>,
     line: String,
+    /// The level of the heading element the current line is in.
+    heading: Option<usize>,
     dropped: usize,
 }
 
@@ -211,9 +222,20 @@ impl TextReader<'_> {
             self.lines.extend(text.lines().map(str::to_string));
             return;
         }
-        let block = BLOCKS.contains(&name);
+        let heading = match name.as_bytes() {
+            [b'h', d @ b'1'..=b'6'] => Some((d - b'0') as usize),
+            _ => None,
+        };
+        let block = heading.is_some() || BLOCKS.contains(&name);
         if block {
             self.flush();
+        }
+        if heading.is_some() {
+            self.heading = heading;
+        }
+        if matches!(name, "td" | "th") && !self.line.trim().is_empty() {
+            self.line = self.line.trim_end_matches(' ').to_string();
+            self.line.push('\t');
         }
         for child in el.children() {
             match child.value() {
@@ -234,7 +256,7 @@ impl TextReader<'_> {
     fn text(&mut self, text: &str) {
         let collapsed = collapse(text);
         // A space opening a line, or doubling the one before, is not shown.
-        let piece = if self.line.is_empty() || self.line.ends_with(' ') {
+        let piece = if self.line.is_empty() || self.line.ends_with([' ', '\t']) {
             collapsed.trim_start_matches(' ')
         } else {
             &collapsed
@@ -245,9 +267,14 @@ impl TextReader<'_> {
     /// Ends the current line; a line of nothing but spaces is no line.
     fn flush(&mut self) {
         let line = std::mem::take(&mut self.line);
-        let line = line.trim_matches(' ');
-        if !line.trim().is_empty() {
-            self.lines.push(line.to_string());
+        let line = line.trim_matches(|c| c == ' ' || c == '\t');
+        let level = self.heading.take();
+        if line.trim().is_empty() {
+            return;
+        }
+        match level {
+            Some(n) => self.lines.push(format!("{} {line}", "#".repeat(n))),
+            None => self.lines.push(line.to_string()),
         }
     }
 }
@@ -280,7 +307,7 @@ mod tests {
              <div class=\"crumb\">当前位置：首页 &gt; 国际</div><h1>标题</h1><p>正文。</p>\
              <footer>版权所有</footer><style>p{}</style></body></html>",
         );
-        assert_eq!(page.lines, ["标题", "正文。"]);
+        assert_eq!(page.lines, ["# 标题", "正文。"]);
         assert_eq!(page.dropped, 5); // header, nav, crumb, footer, style
         assert_eq!(page.title, Some(("标题".into(), "h1".into())));
     }
@@ -293,7 +320,19 @@ mod tests {
         );
         assert_eq!(
             page.lines,
-            ["文章标题", "来源：国防部网 2024-01-25", "正文。"]
+            ["# 文章标题", "来源：国防部网 2024-01-25", "正文。"]
+        );
+    }
+
+    #[test]
+    fn a_table_row_is_a_line_of_tab_separated_cells() {
+        let page = read(
+            "<body><table><tr><th>任务区</th><th>分队</th><th>人数</th></tr>\
+             <tr><td>南苏丹（朱巴）</td><td> 步兵营 </td><td>700</td></tr></table></body>",
+        );
+        assert_eq!(
+            page.lines,
+            ["任务区\t分队\t人数", "南苏丹（朱巴）\t步兵营\t700"]
         );
     }
 
@@ -319,6 +358,15 @@ mod tests {
         );
         assert_eq!(split("- 只有站名"), None);
         assert_eq!(split("Military Diplomacy | 军事外交"), None);
+        let page = read(
+            "<head><title>医院船抵达吉布提 | 国际 | 中国日报网</title></head><body><p>x</p></body>",
+        );
+        assert_eq!(
+            page.title.unwrap().0,
+            "医院船抵达吉布提",
+            "channel names go too"
+        );
+        assert_eq!(page.site_name.as_deref(), Some("中国日报网"));
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub struct ImportRules {
     pub drop: Selector,
     pub title_selectors: Vec<(String, Selector)>,
     pub site_separators: Vec<String>,
+    /// The longest channel name cut from a `<title>` after the site's name.
+    pub channel_max_chars: usize,
     pub source: SourceRules,
     pub date: DateRules,
     pub date_meta: Vec<(String, Selector)>,
@@ -78,6 +80,7 @@ struct File {
 struct TitleRules {
     selectors: Vec<String>,
     site_separators: Vec<String>,
+    channel_max_chars: usize,
 }
 
 #[derive(Deserialize)]
@@ -112,6 +115,7 @@ impl ImportRules {
             drop: compile(&file.drop.join(", "))?,
             title_selectors: named(&file.title.selectors)?,
             site_separators: file.title.site_separators,
+            channel_max_chars: file.title.channel_max_chars,
             date_meta: named(&file.date.meta)?,
             url_selectors: named(&file.url.selectors)?,
             source: file.source,

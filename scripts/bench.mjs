@@ -12,6 +12,10 @@
 //     timed the same way;
 //   - interaction latency (input → last DOM mutation) over a fixed script of 200 searches and
 //     filter changes in the Explore view, p50 / p95 / max;
+//   - a cold search: from the home view, loaded and idle, a search link opened in the page
+//     (Explore's chunk, the texts and the index not fetched or built yet) until its first
+//     result shows: time and bytes fetched, per query;
+//   - the page's JS heap (V8, after a garbage collection) once Explore is open;
 //   - the script's searches (each part of a query must occur) answered by Milcoop's index (`search_passages`, no DOM) and by
 //     MiniSearch over the same passages in the same page, with its default tokenizer and
 //     with overlapping Han bigrams (fuzzy off): latency and how many of the relevant
@@ -167,6 +171,52 @@ async function coldLoad(browser, url) {
   return result;
 }
 
+/** The queries of the cold-search measure: Chinese, English, and both. */
+const COLD_QUERIES = ['联合演习', 'peacekeeping', '中俄 Russia'];
+
+/** From the home view, loaded and idle, opens a search in the page (as a link inside it
+ * would) and times it until the first result shows; with the files fetched meanwhile. */
+async function coldSearch(browser, origin, dist, query) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('[data-doc-id]');
+  await page.waitForLoadState('networkidle');
+  const files = new Set();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === origin && r.status() === 200) files.add(decodeURIComponent(u.pathname.slice(1)));
+  });
+  const elapsed = await page.evaluate(async (q) => {
+    const t0 = performance.now();
+    const shown = new Promise((resolve) => {
+      const done = () => document.querySelector('li.result') && (mo.disconnect(), resolve(performance.now() - t0));
+      const mo = new MutationObserver(done);
+      mo.observe(document.body, { subtree: true, childList: true });
+    });
+    history.pushState(null, '', `?view=explore&q=${encodeURIComponent(q)}`);
+    dispatchEvent(new PopStateEvent('popstate'));
+    return shown;
+  }, query);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { query, ms: elapsed, bytes: sizes(dist, files).total };
+}
+
+/** The page's JS heap once Explore is open and idle, after a garbage collection (bytes). */
+async function heapAfterExplore(browser, origin) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/?view=explore`);
+  await page.waitForSelector('[data-testid=result-count]');
+  await page.waitForLoadState('networkidle');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await context.close();
+  return usedSize;
+}
+
 async function interactions(browser, base) {
   const page = await browser.newPage();
   await page.goto(`${base}?view=explore`);
@@ -298,6 +348,9 @@ async function benchOne(browser, factor) {
       floor.push(await coldLoad(browser, `${site.origin}/floor.html`));
       app.push(await coldLoad(browser, `${site.origin}/?p=${encodeURIComponent(target.id)}`));
     }
+    const cold = [];
+    for (const q of COLD_QUERIES) cold.push(await coldSearch(browser, site.origin, dist, q));
+    const heap = await heapAfterExplore(browser, site.origin);
     const latencies = await interactions(browser, `${site.origin}/`);
     const peer = await searchPeer(browser, `${site.origin}/`, exported.passages.map((p) => p.text));
     return {
@@ -312,6 +365,8 @@ async function benchOne(browser, factor) {
       floor: floor.map((r) => r.painted),
       latencies,
       peer,
+      cold,
+      heap,
     };
   } finally {
     site.stop();
@@ -363,6 +418,20 @@ function report(results) {
   out.push('| corpus | p50 | p95 | max |');
   out.push('|---|---:|---:|---:|');
   for (const r of results) out.push(`| ${r.factor}× | ${ms(quantile(r.latencies, 0.5))} | ${ms(quantile(r.latencies, 0.95))} | ${ms(Math.max(...r.latencies))} |`);
+  out.push('');
+  out.push('### Cold search (from the home view, idle: a search opened in the page until its first result shows; brotli KB fetched meanwhile)');
+  out.push('');
+  out.push('| corpus | query | ms | KB fetched |');
+  out.push('|---|---|---:|---:|');
+  for (const r of results) {
+    for (const c of r.cold) out.push(`| ${r.factor}× | ${c.query} | ${ms(c.ms)} | ${kb(c.bytes.brotli)} |`);
+  }
+  out.push('');
+  out.push('### Memory (the JS heap, V8, after a garbage collection, with Explore open)');
+  out.push('');
+  out.push('| corpus | JS heap (MB) |');
+  out.push('|---|---:|');
+  for (const r of results) out.push(`| ${r.factor}× | ${(r.heap / 2 ** 20).toFixed(1)} |`);
   out.push('');
   out.push('### Search beside MiniSearch 7.2 (same passages, same page; ms per query, mean of 50 runs; found: relevant passages among the hits; relevant: passages containing every part of the query)');
   out.push('');

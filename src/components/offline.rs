@@ -29,6 +29,8 @@ pub enum Offline {
     Unsupported,
     /// The worker has not taken charge of the page yet (the first visit).
     Waiting,
+    /// No worker took charge in time (blocked by a setting or a private window).
+    Unavailable,
     Known(Stored),
     Downloading {
         done: f64,
@@ -110,6 +112,17 @@ pub fn use_offline() -> UseOffline {
         };
     }
     set_state.set(Offline::Waiting);
+    // A worker that never starts must not leave "Preparing…" on screen for good.
+    set_timeout(
+        move || {
+            let _ = set_state.try_update(|s| {
+                if *s == Offline::Waiting {
+                    *s = Offline::Unavailable;
+                }
+            });
+        },
+        std::time::Duration::from_secs(15),
+    );
     let container = window().navigator().service_worker();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |m: web_sys::MessageEvent| {
@@ -174,6 +187,15 @@ fn offline_body(ui: Ui, documents: usize, state: Offline, download_all: Callback
         .into_any(),
         Offline::Waiting => view! {
             <p role="status">{ui.pick("Preparing offline use…", "正在准备离线使用…")}</p>
+        }
+        .into_any(),
+        Offline::Unavailable => view! {
+            <p data-testid="offline-unavailable">
+                {ui.pick(
+                    "Offline use is not available: the page's offline worker did not start (a browser setting or a private window may block it).",
+                    "无法离线使用：页面的离线程序未能启动（浏览器设置或隐私窗口可能阻止了它）。",
+                )}
+            </p>
         }
         .into_any(),
         Offline::Known(s) if s.everything && s.cached >= s.data => view! {

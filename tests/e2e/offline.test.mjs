@@ -124,4 +124,13 @@ describe('offline use', () => {
     assert.equal(status.everything, false);
     check();
   });
+
+  it('says so when the offline worker cannot start, rather than waiting for good', async () => {
+    const { page, check } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
+    await page.goto(site.base);
+    await ready(page);
+    await page.getByTestId('offline-unavailable').waitFor({ timeout: 30000 });
+    assert.equal(await page.getByTestId('offline-all').count(), 0);
+    check();
+  });
 });

@@ -19,6 +19,7 @@ const views = {
   explore: '?view=explore',
   timeline: '?view=timeline',
   'timeline-zoomed': '?view=timeline&year=2019-2021',
+  'timeline-months': '?view=timeline&year=2020&months=2020-04..2020-09',
   'explore-filtered': '?country=RU&year=2020&q=' + encodeURIComponent('联合'),
   'timeline-event': `?view=timeline&year=2020&event=${encodeURIComponent(data.events.find((e) => e.name === '高加索-2020').id)}`,
   countries: '?view=countries',

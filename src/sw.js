@@ -27,7 +27,8 @@ const CACHE = `milcoop-${VERSION}`;
 // What the reader chose and when each data file was last used; kept across versions.
 const STATE_CACHE = 'milcoop-offline';
 const STATE_KEY = './offline-state.json';
-const DEFAULT_BUDGET = 50 * 1024 * 1024;
+// 50 MB as the page shows sizes (decimal megabytes).
+const DEFAULT_BUDGET = 50_000_000;
 const PAGE = './';
 
 const dataByUrl = new Map(DATA.map(([url, integrity, bytes]) => [new URL(url, self.location).href, { url, integrity, bytes }]));

@@ -198,7 +198,8 @@ fn offline_body(ui: Ui, documents: usize, state: Offline, download_all: Callback
             </p>
         }
         .into_any(),
-        Offline::Known(s) if s.everything && s.cached >= s.data => view! {
+        // Everything is here, downloaded at once or read piece by piece.
+        Offline::Known(s) if s.cached >= s.data => view! {
             <p data-testid="offline-everything">
                 {format!(
                     "{} ({}).",
@@ -219,8 +220,8 @@ fn offline_body(ui: Ui, documents: usize, state: Offline, download_all: Callback
                     megabytes(s.shell), megabytes(s.budget), megabytes(s.cached), megabytes(s.data)
                 ),
                 Ui::Zh => format!(
-                    "浏览器已保存本工具本身（{}）以供离线使用；文本在阅读时保存，最多 {}。目前已保存 {} 文献文本中的 {}（共 {}）。",
-                    megabytes(s.shell), megabytes(s.budget), documents, megabytes(s.cached), megabytes(s.data)
+                    "浏览器已保存本工具本身（{}）以供离线使用；文本在阅读时保存，最多 {}。{documents} 篇文献的文本共 {}，目前已保存 {}。",
+                    megabytes(s.shell), megabytes(s.budget), megabytes(s.data), megabytes(s.cached)
                 ),
             };
             view! {

@@ -28,7 +28,8 @@ pub struct Context {
     pub current_month: Option<u8>,
 }
 
-const MONTHS_EN: [&str; 12] = [
+/// English month names, lowercase (also read by `ingest::stamp` for web pages' dates).
+pub(crate) const MONTHS_EN: [&str; 12] = [
     "january",
     "february",
     "march",

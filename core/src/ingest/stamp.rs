@@ -3,11 +3,8 @@
 //! omission rules to recognise a page's info line (a date with a clock time). Prose dates
 //! ("2007年8月", "今年") are `extract::dates`.
 
+use crate::extract::dates::MONTHS_EN;
 use crate::model::PartialDate;
-
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
 
 /// The first full date in a line (2023-12-28, 2023/12/28, 2023.12.28, 2023年12月28日,
 /// May 6, 2024, 6 May 2024), with its byte offset and the byte offset where it ends.
@@ -75,29 +72,11 @@ fn day_first(s: &str) -> Option<(PartialDate, usize)> {
 fn month_name(s: &str) -> Option<(u32, &str)> {
     let word_len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
     let word = s[..word_len].to_ascii_lowercase();
-    let m = MONTHS.iter().position(|m| {
-        word.len() >= 3 && word.starts_with(m) && (word.len() == 3 || full_name(m, &word))
-    })?;
+    let m = MONTHS_EN
+        .iter()
+        .position(|m| word == *m || word == m[..3] || (word == "sept" && m.starts_with("sep")))?;
     let rest = &s[word_len..];
     Some((m as u32 + 1, rest.strip_prefix('.').unwrap_or(rest)))
-}
-
-fn full_name(abbr: &str, word: &str) -> bool {
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    FULL.iter().any(|f| f.starts_with(abbr) && *f == word) || (abbr == "sep" && word == "sept")
 }
 
 fn full(year: u32, month: u32, day: u32) -> Option<PartialDate> {

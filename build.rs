@@ -54,8 +54,9 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
     let site = out_dir.join("site");
     let _ = std::fs::remove_dir_all(&site);
     std::fs::create_dir_all(&site).expect("the target directory is writable");
-    // The first download is the shell (everything but the passages' texts); the texts
-    // come per document in the previews, or all at once in their own file.
+    // A link into a document fetches only that document's excerpt (its passages with their
+    // texts, its events and figures); the other views fetch the shell (everything but the
+    // passages' texts) and the texts, all at once, in their own file.
     let (shell, texts) = dataset.shell();
     let mut files = String::new();
     for (stem, bytes, what) in [
@@ -79,7 +80,10 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
     }
     let mut docs = String::new();
     for (i, doc) in dataset.documents.iter().enumerate() {
-        let bytes = dataset.preview(i as u32).encode();
+        let excerpt = dataset
+            .excerpt(i as u32)
+            .expect("every document has an excerpt");
+        let bytes = excerpt.encode();
         let (name, integrity) = named(&format!("doc-{}", doc.id), &bytes);
         std::fs::write(site.join(&name), &bytes).expect("the target directory is writable");
         docs.push_str(&format!(
@@ -88,7 +92,7 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
         ));
     }
     let code = format!(
-        "{files}/// Each document's preview file, by document id.\n\
+        "{files}/// Each document's excerpt file, by document id.\n\
          pub const DOCS: &[(&str, SiteFile)] = &[\n{docs}];\n"
     );
     std::fs::write(out_dir.join("site_files.rs"), code).expect("OUT_DIR is writable");

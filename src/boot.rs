@@ -1,7 +1,8 @@
 //! Getting the corpus to the page. When the corpus is fetched (the site build), a deep
-//! link's document is drawn from its small preview file while the dataset is on its way,
-//! then replaced by the full view; a file that cannot be fetched or is damaged is named in
-//! the page, and a deep link keeps its preview when only the dataset fails.
+//! link fetches only its document's excerpt (drawn first as plain text, then as the reader)
+//! and the whole dataset is fetched when the reader leaves that document; other links fetch
+//! the whole dataset at once. A file that cannot be fetched or is damaged is named in the
+//! page.
 
 use crate::data::{self, SiteFileError};
 use crate::explorer::Explorer;
@@ -21,31 +22,29 @@ pub fn App() -> impl IntoView {
     }
     // Plain signals set by a spawned future: a `LocalResource` would do, at 24 KB of wasm.
     let corpus = RwSignal::new(None::<Result<&'static Dataset, SiteFileError>>);
+    provide_context(Whole(corpus));
     let shown = RwSignal::new(None);
     let preview_problem = RwSignal::new(None::<SiteFileError>);
     let (doc, target) = linked(location.route());
     leptos::task::spawn_local(async move {
-        // A deep link's document is drawn first from its own small file (build.rs writes
-        // one per document), from the linked passage on; the dataset is fetched, decoded
-        // and the full view built once that is on screen.
-        let mut texts = None;
+        // A deep link needs its document's excerpt only: drawn first as plain text, from
+        // the linked passage on, then as the reader once that is on screen. The whole
+        // dataset waits until the reader leaves the document (`Whole`).
         if let Some(doc) = doc {
-            match data::preview(&doc).await {
-                Ok(Some(p)) => {
-                    texts = Some(p.clone());
-                    shown.set(Some(p));
+            match data::excerpt(&doc).await {
+                Ok(Some(excerpt)) => {
+                    if let Some(only) = excerpt.only_document() {
+                        shown.set(Some(excerpt.preview(only)));
+                    }
                     data::passage_on_screen(std::time::Duration::from_millis(300)).await;
+                    corpus.set(Some(Ok(excerpt)));
+                    return;
                 }
                 Ok(None) => {}
                 Err(e) => preview_problem.set(Some(e)),
             }
         }
-        let loaded = data::load().await;
-        // The dataset is a shell without texts; the preview holds this document's.
-        if let (Ok(data), Some(texts)) = (&loaded, texts) {
-            data.add_preview_texts(texts);
-        }
-        corpus.set(Some(loaded));
+        corpus.set(Some(data::load().await));
     });
     let problem = move || {
         preview_problem
@@ -54,18 +53,38 @@ pub fn App() -> impl IntoView {
     };
     let body = move || match corpus.get() {
         Some(Ok(data)) => untrack(|| explorer(data)),
-        Some(Err(e)) => view! {
-            <CorpusError error=e ui=ui />
-            // A deep link keeps the text it already shows.
-            {untrack(|| shown.get().map(|p| preview(p, target.clone(), ui)))}
-        }
-        .into_any(),
+        Some(Err(e)) => view! { <CorpusError error=e ui=ui /> }.into_any(),
         None => shown
             .get()
             .map(|p| preview(p, target.clone(), ui))
             .into_any(),
     };
     view! { {problem} {body} }.into_any()
+}
+
+/// The page's dataset, to replace a document's excerpt with the whole dataset when the
+/// reader leaves that document: the explorer is then built again over it.
+#[derive(Clone, Copy)]
+pub struct Whole(RwSignal<Option<Result<&'static Dataset, SiteFileError>>>);
+
+impl Whole {
+    /// The whole dataset, fetched and decoded (once), with the texts the excerpt brought;
+    /// the page then shows it in place of the excerpt.
+    pub fn load(
+        excerpt: &'static Dataset,
+    ) -> impl std::future::Future<Output = Result<(), SiteFileError>> {
+        let page = use_context::<Whole>();
+        async move {
+            let whole = data::load().await?;
+            whole.add_texts_from(excerpt);
+            if let Some(Whole(corpus)) = page {
+                // The new explorer reads the link from the address bar.
+                crate::nav::write_history_now();
+                corpus.set(Some(Ok(whole)));
+            }
+            Ok(())
+        }
+    }
 }
 
 /// The document and passage a deep link opens; passage ids are `<document>.<hash>`.

@@ -4,7 +4,7 @@
 //! tests) embed it. Both are made by `build.rs`.
 
 use crate::perf::measured;
-use milcoop_core::model::{InvalidDataset, Preview};
+use milcoop_core::model::InvalidDataset;
 use milcoop_core::Dataset;
 use std::sync::OnceLock;
 
@@ -66,22 +66,29 @@ pub fn unreadable(name: &'static str, e: InvalidDataset) -> SiteFileError {
     }
 }
 
-/// The text of the document a deep link points into (`?doc=` or `?p=<doc>.<hash>`), when
-/// the site has a preview file for it; `Ok(None)` for other documents and in builds that
-/// embed the corpus.
-pub async fn preview(doc: &str) -> Result<Option<Preview>, SiteFileError> {
+/// The excerpt of the dataset for the document a deep link points into (`?doc=` or
+/// `?p=<doc>.<hash>`): everything its reader shows, in a small file of its own (build.rs
+/// writes one per document), so that a link into a document never waits for the whole
+/// dataset. `Ok(None)` for a document the site has no file for, and in builds that embed
+/// the corpus. Decoded once per document.
+pub async fn excerpt(doc: &str) -> Result<Option<&'static Dataset>, SiteFileError> {
     #[cfg(feature = "site")]
     {
-        let Some((_, file)) = site::DOCS.iter().find(|(id, _)| *id == doc) else {
+        thread_local! {
+            static READ: std::cell::RefCell<Vec<(&'static str, &'static Dataset)>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let Some(&(id, file)) = site::DOCS.iter().find(|(id, _)| *id == doc) else {
             return Ok(None);
         };
-        let bytes = fetch_checked(*file).await?;
-        Preview::decode(&bytes)
-            .map(Some)
-            .map_err(|e| SiteFileError::Unreadable {
-                name: file.name,
-                reason: e.to_string(),
-            })
+        if let Some(ds) = READ.with_borrow(|r| r.iter().find(|(d, _)| *d == id).map(|r| r.1)) {
+            return Ok(Some(ds));
+        }
+        let bytes = fetch_checked(file).await?;
+        let ds = Dataset::decode_excerpt(&bytes, id).map_err(|e| unreadable(file.name, e))?;
+        let ds: &'static Dataset = Box::leak(Box::new(ds));
+        READ.with_borrow_mut(|r| r.push((id, ds)));
+        Ok(Some(ds))
     }
     #[cfg(not(feature = "site"))]
     {
@@ -109,7 +116,7 @@ pub async fn all_texts(ds: &'static Dataset) -> Result<(), SiteFileError> {
     Ok(())
 }
 
-/// The texts of document `doc`, for the reader: from its preview file, else (no preview,
+/// The texts of document `doc`, for the reader: from its excerpt file, else (no excerpt,
 /// or one that could not be read: the page names it) with all the others.
 pub async fn document_texts(ds: &'static Dataset, doc: u32) -> Result<(), SiteFileError> {
     if !ds.texts_missing(Some(doc)) {
@@ -118,8 +125,8 @@ pub async fn document_texts(ds: &'static Dataset, doc: u32) -> Result<(), SiteFi
     let Some(d) = ds.documents.get(doc as usize) else {
         return Ok(());
     };
-    match preview(&d.id).await {
-        Ok(Some(p)) => ds.add_preview_texts(p),
+    match excerpt(&d.id).await {
+        Ok(Some(ex)) => ds.add_texts_from(ex),
         Ok(None) | Err(_) => all_texts(ds).await?,
     }
     Ok(())
@@ -277,24 +284,12 @@ pub fn after_first_paint(f: impl Fn() + 'static) {
 /// for it (timed as `milcoop:index`). A search that comes sooner builds it itself. Not
 /// before the passages' texts are here: an index of empty texts would be kept.
 pub fn warm_index(ds: &'static Dataset) {
-    if !ds.texts_missing(None) {
-        after_first_paint(move || measured("index", || ds.warm_search()));
-    }
-}
-
-/// The passages (indexes, best first) a query finds, searched the way the Explore view does
-/// but without drawing anything: the benchmark times it against MiniSearch on the same
-/// queries and counts the relevant passages it finds. Only in the benchmark's build.
-#[cfg(feature = "bench")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn search_passages(query: &str) -> Vec<u32> {
-    match dataset() {
-        Some(ds) => ds
-            .index()
-            .ranked(query, |p| ds.text(p))
-            .into_iter()
-            .map(|(p, _)| p)
-            .collect(),
-        None => Vec::new(),
+    if ds.only_document().is_none() && !ds.texts_missing(None) {
+        after_first_paint(move || {
+            leptos::task::spawn_local(async move {
+                // A chunk that cannot be fetched leaves the work to the first search.
+                let _ = crate::lazy::warm(ds).await;
+            })
+        });
     }
 }

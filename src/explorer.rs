@@ -1,7 +1,8 @@
 //! The explorer over a decoded dataset: the site frame (header, notices, footer) and the
 //! view the URL asks for.
 
-use crate::lazy::{self, after_texts, deferred, when_document_read};
+use crate::boot::Whole;
+use crate::lazy::{self, after_texts, deferred, when_document_read, Unloaded};
 use crate::nav::{provide_route, Link, Location};
 use crate::page::{sync_document_title, Page};
 use crate::pages::documents::Documents;
@@ -90,6 +91,9 @@ fn Ignored(location: ReadSignal<Location>) -> impl IntoView {
 }
 
 fn view_for(data: &'static Dataset, page: Page, ui: Ui) -> AnyView {
+    if data.only_document().is_some() && !excerpt_shows(data, &page) {
+        return whole(data, ui);
+    }
     match page {
         Page::Home => view! { <Documents data=data /> }.into_any(),
         Page::Explore => deferred(ui, move || after_texts(data, lazy::explore(data))),
@@ -112,6 +116,32 @@ fn view_for(data: &'static Dataset, page: Page, ui: Ui) -> AnyView {
         },
         Page::Passage(id, parallel) => passage_view(data, &id, parallel, ui),
     }
+}
+
+/// Whether a document's excerpt holds what `page` shows: that document's reader, from its
+/// own link or a passage link into it (an orphaned or unknown id may be known elsewhere).
+fn excerpt_shows(data: &Dataset, page: &Page) -> bool {
+    let doc = match page {
+        Page::Document(id, _) => data.document(id).map(|(d, _)| d),
+        Page::Passage(id, _) => match data.resolve(id) {
+            Resolution::Current(p) | Resolution::Moved(p, _) => Some(p.doc),
+            Resolution::Orphaned(_) | Resolution::Unknown => None,
+        },
+        _ => None,
+    };
+    doc.is_some() && doc == data.only_document()
+}
+
+/// The page once the whole dataset replaces a document's excerpt (`Whole`): a loading
+/// status until then, and what went wrong if it cannot be read.
+fn whole(excerpt: &'static Dataset, ui: Ui) -> AnyView {
+    deferred(ui, move || {
+        let load = send_wrapper::SendWrapper::new(Whole::load(excerpt));
+        async move {
+            load.await.map_err(|e| Unloaded(Some(e)))?;
+            Ok(().into_any())
+        }
+    })
 }
 
 /// A passage link: today's passage, one found again by re-anchoring (with a notice), an

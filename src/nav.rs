@@ -239,6 +239,12 @@ fn anchor(url: Url, class: String, label: Option<String>, children: Children) ->
 /// keystroke of a query, each filter edit that replaces) once the reader pauses, the
 /// latest only. Writes keep their order; back or forward drops those not yet written (the
 /// entry left is the one being returned from), and leaving the page writes them at once.
+/// Writes the links not yet in the browser's history, at once: before the explorer is built
+/// again from the address bar (`boot::Whole`).
+pub fn write_history_now() {
+    history::flush();
+}
+
 mod history {
     use leptos::prelude::{request_animation_frame, set_timeout, window};
     use std::cell::{Cell, RefCell};

@@ -112,7 +112,7 @@ proptest! {
 }
 
 /// The site ships the dataset as a shell without the passages' texts and the texts apart:
-/// one document's come from its preview file, all from the texts file, and a search over
+/// one document's come from its excerpt file, all from the texts file, and a search over
 /// the shell filled in finds what it finds over the whole dataset.
 #[test]
 fn the_shell_and_its_texts_make_the_whole_dataset() {
@@ -124,7 +124,9 @@ fn the_shell_and_its_texts_make_the_whole_dataset() {
     assert_eq!(shell.text(0), "");
 
     let doc = shell.passages[0].doc;
-    shell.add_preview_texts(whole.preview(doc));
+    let id = &whole.documents[doc as usize].id;
+    let excerpt = Dataset::decode_excerpt(&whole.excerpt(doc).unwrap().encode(), id).unwrap();
+    shell.add_texts_from(&excerpt);
     assert!(!shell.texts_missing(Some(doc)));
     assert!(shell.texts_missing(None), "only one document's texts came");
     assert_eq!(shell.text(0), whole.text(0));

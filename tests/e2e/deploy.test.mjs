@@ -234,12 +234,15 @@ describe('integrity of the site files', () => {
 
   const damaged = (name) => new RegExp(`${name.replace('.', '\\.')} is damaged`);
 
-  it('names a damaged dataset and keeps the deep link’s preview', () =>
+  it('reads a passage link without the dataset, and names a damaged dataset when the reader leaves the document', () =>
     withDamaged(/^dataset-[0-9a-f]+\.bin$/, `?p=${passage.id}`, async (page, name) => {
-      const alert = page.getByTestId('corpus-error');
-      await alert.waitFor();
-      assert.match(await alert.textContent(), damaged(name));
-      await page.locator(`.preview-page [data-preview-id="${passage.id}"]`).waitFor();
+      // The document's excerpt holds the reader: its passages and their events.
+      await page.locator(`[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`).waitFor();
+      assert.equal(await page.getByTestId('corpus-error').count(), 0);
+      await page.locator('.site-nav a[href*="view=explore"]').click();
+      const failed = page.getByTestId('view-unloaded');
+      await failed.waitFor();
+      assert.match(await failed.textContent(), damaged(name));
     }));
 
   it('names a damaged texts file in the view that needs it, and reads a document without it', () =>
@@ -247,13 +250,13 @@ describe('integrity of the site files', () => {
       const failed = page.getByTestId('view-unloaded');
       await failed.waitFor();
       assert.match(await failed.textContent(), damaged(name));
-      // The reader takes a document's texts from its preview file, not the texts file.
+      // The reader takes a document's texts from its excerpt file, not the texts file.
       await page.goto(page.url().replace(/\?.*$/, `?p=${passage.id}`));
       await page.locator(`[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`).waitFor();
       assert.ok((await page.locator(`[data-passage-id="${passage.id}"] .passage-text`).textContent()).trim().length > 0);
     }));
 
-  it('names a damaged preview and opens the passage from the texts file', () =>
+  it('names a damaged excerpt file and opens the passage from the dataset and the texts file', () =>
     withDamaged(/^doc-review-2020-[0-9a-f]+\.bin$/, `?p=${passage.id}`, async (page, name) => {
       await page.locator(`[data-passage-id="${passage.id}"][aria-current="true"]`).waitFor();
       assert.match(await page.getByTestId('preview-error').textContent(), damaged(name));
@@ -295,25 +298,39 @@ describe('a chunk that fails while online', () => {
 });
 
 describe('what a passage link downloads', () => {
-  it('the shell and its document’s preview, not every text; the views that search fetch them', async () => {
+  it('its document’s excerpt only; the other views fetch the dataset and the texts', async () => {
     const site = await serve();
     const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
     const fetched = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
-    const passage = data.passages.find((p) => p.doc === 'review-2020') ?? data.passages[0];
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const event = data.events.find((e) => e.sources.some((s) => s.passage.startsWith('review-2020.')));
+    const passage = data.passages.find((p) => p.id === event.sources.find((s) => s.passage.startsWith('review-2020.')).passage);
     try {
       await page.goto(`${site.base}?p=${encodeURIComponent(passage.id)}`);
       const text = page.locator(`[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`);
       await text.waitFor();
       await page.waitForLoadState('networkidle');
       assert.equal((await text.textContent()).trim(), passage.text.trim());
-      assert.ok(fetched.some((f) => /^dataset-[0-9a-f]+\.bin$/.test(f)), fetched.join(' '));
-      assert.ok(!fetched.some((f) => /^texts-[0-9a-f]+\.bin$/.test(f)), `no texts file on a passage link: ${fetched.join(' ')}`);
-      await page.locator('a[href*="view=explore"]').first().click();
+      // Its events, from the excerpt.
+      await page.locator(`[data-passage-id="${passage.id}"] [data-event-id="${event.id}"]`).waitFor();
+      const data_ = fetched.filter((f) => f.endsWith('.bin'));
+      assert.equal(data_.length, 1, `one data file: ${data_.join(' ')}`);
+      assert.match(data_[0], /^doc-review-2020-[0-9a-f]+\.bin$/);
+      // Leaving the document: the dataset, then the texts for Explore, in place.
+      await page.locator('.site-nav a[href*="view=explore"]').click();
       await page.getByTestId('result-count').waitFor();
+      assert.ok(fetched.some((f) => /^dataset-[0-9a-f]+\.bin$/.test(f)), fetched.join(' '));
       assert.ok(fetched.some((f) => /^texts-[0-9a-f]+\.bin$/.test(f)), 'Explore fetched the texts');
+      assert.match(page.url(), /view=explore/);
       await page.locator('.result .passage-text').first().waitFor();
       assert.ok((await page.locator('.result .passage-text').first().textContent()).trim().length > 0);
+      // Back to the passage: the whole dataset shows it, with its text and events.
+      await page.goBack();
+      await text.waitFor();
+      await page.locator(`[data-passage-id="${passage.id}"] [data-event-id="${event.id}"]`).waitFor();
+      assert.deepEqual(errors, []);
     } finally {
       site.stop();
       await context.close();

@@ -45,30 +45,20 @@ impl Texts {
     }
 }
 
-/// One document's passages as plain text: what the page draws for a deep link while the
-/// whole dataset is still on its way (see docs/architecture.md, "What the page loads").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One document's passages as plain text: what the page draws for a deep link first, while
+/// the reader is being built (see docs/architecture.md, "What the page loads").
+#[derive(Clone, Debug, PartialEq)]
 pub struct Preview {
     pub title: String,
     pub passages: Vec<PreviewPassage>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PreviewPassage {
     pub id: String,
     pub index: u32,
     pub lang: Lang,
     pub text: String,
-}
-
-impl Preview {
-    pub fn encode(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("a preview always serialises")
-    }
-
-    pub fn decode(bytes: &[u8]) -> Result<Preview, postcard::Error> {
-        postcard::from_bytes(bytes)
-    }
 }
 
 /// What a passage id found in a link resolves to.
@@ -103,6 +93,29 @@ impl StoredDataset {
                     text: p.text.clone(),
                 })
                 .collect(),
+        }
+    }
+
+    /// The quotes of events and figures in the passages `in_text` picks, kept as where they
+    /// stand in those passages' texts rather than written out, since the texts are there (a
+    /// quote not found as it is stays written out). Before the texts are taken out.
+    pub(super) fn locate_quotes(&mut self, in_text: impl Fn(u32) -> bool) {
+        let passages = &self.passages;
+        let locate = |passage: u32, quote: &mut String, at: &mut Option<(u32, u32)>| {
+            let text = passages.get(passage as usize).map_or("", |p| p.text.as_str());
+            if !in_text(passage) || quote.is_empty() {
+                return;
+            }
+            if let Some(start) = text.find(quote.as_str()) {
+                *at = Some((start as u32, (start + quote.len()) as u32));
+                quote.clear();
+            }
+        };
+        for s in self.events.iter_mut().flat_map(|e| &mut e.sources) {
+            locate(s.passage, &mut s.quote, &mut s.at);
+        }
+        for f in &mut self.figures {
+            locate(f.passage, &mut f.quote, &mut f.at);
         }
     }
 
@@ -228,6 +241,8 @@ pub struct Dataset {
     /// site's first download leaves them out, and they arrive per document (a deep link's
     /// preview file) or all at once (the views that search). Set once each.
     texts: Vec<std::sync::OnceLock<String>>,
+    /// Set when this is one document's excerpt ([`Dataset::decode_excerpt`]).
+    pub(super) only: Option<u32>,
 }
 
 impl std::ops::Deref for Dataset {
@@ -276,6 +291,7 @@ impl Dataset {
             facts: std::sync::OnceLock::new(),
             country_names: std::sync::OnceLock::new(),
             texts: stored.passages.iter().map(|_| Default::default()).collect(),
+            only: None,
             stored,
         })
     }
@@ -285,21 +301,7 @@ impl Dataset {
     /// and the texts apart, in passage order ([`Texts`]).
     pub fn shell(&self) -> (StoredDataset, Texts) {
         let mut shell = self.stored.clone();
-        // The quotes of events and figures are pieces of those texts: kept as where they
-        // stand (a quote not found as it is stays written out).
-        let locate = |passage: u32, quote: &mut String, at: &mut Option<(u32, u32)>| {
-            let text = self.text(passage);
-            if let Some(start) = text.find(quote.as_str()).filter(|_| !quote.is_empty()) {
-                *at = Some((start as u32, (start + quote.len()) as u32));
-                quote.clear();
-            }
-        };
-        for s in shell.events.iter_mut().flat_map(|e| &mut e.sources) {
-            locate(s.passage, &mut s.quote, &mut s.at);
-        }
-        for f in &mut shell.figures {
-            locate(f.passage, &mut f.quote, &mut f.at);
-        }
+        shell.locate_quotes(|p| p != u32::MAX);
         let texts = shell
             .passages
             .iter_mut()
@@ -365,14 +367,16 @@ impl Dataset {
         Ok(())
     }
 
-    /// Takes in one document's texts from its preview file.
-    pub fn add_preview_texts(&self, preview: Preview) {
-        for p in preview.passages {
-            if let Some(cell) = self
-                .passage_index(&p.id)
-                .and_then(|i| self.texts.get(i as usize))
+    /// Takes in the texts another dataset holds (a document's excerpt), by passage id.
+    pub fn add_texts_from(&self, other: &Dataset) {
+        for (i, p) in other.passages.iter().enumerate() {
+            let text = other.text(i as u32);
+            if text.is_empty() {
+                continue;
+            }
+            if let Some(cell) = (self.passage_index(&p.id)).and_then(|i| self.texts.get(i as usize))
             {
-                let _ = cell.set(p.text);
+                let _ = cell.set(text.to_string());
             }
         }
     }

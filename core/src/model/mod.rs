@@ -8,6 +8,7 @@
 mod concept;
 mod dataset;
 mod date;
+mod excerpt;
 mod records;
 mod validate;
 mod vocab;

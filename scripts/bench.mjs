@@ -16,7 +16,7 @@
 //     (Explore's chunk, the texts and the index not fetched or built yet) until its first
 //     result shows: time and bytes fetched, per query;
 //   - the page's JS heap (V8, after a garbage collection) once Explore is open;
-//   - the script's searches (each part of a query must occur) answered by Milcoop's index (`search_passages`, no DOM) and by
+//   - the script's searches (each part of a query must occur) answered by Milcoop's index (`milcoopSearch`, no DOM) and by
 //     MiniSearch over the same passages in the same page, with its default tokenizer and
 //     with overlapping Han bigrams (fuzzy off): latency and how many of the relevant
 //     passages each finds (relevant: the passages that contain the query, case-folded).
@@ -295,8 +295,8 @@ async function searchPeer(browser, base, passages) {
         const parts = fold(q).split(/\s+/).filter(Boolean);
         const relevant = new Set(passages.flatMap((p, i) => (parts.every((part) => fold(p).includes(part)) ? [i] : [])));
         const found = (hits) => hits.filter((h) => relevant.has(h.id)).length;
-        const milcoop = time(() => window.wasmBindings.search_passages(q).length);
-        const mine = [...window.wasmBindings.search_passages(q)];
+        const milcoop = time(() => window.milcoopSearch(q).length);
+        const mine = [...window.milcoopSearch(q)];
         const a = time(() => plain.ms.search(q, { combineWith: 'AND' }).length);
         const aHits = plain.ms.search(q, { combineWith: 'AND' });
         const b = time(() => cjk.ms.search(q, { combineWith: 'AND', fuzzy: false, prefix: (t) => !han.test(t) }).length);

@@ -9,11 +9,16 @@
 //   Subresource Integrity, is itself named by its content, and the main module imports it
 //   by that name (a page of one build never runs another build's loader).
 //
+// Both scripts, the main module's JavaScript and the loader, and the style sheet are
+// minified with esbuild (Trunk's own minifier is left off: the patches here read
+// wasm-bindgen's output as written).
+//
 // Every text patch is checked (scripts/build-config.mjs `patch`): a tool whose output
 // changes shape fails the build here.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 import { buildConfig, contentHash, fail, integrity, patch } from './build-config.mjs';
 
 const HOOK = 'place-files';
@@ -35,6 +40,7 @@ if (!main) fail(HOOK, `no ${config.CRATE}-<hash>.js in ${staging}`);
 checkWasmOptLevel();
 placeDataFiles();
 placeChunks();
+minifyStyles();
 
 /** index.html must ask Trunk for the wasm-opt level the chunks get. */
 function checkWasmOptLevel() {
@@ -49,14 +55,16 @@ function placeDataFiles() {
   const wasm = readFileSync(join(staging, main.replace(/\.js$/, '_bg.wasm'))).toString('latin1');
   const dataset = wasm.match(/dataset-[0-9a-f]{16}\.bin/)?.[0];
   if (!dataset) return;
-  // build.rs wrote them to its OUT_DIR/site/, found by the dataset name the wasm holds.
+  // build.rs wrote them to its OUT_DIR/site/, found by the names the wasm holds: all of
+  // them, as an older build may have left the same dataset beside other excerpts.
+  const named = [...new Set(wasm.match(/(?:dataset|texts|doc-[\w.-]*?)-[0-9a-f]{16}\.bin/g))];
   const siteData = (existsSync(builds) ? readdirSync(builds) : [])
     .map((b) => join(builds, b, 'out', 'site'))
-    .find((dir) => existsSync(join(dir, dataset)));
-  if (!siteData) fail(HOOK, `${main} fetches ${dataset}, which no build wrote under ${builds}`);
+    .find((dir) => named.every((f) => existsSync(join(dir, f))));
+  if (!siteData) fail(HOOK, `${main} fetches ${named.join(', ')}, which no one build wrote under ${builds}`);
   const files = readdirSync(siteData);
   for (const f of files) copyFileSync(join(siteData, f), join(staging, f));
-  console.log(`${HOOK}: ${files.length} data files (${dataset}, its texts and the document previews)`);
+  console.log(`${HOOK}: ${files.length} data files (${dataset}, its texts and the document excerpts)`);
 }
 
 /** The chunks, optimised and named by content, and the loader that fetches them. */
@@ -81,6 +89,7 @@ function placeChunks() {
       new RegExp(`fetch\\(new URL\\("\\./${chunk.replace('.', '\\.')}", import\\.meta\\.url\\)\\)`),
       `fetch(new URL("./${name}", import.meta.url), { integrity: "${integrity(bytes)}" })`);
   }
+  loader = minified(loader);
   const loaderName = `__wasm_split-${contentHash(loader)}.js`;
   writeFileSync(join(staging, loaderName), loader);
   // The ES imports only: the wasm's own import module name ("./__wasm_split.js" as a key of
@@ -88,9 +97,25 @@ function placeChunks() {
   const imports = /from "\.\/__wasm_split\.js"/g;
   glue = patch(HOOK, 'main module imports of the loader', glue, imports, `from "./${loaderName}"`,
     Math.max(1, (glue.match(imports) ?? []).length));
+  glue = minified(glue);
   writeFileSync(mainPath, glue);
   refreshIntegrity(main, glue);
   console.log(`${HOOK}: ${main} + ${loaderName} and ${chunks.length} chunks`);
+}
+
+/** The style sheet Trunk placed, minified with esbuild like the scripts. */
+function minifyStyles() {
+  for (const css of readdirSync(staging).filter((f) => /^[\w-]+-[0-9a-f]+\.css$/.test(f))) {
+    const path = join(staging, css);
+    const code = transformSync(readFileSync(path, 'utf8'), { loader: 'css', minify: true }).code;
+    writeFileSync(path, code);
+    refreshIntegrity(css, code);
+  }
+}
+
+/** An ES module, minified (names, whitespace; its imports and exports as they were). */
+function minified(code) {
+  return transformSync(code, { format: 'esm', minify: true, target: 'es2022' }).code;
 }
 
 /** A chunk after wasm-opt, as bytes. */

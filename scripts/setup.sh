@@ -66,6 +66,6 @@ fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||
   ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
-  say "installing npm tools (binaryen 132, playwright-core, axe-core, minisearch, data generators)"
+  say "installing npm tools (binaryen 132, esbuild, playwright-core, axe-core, minisearch, data generators)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

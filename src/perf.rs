@@ -1,5 +1,6 @@
 //! Marks in the browser's Performance timeline that the benchmark reads
-//! (`scripts/bench.mjs`): `milcoop:mount`, `milcoop:decode`, `milcoop:index`.
+//! (`scripts/bench.mjs`): `milcoop:mount`, `milcoop:decode`, `milcoop:index`; and, in the
+//! benchmark's build only, the search it times.
 
 /// Runs `f`, measured as `milcoop:<name>` in the Performance timeline when there is one.
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
@@ -13,4 +14,23 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
         let _ = p.measure_with_start_mark(&format!("milcoop:{name}"), &start);
     }
     out
+}
+
+/// Gives the page `milcoopSearch(query)`: the passages (indexes, best first) the Explore
+/// view's search finds, ranked and verified, without drawing anything. The benchmark times
+/// it against MiniSearch on the same queries and counts the relevant passages it finds.
+/// Only in the benchmark's build (feature `bench`), and set by the Explore view, so that
+/// the search stays in its chunk and the main module is the one the site ships.
+#[cfg(feature = "bench")]
+pub fn expose_search(ds: &'static milcoop_core::Dataset) {
+    use wasm_bindgen::closure::Closure;
+    let search = Closure::<dyn Fn(String) -> Vec<u32>>::new(move |q: String| {
+        (ds.index().ranked(&q, |p| ds.text(p)).into_iter())
+            .map(|(p, _)| p)
+            .collect::<Vec<u32>>()
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &"milcoopSearch".into(), search.as_ref());
+    }
+    search.forget();
 }

@@ -1,8 +1,12 @@
 //! "Cite": a small menu that writes one reference (a passage, a document, an event, a
 //! view) in the format the reader picks, to copy or to download. What a reference holds
-//! and how each format lays it out is `milcoop_core::present::cite`.
+//! and how each format lays it out is `milcoop_core::present::cite`; the layouts (with the
+//! Unicode case tables they need) are a wasm chunk of their own in the site build, fetched
+//! the first time a reader copies or downloads a citation, so a passage link does not load
+//! them.
 
 use crate::components::share::{copy_text, download, Copied, CopyStatus};
+use crate::lazy::Unloaded;
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, PartialDate};
@@ -17,6 +21,19 @@ fn today() -> PartialDate {
         month: Some(now.get_month() as u8 + 1),
         day: Some(now.get_date() as u8),
     }
+}
+
+/// `reference` written in `format`: through a chunk with `site`, directly without.
+#[cfg(feature = "site")]
+#[leptos::wasm_split::wasm_split(cite, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn written(format: Format, reference: Reference) -> Result<String, Unloaded> {
+    Ok(format.render(&reference))
+}
+
+/// `reference` written in `format` (no chunk without `site`).
+#[cfg(not(feature = "site"))]
+pub async fn written(format: Format, reference: Reference) -> Result<String, Unloaded> {
+    Ok(format.render(&reference))
 }
 
 /// The format chosen last: every menu of the page starts there.
@@ -50,19 +67,27 @@ where
     let format = chosen();
     let open = RwSignal::new(false);
     let copied = RwSignal::new(None::<Copied>);
-    let make = move || {
+    // The reference, written; what to do with it once written (its key names the file).
+    let write = move |then: fn(String, &str, Format, RwSignal<Option<Copied>>)| {
         let r = reference(Reading {
             ds: data,
             accessed: today(),
         });
         let f = format.get_untracked();
-        (f.render(&r), r.key, f)
+        let key = r.key.clone();
+        leptos::task::spawn_local(async move {
+            match written(f, r).await {
+                Ok(text) => then(text, &key, f, copied),
+                Err(_) => copied.set(Some(Copied::Unloaded)),
+            }
+        });
     };
-    let copy = move |_| copy_text(make().0, copied);
+    let copy = move |_| write(|text, _, _, copied| copy_text(text, copied));
     let save = move |_| {
-        let (text, key, f) = make();
-        let (ext, mime) = f.file();
-        download(&format!("{key}.{ext}"), mime, &text);
+        write(|text, key, f, _| {
+            let (ext, mime) = f.file();
+            download(&format!("{key}.{ext}"), mime, &text);
+        })
     };
     let options = move || {
         Format::ALL

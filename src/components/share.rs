@@ -19,6 +19,8 @@ use wasm_bindgen_futures::JsFuture;
 pub enum Copied {
     Done(String),
     Failed(String),
+    /// What was to be copied could not be written: its code could not be fetched.
+    Unloaded,
 }
 
 /// Copies `text` to the clipboard and reports the outcome into `copied`.
@@ -45,6 +47,12 @@ pub fn CopyStatus(copied: RwSignal<Option<Copied>>, #[prop(into)] testid: String
                     <code>{text}</code>
                 }
                 .into_any(),
+                Some(Copied::Unloaded) => ui
+                    .pick(
+                        "The citation formats could not be loaded. Check the connection and try again.",
+                        "无法载入引用格式。请检查网络连接后重试。",
+                    )
+                    .into_any(),
                 Some(Copied::Failed(text)) => view! {
                     {ui.pick("Copying is not allowed here; select the text: ", "此处不允许复制，请手动选取：")}
                     <input class="copy-fallback" readonly value=text aria-label=ui.pick("Text to copy", "待复制文本") />

@@ -19,6 +19,8 @@ const PAGE: usize = 10;
 
 #[component]
 pub fn Explore(data: &'static Dataset) -> impl IntoView {
+    #[cfg(feature = "bench")]
+    crate::perf::expose_search(data);
     let filters = use_filters(data);
     let ui = use_ui();
     // The search runs when the query changes, not on every filter click.

@@ -283,7 +283,7 @@ fn PassageView(
                 >
                     {format!("¶{}", passage.index)}
                 </Link>
-                {bilingual.then(|| view! { <span class="lang-badge">{lang.to_uppercase()}</span> })}
+                {bilingual.then(|| view! { <span class="lang-badge">{lang.to_ascii_uppercase()}</span> })}
                 <button
                     type="button"
                     class="copy-link"

@@ -70,8 +70,13 @@ async function cite(page, menu, format) {
   await menu.getByTestId('cite-format').selectOption(format);
   await page.evaluate(() => navigator.clipboard.writeText(''));
   await menu.getByTestId('cite-copy').click();
-  await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== '');
-  return page.evaluate(() => navigator.clipboard.readText());
+  // The formats are a chunk fetched at the first copy: poll until the clipboard is written.
+  for (let tries = 0; tries < 200; tries++) {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    if (text !== '') return text;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`nothing was copied as ${format}`);
 }
 
 const clipboard = { permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true };

@@ -102,7 +102,9 @@ impl StoredDataset {
     pub(super) fn locate_quotes(&mut self, in_text: impl Fn(u32) -> bool) {
         let passages = &self.passages;
         let locate = |passage: u32, quote: &mut String, at: &mut Option<(u32, u32)>| {
-            let text = passages.get(passage as usize).map_or("", |p| p.text.as_str());
+            let text = passages
+                .get(passage as usize)
+                .map_or("", |p| p.text.as_str());
             if !in_text(passage) || quote.is_empty() {
                 return;
             }

@@ -100,7 +100,6 @@ fn linked(route: &Route) -> (Option<String>, Option<String>) {
 }
 
 fn explorer(data: &'static Dataset) -> AnyView {
-    data::warm_index(data);
     view! { <Explorer data=data /> }.into_any()
 }
 

@@ -111,7 +111,6 @@ pub async fn all_texts(ds: &'static Dataset) -> Result<(), SiteFileError> {
             .map_err(|e| unreadable(site::TEXTS.name, e))?;
         ds.add_texts(texts)
             .map_err(|e| unreadable(site::TEXTS.name, e))?;
-        warm_index(ds);
     }
     Ok(())
 }
@@ -285,11 +284,6 @@ pub fn after_first_paint(f: impl Fn() + 'static) {
 /// before the passages' texts are here: an index of empty texts would be kept.
 pub fn warm_index(ds: &'static Dataset) {
     if ds.only_document().is_none() && !ds.texts_missing(None) {
-        after_first_paint(move || {
-            leptos::task::spawn_local(async move {
-                // A chunk that cannot be fetched leaves the work to the first search.
-                let _ = crate::lazy::warm(ds).await;
-            })
-        });
+        after_first_paint(move || measured("index", || ds.warm_search()));
     }
 }

@@ -68,22 +68,6 @@ later!(countries, Countries);
 later!(stats, Stats);
 later!(offline, OfflinePanel);
 
-/// Builds what a first search needs (`Dataset::warm_search`, timed as `milcoop:index`):
-/// in a chunk with `site`, as the search itself is, so a passage link does not load it.
-#[cfg(feature = "site")]
-#[leptos::wasm_split::wasm_split(warm, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn warm(data: &'static Dataset) -> Result<(), Unloaded> {
-    crate::perf::measured("index", || data.warm_search());
-    Ok(())
-}
-
-/// As above, without a chunk.
-#[cfg(not(feature = "site"))]
-pub async fn warm(data: &'static Dataset) -> Result<(), Unloaded> {
-    crate::perf::measured("index", || data.warm_search());
-    Ok(())
-}
-
 /// `view` once every passage's text is here (`data::all_texts`): the lazy views search,
 /// list passages or offer downloads that hold them, and the first download leaves the
 /// texts out.

@@ -77,6 +77,10 @@ impl UseFilters {
 
 /// The filter state of the filtered view the URL shows.
 pub fn use_filters(data: &'static Dataset) -> UseFilters {
+    // The views that filter also search: build the index while the reader looks at the
+    // first view. Called here, in the views' own chunks, so that the search's code stays
+    // out of the main module a passage link loads.
+    crate::data::warm_index(data);
     let nav = use_route();
     let validated = Memo::new(move |_| {
         let mut f = nav

@@ -85,3 +85,15 @@ pub fn aria_bool(on: bool) -> &'static str {
         "false"
     }
 }
+
+/// Where a document's metadata comes from (its header's note), in the interface language
+/// when the corpus gives the note in it, with the language it is written in.
+pub fn document_note(
+    doc: &milcoop_core::model::Document,
+    ui: Ui,
+) -> Option<(String, &'static str)> {
+    match (ui, &doc.note_zh) {
+        (Ui::Zh, Some(zh)) => Some((zh.clone(), "zh")),
+        _ => doc.note.clone().map(|n| (n, "en")),
+    }
+}

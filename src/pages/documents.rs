@@ -1,5 +1,6 @@
 //! The home view: every document with what is known about it, and what is not.
 
+use crate::components::labels::document_note;
 use crate::nav::{use_ui, Link};
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, Document, Lang, Precision};
@@ -46,6 +47,7 @@ fn Offline(data: &'static Dataset) -> impl IntoView {
 
 #[component]
 fn DocumentCard(doc: &'static Document, passages: usize) -> impl IntoView {
+    let ui = use_ui();
     view! {
         <li class="doc-card" data-doc-id=doc.id.clone()>
             <h2 lang="zh">
@@ -53,7 +55,7 @@ fn DocumentCard(doc: &'static Document, passages: usize) -> impl IntoView {
             </h2>
             {doc.title_en.clone().map(|t| view! { <p class="title-en" lang="en">{t}</p> })}
             <MetaList doc=doc passages=passages />
-            {doc.note.clone().map(|n| view! { <p class="note" lang="en">{n}</p> })}
+            {document_note(doc, ui).map(|(n, lang)| view! { <p class="note" lang=lang>{n}</p> })}
         </li>
     }
 }

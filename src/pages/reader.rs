@@ -5,7 +5,7 @@
 
 use crate::components::cite::CiteMenu;
 use crate::components::events::PassageEvents;
-use crate::components::labels::{aria_bool, script_lang};
+use crate::components::labels::{aria_bool, document_note, script_lang};
 use crate::components::share::{copy_text, Copied, CopyStatus};
 use crate::nav::{absolute, use_route, use_ui, Link};
 use crate::pages::documents::MetaList;
@@ -137,10 +137,7 @@ pub fn Reader(
 #[component]
 fn DocumentNote(doc: &'static milcoop_core::model::Document) -> impl IntoView {
     let ui = use_ui();
-    let note = match (ui, &doc.note_zh) {
-        (Ui::Zh, Some(zh)) => Some((zh.clone(), "zh")),
-        _ => doc.note.clone().map(|n| (n, "en")),
-    };
+    let note = document_note(doc, ui);
     let original = doc.url.clone().map(|u| {
         view! { <p class="note"><a href=u.clone() rel="noopener noreferrer">{ui.pick("The original", "原文出处")}</a></p> }
     });

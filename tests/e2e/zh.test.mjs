@@ -72,4 +72,23 @@ describe('the Chinese interface', () => {
     assert.deepEqual(found, []);
     check();
   });
+
+  it('says where each document’s metadata comes from in Chinese, on the list and in the reader', async () => {
+    // The notes are the project's own words, not a quote: marking them English would hide
+    // them from the walk above.
+    const { page, check } = await guardedPage(env.browser, env.site.origin);
+    await page.goto(`${env.site.base}?ui=zh`);
+    await ready(page);
+    const notes = page.locator('.doc-card .note');
+    assert.equal(await notes.count(), data.documents.filter((d) => d.note).length);
+    for (const note of await notes.all()) {
+      assert.equal(await note.getAttribute('lang'), 'zh');
+      assert.match(await note.textContent(), /\p{Script=Han}/u);
+    }
+    const doc = data.documents.find((d) => d.note);
+    await page.goto(`${env.site.base}?doc=${doc.id}&ui=zh`);
+    await ready(page);
+    assert.equal(await page.getByTestId('document-note').getAttribute('lang'), 'zh');
+    check();
+  });
 });

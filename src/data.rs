@@ -283,7 +283,9 @@ pub fn after_first_paint(f: impl Fn() + 'static) {
 /// for it (timed as `milcoop:index`). A search that comes sooner builds it itself. Not
 /// before the passages' texts are here: an index of empty texts would be kept.
 pub fn warm_index(ds: &'static Dataset) {
-    if ds.only_document().is_none() && !ds.texts_missing(None) {
+    // Once per page: there is one whole dataset, and every filtered view asks.
+    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if ds.only_document().is_none() && !ds.texts_missing(None) && !ASKED.replace(true) {
         after_first_paint(move || measured("index", || ds.warm_search()));
     }
 }

@@ -2,19 +2,10 @@
 //! the same passages with their texts, the same events (with the same sources, quotes and
 //! partners' names), the same figures, parallel text and re-anchored links.
 
-use milcoop_core::model::{Dataset, Resolution, StoredDataset};
-use milcoop_core::tools::pipeline::build_dir;
-use std::path::Path;
-use std::sync::OnceLock;
+mod common;
 
-fn whole() -> &'static Dataset {
-    static DS: OnceLock<Dataset> = OnceLock::new();
-    DS.get_or_init(|| {
-        build_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus"))
-            .unwrap()
-            .dataset
-    })
-}
+use common::real_dataset as whole;
+use milcoop_core::model::{Dataset, Resolution, StoredDataset};
 
 /// Every document's excerpt, through its file's bytes as the page reads it.
 fn excerpts() -> impl Iterator<Item = (u32, Dataset)> {

@@ -7,20 +7,12 @@ use milcoop_core::present::table::{self, About};
 use milcoop_core::query::filter::{apply, Filters};
 use milcoop_core::query::search::{parse_query, Index};
 use milcoop_core::query::stats::per_country;
-use milcoop_core::tools::pipeline::build_dir;
-use milcoop_core::{Dataset, Route, Ui, Url};
+use milcoop_core::{Route, Ui, Url};
 use proptest::prelude::*;
-use std::path::Path;
-use std::sync::OnceLock;
 
-fn dataset() -> &'static Dataset {
-    static DS: OnceLock<Dataset> = OnceLock::new();
-    DS.get_or_init(|| {
-        build_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus"))
-            .unwrap()
-            .dataset
-    })
-}
+mod common;
+
+use common::real_dataset as dataset;
 
 /// Strings rich in what breaks parsers: percent signs, separators, quotes, CJK, RTL marks,
 /// emoji, regex metacharacters.

@@ -67,8 +67,8 @@ where
     let format = chosen();
     let open = RwSignal::new(false);
     let copied = RwSignal::new(None::<Copied>);
-    // The reference, written; what to do with it once written (its key names the file).
-    let write = move |then: fn(String, &str, Format, RwSignal<Option<Copied>>)| {
+    // The reference written in the chosen format, then `then(text, its key, the format)`.
+    let write = move |then: fn(String, String, Format, RwSignal<Option<Copied>>)| {
         let r = reference(Reading {
             ds: data,
             accessed: today(),
@@ -77,7 +77,7 @@ where
         let key = r.key.clone();
         leptos::task::spawn_local(async move {
             match written(f, r).await {
-                Ok(text) => then(text, &key, f, copied),
+                Ok(text) => then(text, key, f, copied),
                 Err(_) => copied.set(Some(Copied::Unloaded)),
             }
         });

@@ -102,12 +102,12 @@ impl StoredDataset {
     pub(super) fn locate_quotes(&mut self, in_text: impl Fn(u32) -> bool) {
         let passages = &self.passages;
         let locate = |passage: u32, quote: &mut String, at: &mut Option<(u32, u32)>| {
-            let text = passages
-                .get(passage as usize)
-                .map_or("", |p| p.text.as_str());
             if !in_text(passage) || quote.is_empty() {
                 return;
             }
+            let text = passages
+                .get(passage as usize)
+                .map_or("", |p| p.text.as_str());
             if let Some(start) = text.find(quote.as_str()) {
                 *at = Some((start as u32, (start + quote.len()) as u32));
                 quote.clear();
@@ -240,8 +240,8 @@ pub struct Dataset {
     /// Every country name of the thesaurus, folded and as query parts, for marking.
     country_names: std::sync::OnceLock<Vec<(String, Vec<crate::query::search::Part>)>>,
     /// The passages' texts when they come apart from the rest ([`Dataset::shell`]): the
-    /// site's first download leaves them out, and they arrive per document (a deep link's
-    /// preview file) or all at once (the views that search). Set once each.
+    /// site's first download leaves them out, and they arrive per document (a document's
+    /// excerpt file) or all at once (the views that search). Set once each.
     texts: Vec<std::sync::OnceLock<String>>,
     /// Set when this is one document's excerpt ([`Dataset::decode_excerpt`]).
     pub(super) only: Option<u32>,
@@ -303,7 +303,7 @@ impl Dataset {
     /// and the texts apart, in passage order ([`Texts`]).
     pub fn shell(&self) -> (StoredDataset, Texts) {
         let mut shell = self.stored.clone();
-        shell.locate_quotes(|p| p != u32::MAX);
+        shell.locate_quotes(|_| true);
         let texts = shell
             .passages
             .iter_mut()

@@ -110,7 +110,7 @@ function sizes(dist, files) {
   const rows = [...files].sort().map((name) => {
     const bytes = readFileSync(join(dist, name));
     return {
-      file: name.replace(/-[0-9a-f]{16}/, '-<hash>'),
+      file: name.replace(/-[0-9a-f]{12,16}/, '-<hash>'),
       raw: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
       brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,

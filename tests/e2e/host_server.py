@@ -19,9 +19,10 @@ CSP = (
     "object-src 'none'; base-uri 'none'"
 )
 
-# A content hash in a file name, as the build writes it: "-" and at least 16 hex digits
-# just before the extension (or before "_bg" for wasm-bindgen's module).
-HASHED = re.compile(r"-[0-9a-f]{16,}(_bg)?\.[A-Za-z0-9]+$")
+# A content hash in a file name, as the build writes it: "-" and 16 hex digits (Trunk's own
+# drop leading zeros, hence at least 12 here) just before the extension (or before "_bg"
+# for wasm-bindgen's module). docs/hosting.md gives the same rule.
+HASHED = re.compile(r"-[0-9a-f]{12,}(_bg)?\.[A-Za-z0-9]+$")
 
 
 def cache_control(path):

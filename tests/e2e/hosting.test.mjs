@@ -10,7 +10,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DIST, guardedPage, launch, ready, serve } from './harness.mjs';
 
-const HASHED = /-[0-9a-f]{16,}(_bg)?\.[A-Za-z0-9]+$/;
+const HASHED = /-[0-9a-f]{12,}(_bg)?\.[A-Za-z0-9]+$/;
 const SUB = 'research/milcoop';
 
 let browser;

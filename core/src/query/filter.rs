@@ -19,7 +19,7 @@ use crate::model::{Dataset, Event, EventType, Lang};
 use crate::present::ui::Ui;
 use crate::query::expand::{Group, Query};
 use crate::query::facts::{meet, type_bit, PassageFacts, Selection};
-use crate::query::search::{contains_folded, fold, parts_text, query_spans, Part};
+use crate::query::search::{contains_folded, fold, parts_text, query_spans, Part, PartsTest};
 
 /// What the country filter asks of a country (codebook G1).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -658,9 +658,10 @@ fn events_matching(ds: &Dataset, q: &Query) -> Vec<bool> {
     for g in &q.groups {
         let mut here = vec![false; n];
         for (_, parts) in g.texts() {
+            let test = PartsTest::new(parts);
             for e in ds
                 .event_index()
-                .matching(parts, |e| contains_folded(ds.event_text(e), parts))
+                .matching(parts, |e| test.in_folded(ds.event_text(e)))
             {
                 here[e as usize] = true;
             }

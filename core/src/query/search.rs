@@ -15,6 +15,7 @@
 //! quoted phrases exact. Ranking is BM25.
 
 use crate::query::expand::{Group, Query};
+use memchr::memmem;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -191,11 +192,16 @@ pub struct Index {
     pub lengths: Vec<u32>,
     /// Mean of `lengths`, for BM25.
     pub average: f32,
-    /// Each passage's text folded ([`fold`]), made the first time a query part that is not
-    /// all Han has to be verified in it, then kept: folding a candidate's text again for
-    /// every such part was most of a query the thesaurus expands to English phrases.
+    /// Each passage's text folded ([`fold`]) where folding changes it (`None`: the text
+    /// itself), kept from the build, which folds every text to find its terms anyway.
+    /// Verifying a part that is not all Han needs it. Folding a candidate's text again for
+    /// every such part was most of a query the thesaurus expands to English phrases; folding
+    /// it the first time a query needed it (and keeping it) still made a query's first run
+    /// at 100× the corpus twice as slow as its next, and first runs were most of
+    /// Explore's slowest keystrokes. The cost is memory: a second copy of most texts (the
+    /// Chinese ones hold full-width punctuation, which folding changes).
     #[serde(skip)]
-    folded: Vec<std::sync::OnceLock<String>>,
+    folded: Vec<Option<Box<str>>>,
 }
 
 /// A ranked hit: passage index, score, and matched spans (code points of the passage text).
@@ -214,8 +220,11 @@ impl Index {
     pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
         let mut map: std::collections::BTreeMap<String, Vec<(u32, u16)>> = Default::default();
         let mut lengths = Vec::new();
+        let mut folded = Vec::new();
         for (p, text) in texts.into_iter().enumerate() {
-            let ts = terms(&fold(text));
+            let folded_text = fold(text);
+            let ts = terms(&folded_text);
+            folded.push((folded_text != text).then(|| folded_text.into_boxed_str()));
             lengths.push(ts.len() as u32);
             let mut counts: std::collections::BTreeMap<String, u16> = Default::default();
             for t in ts {
@@ -227,7 +236,6 @@ impl Index {
         }
         let (terms, postings) = map.into_iter().unzip();
         let average = lengths.iter().map(|&l| l as f32).sum::<f32>() / lengths.len().max(1) as f32;
-        let folded = lengths.iter().map(|_| Default::default()).collect();
         Index {
             terms,
             postings,
@@ -309,10 +317,12 @@ impl Index {
         result.unwrap_or_default()
     }
 
-    /// Whether text `p` (its `text`) holds every part (see [`holds`]).
-    fn verify(&self, p: u32, text: &str, parts: &[Part]) -> bool {
-        holds(text, parts, || match self.folded.get(p as usize) {
-            Some(cell) => Cow::Borrowed(cell.get_or_init(|| fold(text))),
+    /// Whether text `p` (its `text`) holds every part of `test`.
+    fn verify(&self, p: u32, text: &str, test: &PartsTest) -> bool {
+        test.holds(text, || match self.folded.get(p as usize) {
+            Some(Some(folded)) => Cow::Borrowed(folded),
+            Some(None) => Cow::Borrowed(text),
+            // An index read from elsewhere keeps no folded texts.
             None => Cow::Owned(fold(text)),
         })
     }
@@ -363,10 +373,11 @@ impl Index {
             return Vec::new();
         }
         let exact = exact(&parts);
+        let test = PartsTest::new(&parts);
         let mut hits: Vec<(u32, f32)> = self
             .candidates(&parts)
             .into_iter()
-            .filter(|&(p, _)| exact || self.verify(p, texts(p), &parts))
+            .filter(|&(p, _)| exact || self.verify(p, texts(p), &test))
             .collect();
         rank(&mut hits);
         hits
@@ -427,8 +438,9 @@ impl Index {
             for (typed, parts) in g.texts() {
                 let weight = if typed { 1.0 } else { EXPANDED };
                 let exact = exact(parts);
+                let test = PartsTest::new(parts);
                 for (p, score) in self.candidates(parts) {
-                    if exact || self.verify(p, texts(p), parts) {
+                    if exact || self.verify(p, texts(p), &test) {
                         note(p, score * weight, typed);
                     }
                 }
@@ -536,44 +548,72 @@ fn exact(parts: &[Part]) -> bool {
     })
 }
 
-/// Whether every part occurs in `text`. A Han-only part is found in the text as it is
-/// (folding changes no Han character and makes none); the others in the text folded, which
-/// `folded` gives only when one is left to find (the index keeps each passage's folded
-/// text once made: folding a candidate again for every English phrase of an expanded query
-/// was most of its cost at 100× the corpus).
-pub fn holds<'t>(text: &str, parts: &[Part], folded: impl FnOnce() -> Cow<'t, str>) -> bool {
-    let han_only = |p: &&Part| matches!(p, Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han));
-    if !parts
-        .iter()
-        .filter(han_only)
-        .all(|p| text.contains(p.text()))
-    {
-        return false;
-    }
-    let mut other = parts.iter().filter(|p| !han_only(p)).peekable();
-    if other.peek().is_none() {
-        return true;
-    }
-    let folded = folded();
-    other.all(|p| found_in_folded(p, &folded))
+/// A query's parts made ready to be tested in many texts: each part's substring finder is
+/// built once. (`str::contains` builds its searcher at every call, and in the browser, whose
+/// wasm has no SIMD search, that setup and the search after it were the largest part of a
+/// query's verification.)
+pub struct PartsTest<'p> {
+    /// Han-only parts: found in the text as it is (folding changes no Han character and
+    /// makes none).
+    han: Vec<memmem::Finder<'p>>,
+    /// The others, found in the folded text; `true` for a word, which must start a word.
+    other: Vec<(memmem::Finder<'p>, bool)>,
 }
 
-/// Whether part `p` occurs in `folded`: Han text and phrases anywhere, a word at a word
-/// start.
-fn found_in_folded(p: &Part, folded: &str) -> bool {
-    match p {
-        Part::Han(t) | Part::Phrase(t) => folded.contains(t.as_str()),
-        Part::Word(w) => folded
-            .match_indices(w.as_str())
-            .any(|(i, _)| folded[..i].chars().next_back().is_none_or(|c| !is_word(c))),
+impl<'p> PartsTest<'p> {
+    pub fn new(parts: &'p [Part]) -> PartsTest<'p> {
+        let han_only =
+            |p: &Part| matches!(p, Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han));
+        let (han, other): (Vec<&Part>, Vec<&Part>) = parts.iter().partition(|p| han_only(p));
+        PartsTest {
+            han: han.iter().map(|p| memmem::Finder::new(p.text())).collect(),
+            other: other
+                .iter()
+                .map(|p| (memmem::Finder::new(p.text()), matches!(p, Part::Word(_))))
+                .collect(),
+        }
+    }
+
+    /// Whether every part occurs in `text`: the Han-only ones in the text itself, the
+    /// others in the text folded, which `folded` gives only when one is left to find (the
+    /// index keeps each passage's folded text from its build: folding a candidate again
+    /// for every English phrase of an expanded query was most of its cost at 100× the
+    /// corpus).
+    pub fn holds<'t>(&self, text: &'t str, folded: impl FnOnce() -> Cow<'t, str>) -> bool {
+        if !self.han.iter().all(|f| f.find(text.as_bytes()).is_some()) {
+            return false;
+        }
+        self.other.is_empty() || self.in_other(&folded())
+    }
+
+    /// Whether every part occurs in `folded`, a text already folded with [`fold`]: Han text
+    /// and phrases anywhere, words at a word start, as [`match_spans`] finds them.
+    pub fn in_folded(&self, folded: &str) -> bool {
+        self.han.iter().all(|f| f.find(folded.as_bytes()).is_some()) && self.in_other(folded)
+    }
+
+    fn in_other(&self, folded: &str) -> bool {
+        self.other.iter().all(|(finder, word)| {
+            // A match starts at a character boundary: the needle is UTF-8 and starts with
+            // a leading byte.
+            let starts_word =
+                |i: usize| folded[..i].chars().next_back().is_none_or(|c| !is_word(c));
+            match word {
+                false => finder.find(folded.as_bytes()).is_some(),
+                true => finder.find_iter(folded.as_bytes()).any(starts_word),
+            }
+        })
     }
 }
 
-/// Whether every part occurs in `folded` (a text already folded with [`fold`]): Han text
-/// and phrases anywhere, words at a word start, as [`match_spans`] finds them, without
-/// folding the text again.
+/// Whether every part occurs in `text` ([`PartsTest::holds`], for one text).
+pub fn holds<'t>(text: &'t str, parts: &[Part], folded: impl FnOnce() -> Cow<'t, str>) -> bool {
+    PartsTest::new(parts).holds(text, folded)
+}
+
+/// Whether every part occurs in `folded` ([`PartsTest::in_folded`], for one text).
 pub fn contains_folded(folded: &str, parts: &[Part]) -> bool {
-    parts.iter().all(|p| found_in_folded(p, folded))
+    PartsTest::new(parts).in_folded(folded)
 }
 
 /// Where each part occurs in `text` (code points), or `None` if one does not.
@@ -591,9 +631,15 @@ fn spans_in_folded(folded: &[char], parts: &[Part]) -> Option<Vec<(usize, usize)
             Part::Word(w) => (w.chars().collect(), true),
         };
         let mut found = false;
-        if !needle.is_empty() && needle.len() <= folded.len() {
+        if let Some((&first, rest)) = needle
+            .split_first()
+            .filter(|_| needle.len() <= folded.len())
+        {
+            // The first character tested alone: a query brings dozens of names to mark, and
+            // a slice comparison at every position of every passage listed was most of it.
             for i in 0..=folded.len() - needle.len() {
-                if folded[i..i + needle.len()] == needle[..]
+                if folded[i] == first
+                    && folded[i + 1..i + needle.len()] == *rest
                     && (!word_start || i == 0 || !is_word(folded[i - 1]))
                 {
                     spans.push((i, i + needle.len()));
@@ -673,6 +719,29 @@ mod tests {
         assert_eq!(found.iter().map(|h| h.0).collect::<Vec<_>>(), [1, 0]);
         let spans = query_spans(texts[0], &q, &[]);
         assert_eq!(spans, [(0, 2), (2, 4)]);
+    }
+
+    /// The index keeps the folded texts of its build (not serialised): one read back
+    /// folds them again when verifying, and both find the same passages, in text that
+    /// folding changes (full-width letters and space) and text it does not.
+    #[test]
+    fn an_index_read_back_verifies_as_the_one_built() {
+        let built = Index::build(TEXTS);
+        let read: Index = postcard::from_bytes(&postcard::to_allocvec(&built).unwrap()).unwrap();
+        let texts = |p: u32| TEXTS[p as usize];
+        for q in [
+            "\"pla navy\"",
+            "\"ＰＬＡ　Navy\"",
+            "\"navy vessels\"",
+            "空中战略",
+            "golden dragon 2023",
+            "\"la navy\"",
+        ] {
+            assert_eq!(built.ranked(q, texts), read.ranked(q, texts), "{q}");
+        }
+        assert_eq!(built.ranked("\"pla navy\"", texts).len(), 1);
+        assert_eq!(built.ranked("空中战略", texts).len(), 1);
+        assert!(built.ranked("\"navy pla\"", texts).is_empty());
     }
 
     const TEXTS: [&str; 4] = [

@@ -96,6 +96,12 @@ impl Names<'_> {
     fn title_zh(&self, e: &Event) -> String {
         let (noun, _) = self.noun(e);
         let who = self.partners_zh(e);
+        // A name read only in English text ("tenth Beijing Xiangshan Forum") is not a
+        // Chinese title: such an event is titled as an unnamed one is, from its type and
+        // partners (its English title keeps the name). A name in quotes after the partners
+        // (an exercise's, an agreement's) stays as read, as Chinese writing quotes them.
+        let chinese = |n: &&String| n.chars().any(crate::query::search::is_han);
+        let whole_name = e.name.as_ref().filter(chinese);
         let title = match (e.kind, &e.name, &e.mission) {
             (EventType::Peacekeeping, _, Some(m)) => {
                 format!("赴{}{}", self.mission_zh(m), self.units_zh(e))
@@ -105,8 +111,14 @@ impl Names<'_> {
                 let typed = self.vocab.hits(name).iter().any(|h| h.kind == e.kind);
                 format!("{who}“{name}”{}", if typed { "" } else { noun.as_str() })
             }
-            (_, Some(name), _) if who.is_empty() || self.names_partners(name, e) => name.clone(),
-            (_, Some(name), _) => format!("{who}{name}"),
+            (_, Some(_), _) if whole_name.is_some() => {
+                let name = whole_name.map_or("", String::as_str);
+                if who.is_empty() || self.names_partners(name, e) {
+                    name.to_string()
+                } else {
+                    format!("{who}{name}")
+                }
+            }
             (EventType::Visit, None, _) if e.cameo == "043" => {
                 format!("{}来华访问", self.countries_zh(e))
             }

@@ -10,7 +10,14 @@ import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist');
+/**
+ * The site under test: `dist/`, or the build `MILCOOP_E2E_DIST` names (scripts/test.sh runs
+ * the suite a second time against a synthetic corpus ten times the size, with
+ * `MILCOOP_E2E_EXPORT` naming its export).
+ */
+export const DIST = process.env.MILCOOP_E2E_DIST ? resolve(process.env.MILCOOP_E2E_DIST) : join(ROOT, 'dist');
+/** Whether the suite runs against the synthetic corpus (tests tied to the real texts skip). */
+export const SYNTHETIC = Boolean(process.env.MILCOOP_E2E_DIST);
 
 const CHROMIUM_ARGS = [
   '--headless=new',
@@ -25,7 +32,7 @@ const CHROMIUM_ARGS = [
 
 /** The dataset as `milcoop export` prints it (written by scripts/test.sh before the e2e run). */
 export function exported() {
-  const path = join(ROOT, 'target', 'export.json');
+  const path = process.env.MILCOOP_E2E_EXPORT ? resolve(process.env.MILCOOP_E2E_EXPORT) : join(ROOT, 'target', 'export.json');
   if (!existsSync(path)) {
     throw new Error(`${path} is missing: run scripts/test.sh, or cargo run --release --bin milcoop -- export > target/export.json`);
   }

@@ -306,7 +306,9 @@ describe('events say what happened', () => {
     const { page, check } = await guardedPage(env.browser, env.site.origin);
     await page.goto(`${env.site.base}?view=explore&type=peacekeeping&doc=defence-2008-intl-security`);
     await ready(page);
-    const missions = data.events.filter((e) => e.type === 'peacekeeping' && e.mission && e.sources.some((s) => s.passage.startsWith('defence-2008')));
+    // The document's own passages (`<document id>.<hash>`), not those of other documents
+    // whose id starts the same.
+    const missions = data.events.filter((e) => e.type === 'peacekeeping' && e.mission && e.sources.some((s) => s.passage.startsWith('defence-2008-intl-security.')));
     assert.deepEqual(missions.map((e) => e.mission).sort(), ['MONUC', 'UNAMID', 'UNIFIL', 'UNMIL', 'UNMIS']);
     for (const e of missions) {
       const row = page.locator(`.event-results [data-event-id="${e.id}"]`);

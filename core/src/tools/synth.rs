@@ -115,7 +115,8 @@ fn vary_body(body: &str, k: usize) -> String {
     swap_partners(&shift_years(&out.join("\n\n"), shift), k)
 }
 
-/// Copy `k` of a corpus file: header (id, title, date and note changed) and varied body.
+/// Copy `k` of a corpus file: header (id, title, date and notes in both languages changed)
+/// and varied body.
 pub fn vary_file(file: &str, text: &str, k: usize) -> Result<String, BuildError> {
     let (h, body) = header::parse(file, text).map_err(BuildError::Header)?;
     let shift = {
@@ -133,7 +134,7 @@ pub fn vary_file(file: &str, text: &str, k: usize) -> Result<String, BuildError>
     let languages: Vec<&str> = h.languages.iter().map(|l| l.code()).collect();
     let or_unknown = |v: &Option<String>| v.clone().unwrap_or_else(|| "unknown".into());
     Ok(format!(
-        "id: {}-x{k}\ntitle: {}（变体{k}）\ntitle_en: {}\nkind: {}\npublisher: {}\npublished: {published}\nlanguages: {}\nsource_file: {}\nnote: Synthetic benchmark copy {k} of {}: paragraphs shuffled within sections, years shifted by {shift}, partners swapped.\n---\n{}\n",
+        "id: {}-x{k}\ntitle: {}（变体{k}）\ntitle_en: {}\nkind: {}\npublisher: {}\npublished: {published}\nlanguages: {}\nsource_file: {}\nnote: Synthetic benchmark copy {k} of {}: paragraphs shuffled within sections, years shifted by {shift}, partners swapped.\nnote_zh: 基准测试用的合成副本（《{}》的第{k}份）：各节内段落打乱，年份平移{shift}年，合作伙伴互换。\n---\n{}\n",
         h.id,
         h.title,
         or_unknown(&h.title_en),
@@ -142,6 +143,7 @@ pub fn vary_file(file: &str, text: &str, k: usize) -> Result<String, BuildError>
         languages.join(", "),
         h.source_file,
         h.id,
+        h.title,
         vary_body(&body, k)
     ))
 }
@@ -208,5 +210,17 @@ mod tests {
             "sections stay in order: {varied}"
         );
         assert!(varied.contains("2020年") || varied.contains("2021年"));
+    }
+
+    /// A copy's header says what it is in both interface languages (the Chinese interface
+    /// shows `note_zh`), and reads back as a header.
+    #[test]
+    fn a_copy_is_noted_in_both_languages() {
+        let file = "id: d\ntitle: 标题\ntitle_en: unknown\nkind: review-article\npublisher: unknown\npublished: 2020-12\nlanguages: zh\nsource_file: d.txt\n---\n一是。";
+        let copy = vary_file("d.txt", file, 2).unwrap();
+        let (h, _) = header::parse("d-x2.txt", &copy).unwrap();
+        assert_eq!(h.id, "d-x2");
+        assert!(h.note.unwrap().contains("copy 2 of d"));
+        assert!(h.note_zh.unwrap().contains("《标题》的第2份"));
     }
 }

@@ -2,8 +2,10 @@
 // versioned by the build, keeps one version's files, never answers a file request with
 // the page; a chunk that fails says so and can be retried; a damaged site file is named.
 //
-// The redeploy test serves two real builds in turn: dist/ and target/dist-v2/, which
-// scripts/test.sh builds from the corpus plus one passage (tests/e2e/fixtures/).
+// The redeploy test serves two real builds in turn: dist/ (or the synthetic build of the
+// suite's second run, which makes it a redeploy from fifty documents to six) and
+// target/dist-v2/, which scripts/test.sh builds from the corpus plus one passage
+// (tests/e2e/fixtures/).
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';

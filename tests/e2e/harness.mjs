@@ -16,8 +16,6 @@ export const ROOT = resolve(import.meta.dirname, '../..');
  * `MILCOOP_E2E_EXPORT` naming its export).
  */
 export const DIST = process.env.MILCOOP_E2E_DIST ? resolve(process.env.MILCOOP_E2E_DIST) : join(ROOT, 'dist');
-/** Whether the suite runs against the synthetic corpus (tests tied to the real texts skip). */
-export const SYNTHETIC = Boolean(process.env.MILCOOP_E2E_DIST);
 
 const CHROMIUM_ARGS = [
   '--headless=new',

@@ -98,10 +98,10 @@ impl Names<'_> {
         let who = self.partners_zh(e);
         // A name read only in English text ("tenth Beijing Xiangshan Forum") is not a
         // Chinese title: such an event is titled as an unnamed one is, from its type and
-        // partners (its English title keeps the name). A name in quotes after the partners
-        // (an exercise's, an agreement's) stays as read, as Chinese writing quotes them.
+        // partners (its English title keeps the name). Only an exercise's, a patrol's and an
+        // agreement's name stays as read whatever its script, in quotes after the partners,
+        // as Chinese writing quotes such names.
         let chinese = |n: &&String| n.chars().any(crate::query::search::is_han);
-        let whole_name = e.name.as_ref().filter(chinese);
         let title = match (e.kind, &e.name, &e.mission) {
             (EventType::Peacekeeping, _, Some(m)) => {
                 format!("赴{}{}", self.mission_zh(m), self.units_zh(e))
@@ -111,29 +111,32 @@ impl Names<'_> {
                 let typed = self.vocab.hits(name).iter().any(|h| h.kind == e.kind);
                 format!("{who}“{name}”{}", if typed { "" } else { noun.as_str() })
             }
-            (_, Some(_), _) if whole_name.is_some() => {
-                let name = whole_name.map_or("", String::as_str);
-                if who.is_empty() || self.names_partners(name, e) {
-                    name.to_string()
-                } else {
-                    format!("{who}{name}")
-                }
-            }
-            (EventType::Visit, None, _) if e.cameo == "043" => {
-                format!("{}来华访问", self.countries_zh(e))
-            }
-            (EventType::Peacekeeping, None, None) if !e.countries.is_empty() => {
-                let units = self.units_zh(e);
-                let of = if units.is_empty() { "" } else { "的" };
-                format!("在{}执行维和任务{of}{units}", self.countries_zh(e))
-            }
-            _ if who.is_empty() => self.orgs_prefix_zh(e) + &noun,
-            _ => format!("{who}{noun}"),
+            _ => match e.name.as_ref().filter(chinese) {
+                Some(name) if who.is_empty() || self.names_partners(name, e) => name.clone(),
+                Some(name) => format!("{who}{name}"),
+                None => self.unnamed_zh(e, &who, &noun),
+            },
         };
         if title.is_empty() {
             noun
         } else {
             title
+        }
+    }
+
+    /// The Chinese title of an event without a Chinese name, from its type and partners.
+    fn unnamed_zh(&self, e: &Event, who: &str, noun: &str) -> String {
+        match (e.kind, &e.mission) {
+            (EventType::Visit, _) if e.cameo == "043" => {
+                format!("{}来华访问", self.countries_zh(e))
+            }
+            (EventType::Peacekeeping, None) if !e.countries.is_empty() => {
+                let units = self.units_zh(e);
+                let of = if units.is_empty() { "" } else { "的" };
+                format!("在{}执行维和任务{of}{units}", self.countries_zh(e))
+            }
+            _ if who.is_empty() => self.orgs_prefix_zh(e) + noun,
+            _ => format!("{who}{noun}"),
         }
     }
 

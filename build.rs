@@ -78,22 +78,27 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
             stem.to_uppercase()
         ));
     }
-    let mut docs = String::new();
+    // Each document's excerpt, named by the start of its SHA-256, which the page checks on
+    // arrival (`milcoop_core::model::ExcerptFiles` says why not by Subresource Integrity).
+    let (mut ids, mut hashes) = (Vec::new(), String::new());
     for (i, doc) in dataset.documents.iter().enumerate() {
         let excerpt = dataset
             .excerpt(i as u32)
             .expect("every document has an excerpt");
         let bytes = excerpt.encode();
-        let (name, integrity) = named(&format!("doc-{}", doc.id), &bytes);
-        std::fs::write(site.join(&name), &bytes).expect("the target directory is writable");
-        docs.push_str(&format!(
-            "    ({:?}, SiteFile {{ name: {name:?}, integrity: {integrity:?} }}),\n",
-            doc.id
-        ));
+        let digest = Sha256::digest(&bytes);
+        let hash = u64::from_be_bytes(digest[..8].try_into().expect("eight bytes"));
+        let name = milcoop_core::model::excerpt_file_name(&doc.id, hash);
+        std::fs::write(site.join(name), &bytes).expect("the target directory is writable");
+        assert!(!doc.id.contains('\n'), "a document id is one line");
+        ids.push(doc.id.as_str());
+        hashes.push_str(&format!("{hash:#018x},"));
     }
     let code = format!(
-        "{files}/// Each document's excerpt file, by document id.\n\
-         pub const DOCS: &[(&str, SiteFile)] = &[\n{docs}];\n"
+        "{files}/// Each document's excerpt file: the documents' ids, one a line, and the hashes\n\
+         /// that name their files, in the same order.\n\
+         pub const EXCERPTS: ExcerptFiles = ExcerptFiles {{ ids: {:?}, hashes: &[{hashes}] }};\n",
+        ids.join("\n")
     );
     std::fs::write(out_dir.join("site_files.rs"), code).expect("OUT_DIR is writable");
 }

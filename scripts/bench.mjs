@@ -19,17 +19,20 @@
 //   - the script's searches (each part of a query must occur) answered by Milcoop's index (`milcoopSearch`, no DOM) and by
 //     MiniSearch over the same passages in the same page, with its default tokenizer and
 //     with overlapping Han bigrams (fuzzy off): latency and how many of the relevant
-//     passages each finds (relevant: the passages that contain the query, case-folded).
+//     passages each finds (relevant: the passages that contain the query, case-folded);
+//   - the same queries answered by Pagefind over the pre-rendered pages of the corpus:
+//     bytes fetched, latency cold and warm, documents found (scripts/bench-pagefind.mjs).
 // It prints Markdown; --write puts it into BENCHMARKS.md between the bench markers. It exits
 // 1 when a 1× passage link's first load grows past the brotli budget below (after printing
 // and writing).
 
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launch } from '../tests/e2e/harness.mjs';
+import { serve, sizes } from './bench-common.mjs';
+import { pagefindPeer } from './bench-pagefind.mjs';
 
 /** Budget for a passage link's first load at 1×, brotli (bytes: every file the page requests,
  * the main wasm, scripts, styles and the document's excerpt): the benchmark fails past it. */
@@ -105,21 +108,6 @@ function script() {
   return actions.slice(0, 200);
 }
 
-/** Raw, gzip -9 and brotli q11 sizes of the given files of `dist`. */
-function sizes(dist, files) {
-  const rows = [...files].sort().map((name) => {
-    const bytes = readFileSync(join(dist, name));
-    return {
-      file: name.replace(/-[0-9a-f]{12,16}/, '-<hash>'),
-      raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
-  });
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  return { rows, total, wasm: rows.find((r) => r.file.endsWith('_bg.wasm')) };
-}
-
 /** The files the page itself requests on a cold load of `url` (not the worker's precache),
  * once `selector` shows and the network is idle. */
 async function firstLoadFiles(browser, origin, url, selector = '[data-passage-id]') {
@@ -135,21 +123,6 @@ async function firstLoadFiles(browser, origin, url, selector = '[data-passage-id
   await page.waitForLoadState('networkidle');
   await context.close();
   return files;
-}
-
-async function serve(dir) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-  const child = spawn(python, ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(origin + '/')).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  return { origin, stop: () => child.kill() };
 }
 
 /** Time to the first element painted with elementtiming="passage", in a fresh context. */
@@ -306,7 +279,7 @@ async function searchPeer(browser, base, passages) {
           kind,
           q,
           relevant: relevant.size,
-          milcoop: { ms: milcoop.ms, hits: milcoop.n, found: mine.filter((i) => relevant.has(i)).length },
+          milcoop: { ms: milcoop.ms, hits: milcoop.n, found: mine.filter((i) => relevant.has(i)).length, ids: mine },
           plain: { ms: a.ms, hits: aHits.length, found: found(aHits) },
           cjk: { ms: b.ms, hits: bHits.length, found: found(bHits) },
         });
@@ -354,9 +327,21 @@ async function benchOne(browser, factor) {
     const heap = await heapAfterExplore(browser, site.origin);
     const latencies = await interactions(browser, `${site.origin}/`);
     const peer = await searchPeer(browser, `${site.origin}/`, exported.passages.map((p) => p.text));
+    const pagefind = await pagefindPeer(browser, {
+      dir: join(BENCH, `pages-${factor}`),
+      prerender: (dir) => {
+        rmSync(dir, { recursive: true, force: true });
+        milcoop(corpus, 'prerender', '--all', dir);
+      },
+      exported,
+      queries: QUERIES,
+      milcoopHits: new Map(peer.rows.map((r) => [r.q, r.milcoop.ids])),
+      bin: join(ROOT, 'node_modules', '.bin', 'pagefind'),
+    });
     return {
       factor,
       passages: exported.passages.length,
+      documents: exported.documents.length,
       events: exported.events.length,
       buildSeconds,
       size,
@@ -366,6 +351,7 @@ async function benchOne(browser, factor) {
       floor: floor.map((r) => r.painted),
       latencies,
       peer,
+      pagefind,
       cold,
       heap,
     };
@@ -456,7 +442,33 @@ function report(results) {
     out.push(`Chinese-query recall: Milcoop ${(100 * recall(zh, (q) => q.milcoop.found)).toFixed(0)}%, MiniSearch ${(100 * recall(zh, (q) => q.plain.found)).toFixed(0)}%, MiniSearch+bigrams ${(100 * recall(zh, (q) => q.cjk.found)).toFixed(0)}%. Search time, all queries: Milcoop ${sum((q) => q.milcoop.ms).toFixed(2)} ms, MiniSearch+bigrams ${sum((q) => q.cjk.ms).toFixed(2)} ms (${(sum((q) => q.cjk.ms) / Math.max(1e-9, sum((q) => q.milcoop.ms))).toFixed(1)}×).`);
     out.push('');
   }
+  out.push(...pagefindReport(results));
   return out.join('\n');
+}
+
+/** The section on Pagefind (scripts/bench-pagefind.mjs says what is measured). */
+function pagefindReport(results) {
+  const out = [];
+  const version = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')).version;
+  out.push(`### Search beside Pagefind ${version} (the pre-rendered page of every document, indexed as Chinese; cold: a fresh page, from importing Pagefind to the data of the first ten results; warm: the same query again; found: documents among the results that contain every part of the query, and Milcoop's hits counted by document)`);
+  out.push('');
+  for (const r of results) {
+    const p = r.pagefind;
+    out.push(`${r.factor}×: Pagefind indexed ${r.documents} pages in ${p.built.seconds.toFixed(1)} s into ${p.built.files} files (${kb(p.built.bytes)} KB).`);
+    out.push('');
+    out.push('| query | kind | relevant documents | Pagefind cold ms | cold KB fetched | warm ms | found | Milcoop found |');
+    out.push('|---|---|---:|---:|---:|---:|---:|---:|');
+    for (const q of p.rows) {
+      out.push(`| ${q.q} | ${q.kind} | ${q.relevant} | ${ms(q.cold.ms)} | ${kb(q.cold.bytes.brotli)} | ${ms(q.warm)} | ${q.pagefind.found} | ${q.milcoop.found} |`);
+    }
+    const zh = p.rows.filter((q) => /\p{Script=Han}/u.test(q.q) && q.kind !== 'mixed');
+    const recall = (f) => (100 * zh.reduce((t, q) => t + f(q), 0)) / Math.max(1, zh.reduce((t, q) => t + q.relevant, 0));
+    const median = (f) => quantile(p.rows.map(f), 0.5);
+    out.push('');
+    out.push(`Chinese-query recall by document: Pagefind ${recall((q) => q.pagefind.found).toFixed(0)}%, Milcoop ${recall((q) => q.milcoop.found).toFixed(0)}%. Pagefind's cold query: median ${ms(median((q) => q.cold.ms))} ms and ${kb(median((q) => q.cold.bytes.brotli))} KB; Milcoop's cold search is in the table above.`);
+    out.push('');
+  }
+  return out;
 }
 
 mkdirSync(BENCH, { recursive: true });

@@ -16,7 +16,7 @@
 // Every text patch is checked (scripts/build-config.mjs `patch`): a tool whose output
 // changes shape fails the build here.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { buildConfig, contentHash, fail, integrity, patch } from './build-config.mjs';
@@ -55,12 +55,15 @@ function placeDataFiles() {
   const wasm = readFileSync(join(staging, main.replace(/\.js$/, '_bg.wasm'))).toString('latin1');
   const dataset = wasm.match(/dataset-[0-9a-f]{16}\.bin/)?.[0];
   if (!dataset) return;
-  // build.rs wrote them to its OUT_DIR/site/, found by the names the wasm holds: all of
-  // them, as an older build may have left the same dataset beside other excerpts.
-  const named = [...new Set(wasm.match(/(?:dataset|texts|doc-[\w.-]*?)-[0-9a-f]{16}\.bin/g))];
+  // build.rs wrote them to its OUT_DIR/site/, found by the names the wasm holds (the
+  // dataset's and the texts'; the excerpts' names are made in the page from their hashes).
+  const named = [...new Set(wasm.match(/(?:dataset|texts)-[0-9a-f]{16}\.bin/g))];
+  // The newest such directory: another feature set's older run may hold the same dataset
+  // beside excerpts an older build.rs wrote.
   const siteData = (existsSync(builds) ? readdirSync(builds) : [])
     .map((b) => join(builds, b, 'out', 'site'))
-    .find((dir) => named.every((f) => existsSync(join(dir, f))));
+    .filter((dir) => named.every((f) => existsSync(join(dir, f))))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (!siteData) fail(HOOK, `${main} fetches ${named.join(', ')}, which no one build wrote under ${builds}`);
   const files = readdirSync(siteData);
   for (const f of files) copyFileSync(join(siteData, f), join(staging, f));

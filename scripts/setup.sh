@@ -5,7 +5,7 @@
 #   wasm32 target (rustup) · Trunk 0.21.14 · wasm-bindgen-cli at the version Cargo.lock pins
 #   wasm-split-cli 0.2.4 (cuts the lazy views out of the wasm; see scripts/wasm-link.sh)
 #   wasm-pack 0.15.1 (for `wasm-pack test`, the README's other way to run the component tests)
-#   Chromium + ChromeDriver (Debian) · wasm-opt 132, playwright-core, axe-core, minisearch and
+#   Chromium + ChromeDriver (Debian) · wasm-opt 132, playwright-core, axe-core, minisearch, pagefind and
 #   the map and name data generators' packages (npm, project-local)
 #
 # Nothing is downloaded from GitHub releases: Trunk runs with --offline and finds its tools
@@ -66,6 +66,6 @@ fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||
   ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
-  say "installing npm tools (binaryen 132, esbuild, playwright-core, axe-core, minisearch, data generators)"
+  say "installing npm tools (binaryen 132, esbuild, playwright-core, axe-core, minisearch, pagefind, data generators)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -59,9 +59,9 @@ pub fn read(bytes: &[u8]) -> Result<&'static Dataset, SiteFileError> {
 }
 
 /// A dataset file that arrived intact but cannot be read.
-pub fn unreadable(name: &'static str, e: InvalidDataset) -> SiteFileError {
+pub fn unreadable(name: &str, e: InvalidDataset) -> SiteFileError {
     SiteFileError::Unreadable {
-        name,
+        name: name.to_owned(),
         reason: e.to_string(),
     }
 }
@@ -78,14 +78,14 @@ pub async fn excerpt(doc: &str) -> Result<Option<&'static Dataset>, SiteFileErro
             static READ: std::cell::RefCell<Vec<(&'static str, &'static Dataset)>> =
                 const { std::cell::RefCell::new(Vec::new()) };
         }
-        let Some(&(id, file)) = site::DOCS.iter().find(|(id, _)| *id == doc) else {
+        let Some((id, name, hash)) = site::EXCERPTS.find(doc) else {
             return Ok(None);
         };
         if let Some(ds) = READ.with_borrow(|r| r.iter().find(|(d, _)| *d == id).map(|r| r.1)) {
             return Ok(Some(ds));
         }
-        let bytes = fetch_checked(file).await?;
-        let ds = Dataset::decode_excerpt(&bytes, id).map_err(|e| unreadable(file.name, e))?;
+        let bytes = fetch_hashed(&name, hash).await?;
+        let ds = Dataset::decode_excerpt(&bytes, id).map_err(|e| unreadable(&name, e))?;
         let ds: &'static Dataset = Box::leak(Box::new(ds));
         READ.with_borrow_mut(|r| r.push((id, ds)));
         Ok(Some(ds))
@@ -173,6 +173,7 @@ pub struct SiteFile {
 #[cfg(feature = "site")]
 mod site {
     use super::SiteFile;
+    use milcoop_core::model::ExcerptFiles;
     include!(concat!(env!("OUT_DIR"), "/site_files.rs"));
 }
 
@@ -180,11 +181,11 @@ mod site {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SiteFileError {
     /// The file could not be fetched (offline, or not on the server).
-    Unavailable { name: &'static str, reason: String },
+    Unavailable { name: String, reason: String },
     /// The file arrived, but its content is not the one its name promises.
-    Damaged { name: &'static str },
+    Damaged { name: String },
     /// The file arrived intact but could not be decoded (a build of another version).
-    Unreadable { name: &'static str, reason: String },
+    Unreadable { name: String, reason: String },
 }
 
 impl SiteFileError {
@@ -253,12 +254,34 @@ async fn fetch_checked(file: SiteFile) -> Result<Vec<u8>, SiteFileError> {
     match checked {
         Ok(bytes) => Ok(bytes),
         Err(reason) => match fetch_site_file(file.name).await {
-            Ok(_) => Err(SiteFileError::Damaged { name: file.name }),
+            Ok(_) => Err(SiteFileError::Damaged {
+                name: file.name.to_owned(),
+            }),
             Err(_) => Err(SiteFileError::Unavailable {
-                name: file.name,
+                name: file.name.to_owned(),
                 reason,
             }),
         },
+    }
+}
+
+/// A document's excerpt file, as bytes, once the start of their SHA-256 is `hash`, the
+/// value its name carries (the page's own check, where other files have the browser's).
+#[cfg(feature = "site")]
+async fn fetch_hashed(name: &str, hash: u64) -> Result<Vec<u8>, SiteFileError> {
+    use sha2::{Digest, Sha256};
+    let unavailable = |reason| SiteFileError::Unavailable {
+        name: name.to_owned(),
+        reason,
+    };
+    let response = fetch_site_file(name).await.map_err(unavailable)?;
+    let bytes = response_bytes(response).await.map_err(unavailable)?;
+    let digest = Sha256::digest(&bytes);
+    match digest[..8].try_into().map(u64::from_be_bytes) {
+        Ok(found) if found == hash => Ok(bytes),
+        _ => Err(SiteFileError::Damaged {
+            name: name.to_owned(),
+        }),
     }
 }
 

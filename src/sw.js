@@ -98,7 +98,15 @@ async function dataFile(request, url) {
     await update((state) => void (state.used[url] = Date.now()));
     return hit;
   }
-  const response = await fetch(request);
+  // Checked against its integrity before it is kept (the page checks excerpts itself, and a
+  // damaged file kept here would be served until the next version); a damaged one goes to
+  // the page unkept, for the page to name.
+  let response;
+  try {
+    response = await fetch(new Request(request, { integrity: dataByUrl.get(url).integrity }));
+  } catch {
+    return fetch(request);
+  }
   if (response.ok) {
     await cache.put(url, response.clone());
     await update((state) => void (state.used[url] = Date.now()));

@@ -4,7 +4,7 @@ use milcoop_core::ingest::anchor;
 use milcoop_core::tools::pipeline::{self, Built, REGISTRY};
 use milcoop_core::tools::{check, export, score};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: milcoop [--corpus DIR] <command>
@@ -26,6 +26,8 @@ commands:
                 folder: the text verbatim, a header with what the page states and `unknown`
                 for the rest; never overwrites; prints what it could not determine
   prerender DOC  print a plain HTML page of one document's passages (the benchmark's floor)
+  prerender --all DIR  write that page for every document into DIR, as DOC.html (the
+                benchmark indexes them with Pagefind)
   publish   record today's passage ids in corpus/published-ids.jsonl so later builds re-anchor them
   dataset   write the compact binary dataset the page embeds to stdout";
 
@@ -111,6 +113,12 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "publish" => publish(&built, &dir),
+        "prerender" if rest.first().map(String::as_str) == Some("--all") => {
+            let Some(into) = rest.get(1) else {
+                return usage_error("prerender --all needs a folder to write the pages into");
+            };
+            prerender_all(&built.dataset, Path::new(into))
+        }
         "prerender" => {
             let ds = &built.dataset;
             let Some((doc, _)) = rest.first().and_then(|d| ds.document(d)) else {
@@ -173,6 +181,23 @@ fn print_score(built: &Built, set: Option<PathBuf>) -> ExitCode {
     } else {
         eprintln!("milcoop: below the thresholds: {}", short.join("; "));
         ExitCode::FAILURE
+    }
+}
+
+/// Every document's plain page (`export::floor_html`) as `DIR/<doc id>.html`.
+fn prerender_all(ds: &milcoop_core::model::StoredDataset, into: &Path) -> ExitCode {
+    let written = std::fs::create_dir_all(into).and_then(|()| {
+        (0..ds.documents.len()).try_for_each(|doc| {
+            let path = into.join(format!("{}.html", ds.documents[doc].id));
+            std::fs::write(path, export::floor_html(ds, doc as u32))
+        })
+    });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}: {e}", into.display());
+            ExitCode::FAILURE
+        }
     }
 }
 

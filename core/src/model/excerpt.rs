@@ -12,6 +12,41 @@
 use super::*;
 use std::collections::{BTreeSet, HashMap};
 
+/// The documents' excerpt files, as the site's main module lists them: `build.rs` writes one
+/// as Rust source and the page looks documents up in it. The page checks each file itself,
+/// against the hash its name carries, rather than by Subresource Integrity: a whole digest
+/// a document (about 35 bytes that do not compress) would make the main module, and so
+/// every first load, grow with the corpus (docs/scale.md). The ids are one string for the
+/// same reason (no pointer and length a document).
+#[derive(Clone, Copy, Debug)]
+pub struct ExcerptFiles {
+    /// The documents' ids, one a line.
+    pub ids: &'static str,
+    /// The first eight bytes (big-endian) of each excerpt file's SHA-256, in the order of `ids`.
+    pub hashes: &'static [u64],
+}
+
+impl ExcerptFiles {
+    /// Document `doc`'s id as the table holds it, its file's name and the hash its content
+    /// must have; `None` for a document without one.
+    pub fn find(&self, doc: &str) -> Option<(&'static str, String, u64)> {
+        let (i, id) = self
+            .ids
+            .split('\n')
+            .enumerate()
+            .find(|(_, id)| *id == doc)?;
+        let hash = *self.hashes.get(i)?;
+        Some((id, excerpt_file_name(id, hash), hash))
+    }
+}
+
+/// The name of document `doc`'s excerpt file, whose content's SHA-256 begins with the eight
+/// bytes of `hash`. `build.rs` writes the file under this name and the page asks for it by
+/// it ([`ExcerptFiles::find`]), so both call this.
+pub fn excerpt_file_name(doc: &str, hash: u64) -> String {
+    format!("doc-{doc}-{hash:016x}.bin")
+}
+
 /// Old index → new index, for one list, in the order the old indexes were kept.
 struct Renumber(HashMap<u32, u32>);
 
@@ -197,5 +232,38 @@ impl Dataset {
     /// ([`StoredDataset::excerpt`]); `None` for the whole dataset.
     pub fn only_document(&self) -> Option<u32> {
         self.only
+    }
+}
+
+#[cfg(test)]
+mod file_tests {
+    use super::*;
+
+    const FILES: ExcerptFiles = ExcerptFiles {
+        ids: "review-2020\nwp-2019\nreview-2020-x2",
+        hashes: &[0x0123_4567_89ab_cdef, 0x10, 0xffff_ffff_ffff_ffff],
+    };
+
+    #[test]
+    fn a_document_is_found_by_its_whole_id_with_its_own_hash() {
+        assert_eq!(
+            FILES.find("wp-2019"),
+            Some(("wp-2019", "doc-wp-2019-0000000000000010.bin".into(), 0x10))
+        );
+        let (_, name, _) = FILES.find("review-2020").unwrap();
+        assert_eq!(name, "doc-review-2020-0123456789abcdef.bin");
+        assert_eq!(FILES.find("review-2020-x2").unwrap().2, u64::MAX);
+    }
+
+    #[test]
+    fn a_document_not_listed_or_a_part_of_an_id_has_no_file() {
+        assert_eq!(FILES.find("review"), None);
+        assert_eq!(FILES.find(""), None);
+        assert_eq!(FILES.find("wp-2019\nreview-2020"), None);
+        let short = ExcerptFiles {
+            hashes: &[1],
+            ..FILES
+        };
+        assert_eq!(short.find("wp-2019"), None, "a table with a hash missing");
     }
 }

@@ -16,5 +16,6 @@ mod vocab;
 pub use concept::*;
 pub use dataset::*;
 pub use date::*;
+pub use excerpt::{excerpt_file_name, ExcerptFiles};
 pub use records::*;
 pub use vocab::*;

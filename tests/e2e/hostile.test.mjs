@@ -42,7 +42,11 @@ it(`loads ${urls.length} hostile URLs to working pages`, async () => {
   });
   for (const url of urls) {
     await page.goto(env.site.base + url);
-    await ready(page);
+    // A page that never leaves its loading state is named with what it showed.
+    await ready(page).catch(async (e) => {
+      const shown = await page.locator('body').innerText().catch(() => '(unreadable)');
+      throw new Error(`${url}: ${e.message}\nThe page showed: ${shown.slice(0, 500)}`);
+    });
     const main = await page.locator('main').innerText();
     assert.ok(main.trim().length > 0, `${url}: the page shows something`);
     assert.equal(await page.locator('main img, main script, body > script:not([type=module])').count(), 0, url);

@@ -36,3 +36,14 @@ export async function serve(dir) {
   }
   return { origin, stop: () => child.kill() };
 }
+
+/** The files of `origin` that `page` fetches successfully from now on, by path (the page
+ * itself as index.html), in a set that fills as responses arrive. */
+export function filesFetched(page, origin) {
+  const files = new Set();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === origin && r.status() === 200) files.add(u.pathname.endsWith('/') ? 'index.html' : decodeURIComponent(u.pathname.slice(1)));
+  });
+  return files;
+}

@@ -16,7 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, sizes } from './bench-common.mjs';
+import { filesFetched, serve, sizes } from './bench-common.mjs';
 
 /** Case- and width-folded text, as the benchmark's relevance judge reads it. */
 const fold = (s) => s.normalize('NFKC').toLowerCase();
@@ -42,11 +42,7 @@ async function cold(browser, origin, dir, q) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/search.html`);
-  const files = new Set();
-  page.on('response', (r) => {
-    const u = new URL(r.url());
-    if (u.origin === origin && r.status() === 200) files.add(decodeURIComponent(u.pathname.slice(1)));
-  });
+  const files = filesFetched(page, origin);
   const ms = await page.evaluate(async (q) => {
     const t0 = performance.now();
     const pagefind = await import('/pagefind/pagefind.js');

@@ -31,7 +31,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch } from '../tests/e2e/harness.mjs';
-import { serve, sizes } from './bench-common.mjs';
+import { filesFetched, serve, sizes } from './bench-common.mjs';
 import { pagefindPeer } from './bench-pagefind.mjs';
 
 /** Budget for a passage link's first load at 1×, brotli (bytes: every file the page requests,
@@ -113,11 +113,7 @@ function script() {
 async function firstLoadFiles(browser, origin, url, selector = '[data-passage-id]') {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const files = new Set();
-  page.on('response', (r) => {
-    const u = new URL(r.url());
-    if (u.origin === origin && r.status() === 200) files.add(u.pathname === '/' ? 'index.html' : decodeURIComponent(u.pathname.slice(1)));
-  });
+  const files = filesFetched(page, origin);
   await page.goto(url);
   await page.waitForSelector(selector);
   await page.waitForLoadState('networkidle');
@@ -156,11 +152,7 @@ async function coldSearch(browser, origin, dist, query) {
   await page.goto(`${origin}/`);
   await page.waitForSelector('[data-doc-id]');
   await page.waitForLoadState('networkidle');
-  const files = new Set();
-  page.on('response', (r) => {
-    const u = new URL(r.url());
-    if (u.origin === origin && r.status() === 200) files.add(decodeURIComponent(u.pathname.slice(1)));
-  });
+  const files = filesFetched(page, origin);
   const elapsed = await page.evaluate(async (q) => {
     const t0 = performance.now();
     const shown = new Promise((resolve) => {

@@ -34,8 +34,9 @@ fn main() {
 /// The site build (feature `site`) does not embed the dataset: the page fetches it, and a
 /// deep link's document first (see docs/architecture.md). This writes those files, named by
 /// their content, to `OUT_DIR/site/`, where the Trunk hook `scripts/place-files.mjs` finds
-/// them by the dataset's name in the wasm, and their names to `OUT_DIR/site_files.rs` for
-/// the page. (Each feature set has its own OUT_DIR, so builds over other corpora or
+/// them by the dataset's name in the wasm, and the dataset's and texts' names to
+/// `OUT_DIR/site_files.rs` for the page (the excerpts' names reach it through the start-up
+/// script). (Each feature set has its own OUT_DIR, so builds over other corpora or
 /// without `site` cannot overwrite these.)
 fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
     use base64::Engine;
@@ -79,8 +80,8 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
         ));
     }
     // Each document's excerpt, named by the start of its SHA-256, which the page checks on
-    // arrival (`milcoop_core::model::ExcerptFiles` says why not by Subresource Integrity).
-    let (mut ids, mut hashes) = (Vec::new(), String::new());
+    // arrival. The page learns the names from the start-up script, which lists the files
+    // (`milcoop_core::model::ExcerptFiles` says why).
     for (i, doc) in dataset.documents.iter().enumerate() {
         let excerpt = dataset
             .excerpt(i as u32)
@@ -90,15 +91,6 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
         let hash = u64::from_be_bytes(digest[..8].try_into().expect("eight bytes"));
         let name = milcoop_core::model::excerpt_file_name(&doc.id, hash);
         std::fs::write(site.join(name), &bytes).expect("the target directory is writable");
-        assert!(!doc.id.contains('\n'), "a document id is one line");
-        ids.push(doc.id.as_str());
-        hashes.push_str(&format!("{hash:#018x},"));
     }
-    let code = format!(
-        "{files}/// Each document's excerpt file: the documents' ids, one a line, and the hashes\n\
-         /// that name their files, in the same order.\n\
-         pub const EXCERPTS: ExcerptFiles = ExcerptFiles {{ ids: {:?}, hashes: &[{hashes}] }};\n",
-        ids.join("\n")
-    );
-    std::fs::write(out_dir.join("site_files.rs"), code).expect("OUT_DIR is writable");
+    std::fs::write(out_dir.join("site_files.rs"), files).expect("OUT_DIR is writable");
 }

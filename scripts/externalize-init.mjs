@@ -3,8 +3,13 @@
 // - the site runs under a strict Content-Security-Policy with no 'unsafe-inline' (Trunk 0.21
 //   has no option for this; trunk-rs/trunk#288);
 // - the main wasm is fetched with its Subresource Integrity, and a start that fails (a
-//   missing or damaged file, a trap) says so in the page instead of leaving it blank.
-import { readFileSync, writeFileSync } from 'node:fs';
+//   missing or damaged file, a trap) says so in the page instead of leaving it blank;
+// - a link into a document (`?p=<doc>.<hash>`, `?doc=<doc>`) starts fetching that document's
+//   excerpt file while the wasm downloads, rather than once the wasm has started: the
+//   script holds the table of excerpt files (each document's id and the hash that names its
+//   file, made from the files place-files.mjs put beside the page) and hands the page both
+//   the table and the fetch it started (`src/data.rs`, `prefetched`).
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentHash, fail, integrity } from './build-config.mjs';
 
@@ -23,7 +28,42 @@ const glue = trunk.match(/from '\.\/([\w.-]+\.js)'/)?.[1];
 const wasm = trunk.match(/module_or_path: '\.\/([\w.-]+_bg\.wasm)'/)?.[1];
 if (!glue || !wasm) fail(HOOK, `Trunk's start-up script no longer names its module and wasm:\n${trunk}`);
 
+// Each document's excerpt file, `doc-<id>-<16 hex>.bin`, as "<id> <hex>" lines (an id is
+// lowercase letters, digits and hyphens: core/src/ingest/header.rs).
+const excerpts = readdirSync(dir)
+  .map((f) => f.match(/^doc-(.+)-([0-9a-f]{16})\.bin$/))
+  .filter(Boolean)
+  .map(([, id, hash]) => `${id} ${hash}`)
+  .sort()
+  .join('\n');
+
 const code = `// Starts Milcoop (written by scripts/externalize-init.mjs at build time).
+// The documents' excerpt files: "<document id> <the hash that names its file>", one a line.
+const excerpts = ${JSON.stringify(excerpts)};
+window.milcoopExcerpts = excerpts;
+// The document a link opens, as the page reads it (core/src/route.rs): the passage's
+// document for ?p=, else ?doc= when nothing makes the link a view of many documents.
+const linkedDocument = () => {
+  const params = [...new URLSearchParams(location.search)].map(([k, v]) => [k, v.trim()]);
+  const passage = params.find(([k, v]) => k === 'p' && v && [...v].length <= 200);
+  if (passage) return passage[1].split('.')[0];
+  const views = ['view', 'q', 'year', 'country', 'type', 'lang'];
+  if (params.some(([k, v]) => views.includes(k) && v)) return null;
+  const first = params.find(([k, v]) => ['doc', 'series', 'mission'].includes(k) && v && [...v].length <= 200);
+  return first && first[0] === 'doc' ? first[1] : null;
+};
+// Its excerpt's fetch, started now; the page takes it (once) rather than fetch it again.
+try {
+  const doc = linkedDocument();
+  const line = doc && excerpts.split('\\n').find((l) => l.slice(0, l.lastIndexOf(' ')) === doc);
+  if (line) {
+    const name = \`doc-\${doc}-\${line.slice(line.lastIndexOf(' ') + 1)}.bin\`;
+    window.milcoopPrefetch = { name, response: fetch('./' + name) };
+    window.milcoopPrefetch.response.catch(() => {});
+  }
+} catch (_) {
+  // A link the page cannot read: the page says so; nothing is fetched early.
+}
 const failed = (error) => {
   const note = document.createElement('p');
   note.setAttribute('role', 'alert');

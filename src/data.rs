@@ -78,7 +78,7 @@ pub async fn excerpt(doc: &str) -> Result<Option<&'static Dataset>, SiteFileErro
             static READ: std::cell::RefCell<Vec<(&'static str, &'static Dataset)>> =
                 const { std::cell::RefCell::new(Vec::new()) };
         }
-        let Some((id, name, hash)) = site::EXCERPTS.find(doc) else {
+        let Some((id, name, hash)) = excerpt_files().find(doc) else {
             return Ok(None);
         };
         if let Some(ds) = READ.with_borrow(|r| r.iter().find(|(d, _)| *d == id).map(|r| r.1)) {
@@ -173,8 +173,41 @@ pub struct SiteFile {
 #[cfg(feature = "site")]
 mod site {
     use super::SiteFile;
-    use milcoop_core::model::ExcerptFiles;
     include!(concat!(env!("OUT_DIR"), "/site_files.rs"));
+}
+
+/// The documents' excerpt files, as the start-up script lists them
+/// (`window.milcoopExcerpts`, see `scripts/externalize-init.mjs`); an empty table if it
+/// lists none, and then every link fetches the whole dataset.
+#[cfg(feature = "site")]
+fn excerpt_files() -> milcoop_core::model::ExcerptFiles<'static> {
+    static TABLE: OnceLock<String> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &"milcoopExcerpts".into()).ok())
+            .and_then(|t| t.as_string())
+            .unwrap_or_default()
+    });
+    milcoop_core::model::ExcerptFiles { table }
+}
+
+/// The fetch of `name` the start-up script began while the wasm downloaded (a link's
+/// excerpt), taken once: a second read (a retry) fetches again.
+#[cfg(feature = "site")]
+fn prefetched(name: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("milcoopPrefetch");
+    let started = js_sys::Reflect::get(&window, &key).ok()?;
+    let named = js_sys::Reflect::get(&started, &"name".into())
+        .ok()?
+        .as_string();
+    if named.as_deref() != Some(name) {
+        return None;
+    }
+    let response = js_sys::Reflect::get(&started, &"response".into()).ok()?;
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    response.dyn_into().ok()
 }
 
 /// Why a file of the site could not be used, said in the page in the reader's language.
@@ -226,13 +259,20 @@ pub async fn fetch_site_file(name: &str) -> Result<web_sys::Response, String> {
 }
 
 async fn fetch_with(name: &str, init: &web_sys::RequestInit) -> Result<web_sys::Response, String> {
-    use wasm_bindgen::JsCast;
     let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(
+    site_response(
+        name,
         window.fetch_with_str_and_init(&format!("./{name}"), init),
     )
     .await
-    .map_err(js_error)?;
+}
+
+/// The response a fetch of `name` gives, once it is known to be a success.
+async fn site_response(name: &str, fetch: js_sys::Promise) -> Result<web_sys::Response, String> {
+    use wasm_bindgen::JsCast;
+    let response = wasm_bindgen_futures::JsFuture::from(fetch)
+        .await
+        .map_err(js_error)?;
     let response: web_sys::Response = response.dyn_into().map_err(js_error)?;
     if !response.ok() {
         return Err(format!("{name}: HTTP {}", response.status()));
@@ -267,6 +307,7 @@ async fn fetch_checked(file: SiteFile) -> Result<Vec<u8>, SiteFileError> {
 
 /// A document's excerpt file, as bytes, once the start of their SHA-256 is `hash`, the
 /// value its name carries (the page's own check, where other files have the browser's).
+/// The fetch the start-up script began for it, if it did.
 #[cfg(feature = "site")]
 async fn fetch_hashed(name: &str, hash: u64) -> Result<Vec<u8>, SiteFileError> {
     use sha2::{Digest, Sha256};
@@ -274,7 +315,11 @@ async fn fetch_hashed(name: &str, hash: u64) -> Result<Vec<u8>, SiteFileError> {
         name: name.to_owned(),
         reason,
     };
-    let response = fetch_site_file(name).await.map_err(unavailable)?;
+    let response = match prefetched(name) {
+        Some(started) => site_response(name, started).await,
+        None => fetch_site_file(name).await,
+    };
+    let response = response.map_err(unavailable)?;
     let bytes = response_bytes(response).await.map_err(unavailable)?;
     let digest = Sha256::digest(&bytes);
     match digest[..8].try_into().map(u64::from_be_bytes) {

@@ -11,7 +11,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, rmSync, cpSync, writeFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ROOT, DIST, copySite, exported, guardedPage, launch, ready, serve } from './harness.mjs';
+import { ROOT, DIST, copySite, damage, exported, guardedPage, launch, ready, serve } from './harness.mjs';
 
 const V2 = join(ROOT, 'target', 'dist-v2');
 const ADDED = readFileSync(join(ROOT, 'tests', 'e2e', 'fixtures', 'redeploy-passage.txt'), 'utf8').trim();
@@ -200,15 +200,6 @@ describe('a new deploy', () => {
   });
 });
 
-/** Changes one byte in the middle of the file of `dir` whose name matches `pattern`. */
-function damage(dir, pattern) {
-  const name = readdirSync(dir).find((f) => pattern.test(f));
-  const bytes = readFileSync(join(dir, name));
-  bytes[bytes.length >> 1] ^= 0x01;
-  writeFileSync(join(dir, name), bytes);
-  return name;
-}
-
 describe('integrity of the site files', () => {
   const passage = data.passages.find((p) => p.doc === 'review-2020' && p.text.includes('高加索-2020'));
 
@@ -300,6 +291,41 @@ describe('a chunk that fails while online', () => {
 });
 
 describe('what a passage link downloads', () => {
+  it('starts its excerpt’s download while the wasm is still on its way, and downloads it once', async () => {
+    const site = await serve();
+    const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
+    const excerpt = /\/doc-review-2020-[0-9a-f]+\.bin$/;
+    let requested = 0;
+    let seen;
+    const excerptSeen = new Promise((resolve) => (seen = resolve));
+    page.on('request', (r) => {
+      if (excerpt.test(r.url())) {
+        requested++;
+        seen(true);
+      }
+    });
+    // The main wasm is held back until the excerpt is asked for (or 5 s have passed): only
+    // the start-up script can ask for it then.
+    let beforeWasm;
+    await context.route(/_bg\.wasm$/, async (route) => {
+      beforeWasm = await Promise.race([excerptSeen, new Promise((r) => setTimeout(() => r(false), 5000))]);
+      await route.continue();
+    });
+    const passage = data.passages.find((p) => p.id.startsWith('review-2020.'));
+    try {
+      await page.goto(`${site.base}?p=${encodeURIComponent(passage.id)}`);
+      const text = page.locator(`[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`);
+      await text.waitFor();
+      assert.equal((await text.textContent()).trim(), passage.text.trim());
+      await page.waitForLoadState('networkidle');
+      assert.equal(beforeWasm, true, 'the excerpt was asked for before the wasm arrived');
+      assert.equal(requested, 1, 'the page took the download the start-up script began');
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
+
   it('its document’s excerpt only; the other views fetch the dataset and the texts', async () => {
     const site = await serve();
     const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });

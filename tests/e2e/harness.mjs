@@ -3,7 +3,7 @@
 // guards that fail a test on any page error, console error or request leaving the origin.
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
@@ -56,6 +56,15 @@ export function copySite(from = DIST) {
   const dir = mkdtempSync(join(tmpdir(), 'milcoop-site-'));
   cpSync(from, dir, { recursive: true });
   return dir;
+}
+
+/** Changes one byte in the middle of the file of `dir` whose name matches `pattern`. */
+export function damage(dir, pattern) {
+  const name = readdirSync(dir).find((f) => pattern.test(f));
+  const bytes = readFileSync(join(dir, name));
+  bytes[bytes.length >> 1] ^= 0x01;
+  writeFileSync(join(dir, name), bytes);
+  return name;
 }
 
 /**

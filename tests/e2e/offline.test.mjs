@@ -8,7 +8,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, exported, guardedPage, launch, ready, serve } from './harness.mjs';
+import { DIST, copySite, damage, exported, guardedPage, launch, ready, serve } from './harness.mjs';
 
 const data = exported();
 const DATA = /^(texts-[0-9a-f]+|doc-.+-[0-9a-f]+)\.bin$/;
@@ -123,6 +123,33 @@ describe('offline use', () => {
     assert.equal(status.budget, budget);
     assert.equal(status.everything, false);
     check();
+  });
+
+  it('keeps no damaged data file, and the page names it', async () => {
+    const dir = copySite(DIST);
+    const names = [damage(dir, /^texts-[0-9a-f]+\.bin$/), damage(dir, /^doc-review-2020-[0-9a-f]+\.bin$/)];
+    const damagedSite = await serve({ root: dir });
+    // Not `check()`: the browser logs each failed integrity check to the console.
+    const { page } = await guardedPage(browser, damagedSite.origin);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(damagedSite.base);
+      await ready(page);
+      // The worker is in charge of the page's fetches from here on.
+      await page.getByTestId('offline-all').waitFor({ timeout: 30000 });
+      const passage = data.passages.find((p) => p.doc === 'review-2020');
+      await page.goto(`${damagedSite.base}?p=${encodeURIComponent(passage.id)}`);
+      assert.match(await page.getByTestId('preview-error').textContent(), new RegExp(`${names[1].replace('.', '\\.')} is damaged`));
+      await page.goto(`${damagedSite.base}?view=explore`);
+      const failed = page.getByTestId('view-unloaded');
+      await failed.waitFor();
+      assert.match(await failed.textContent(), new RegExp(`${names[0].replace('.', '\\.')} is damaged`));
+      assert.deepEqual(await cachedData(page), [], 'neither damaged file was kept');
+      assert.deepEqual(errors, []);
+    } finally {
+      damagedSite.stop();
+    }
   });
 
   it('says so when the offline worker cannot start, rather than waiting for good', async () => {

@@ -12,30 +12,28 @@
 use super::*;
 use std::collections::{BTreeSet, HashMap};
 
-/// The documents' excerpt files, as the site's main module lists them: `build.rs` writes one
-/// as Rust source and the page looks documents up in it. The page checks each file itself,
-/// against the hash its name carries, rather than by Subresource Integrity: a whole digest
-/// a document (about 35 bytes that do not compress) would make the main module, and so
-/// every first load, grow with the corpus (docs/scale.md). The ids are one string for the
-/// same reason (no pointer and length a document).
+/// The documents' excerpt files, as the site lists them: one line a document, its id and the
+/// first eight bytes of its file's SHA-256 in hex (`review-2020 0123456789abcdef`). The
+/// start-up script holds the table (`scripts/externalize-init.mjs` makes it from the files
+/// beside the page), so that it can start a link's excerpt fetch while the wasm downloads,
+/// and hands it to the page. The page checks each file against that hash on arrival rather
+/// than by Subresource Integrity: a whole digest a document (about 35 bytes that do not
+/// compress) would make every first load grow with the corpus (docs/scale.md).
 #[derive(Clone, Copy, Debug)]
-pub struct ExcerptFiles {
-    /// The documents' ids, one a line.
-    pub ids: &'static str,
-    /// The first eight bytes (big-endian) of each excerpt file's SHA-256, in the order of `ids`.
-    pub hashes: &'static [u64],
+pub struct ExcerptFiles<'a> {
+    pub table: &'a str,
 }
 
-impl ExcerptFiles {
+impl<'a> ExcerptFiles<'a> {
     /// Document `doc`'s id as the table holds it, its file's name and the hash its content
-    /// must have; `None` for a document without one.
-    pub fn find(&self, doc: &str) -> Option<(&'static str, String, u64)> {
-        let (i, id) = self
-            .ids
-            .split('\n')
-            .enumerate()
-            .find(|(_, id)| *id == doc)?;
-        let hash = *self.hashes.get(i)?;
+    /// must have; `None` for a document without one, or a line that is not an id and a hash.
+    pub fn find(&self, doc: &str) -> Option<(&'a str, String, u64)> {
+        let (id, hex) = self
+            .table
+            .lines()
+            .filter_map(|line| line.split_once(' '))
+            .find(|(id, _)| *id == doc)?;
+        let hash = (hex.len() == 16).then(|| u64::from_str_radix(hex, 16).ok())??;
         Some((id, excerpt_file_name(id, hash), hash))
     }
 }
@@ -240,8 +238,7 @@ mod file_tests {
     use super::*;
 
     const FILES: ExcerptFiles = ExcerptFiles {
-        ids: "review-2020\nwp-2019\nreview-2020-x2",
-        hashes: &[0x0123_4567_89ab_cdef, 0x10, 0xffff_ffff_ffff_ffff],
+        table: "review-2020 0123456789abcdef\nwp-2019 0000000000000010\nreview-2020-x2 ffffffffffffffff",
     };
 
     #[test]
@@ -260,10 +257,19 @@ mod file_tests {
         assert_eq!(FILES.find("review"), None);
         assert_eq!(FILES.find(""), None);
         assert_eq!(FILES.find("wp-2019\nreview-2020"), None);
-        let short = ExcerptFiles {
-            hashes: &[1],
-            ..FILES
-        };
-        assert_eq!(short.find("wp-2019"), None, "a table with a hash missing");
+        assert_eq!(ExcerptFiles { table: "" }.find("wp-2019"), None);
+    }
+
+    #[test]
+    fn a_line_without_a_whole_hash_names_no_file() {
+        for table in [
+            "wp-2019",
+            "wp-2019 ",
+            "wp-2019 10",
+            "wp-2019 0123456789abcdeg",
+            "wp-2019 0123456789abcdef0",
+        ] {
+            assert_eq!(ExcerptFiles { table }.find("wp-2019"), None, "{table:?}");
+        }
     }
 }

@@ -103,7 +103,18 @@ function placeChunks() {
   glue = minified(glue);
   writeFileSync(mainPath, glue);
   refreshIntegrity(main, glue);
+  preloadLoader(loaderName, loader);
   console.log(`${HOOK}: ${main} + ${loaderName} and ${chunks.length} chunks`);
+}
+
+/** The loader asked for beside the main module, which imports it: otherwise the browser
+ * finds it only once the main module has arrived, and the start waits a round trip more. */
+function preloadLoader(name, content) {
+  const htmlPath = join(staging, 'index.html');
+  const html = readFileSync(htmlPath, 'utf8');
+  const link = new RegExp(`<link rel="modulepreload" href="\\./${escaped}-[0-9a-f]+\\.js"[^>]*>`);
+  const preload = `<link rel="modulepreload" href="./${name}" crossorigin="anonymous" integrity="${integrity(content)}">`;
+  writeFileSync(htmlPath, patch(HOOK, 'index.html preload of the loader', html, link, `$&${preload}`));
 }
 
 /** The style sheet Trunk placed, minified with esbuild like the scripts. */

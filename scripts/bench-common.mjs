@@ -47,3 +47,17 @@ export function filesFetched(page, origin) {
   });
   return files;
 }
+
+/** The queries of the interaction script and of the search comparison. */
+export const QUERIES = [
+  ['zh', '联合演习'], ['zh', '维和'], ['zh', '高加索'], ['zh', '中俄'], ['zh', '人道主义'], ['zh', '护航'],
+  ['zh', '医疗队'], ['zh', '海上联合'], ['zh', '反恐'], ['zh', '防务安全磋商'],
+  ['en', 'joint exercise'], ['en', 'peacekeeping'], ['en', 'Golden Dragon'], ['en', 'military diplomacy'],
+  ['en', 'humanitarian'], ['mixed', '中俄 Russia'], ['mixed', '演习 2023'],
+  ['one', '军'], ['one', '演'], ['one', '训'],
+  ['long', '中俄两国空军在亚太地区组织实施的第二次联合空中战略巡航'],
+  ['long', 'the Chinese military will always follow the guidance'],
+];
+
+/** The queries of the cold-search measure: Chinese, English, and both. */
+export const COLD_QUERIES = ['联合演习', 'peacekeeping', '中俄 Russia'];

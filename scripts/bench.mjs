@@ -31,7 +31,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch } from '../tests/e2e/harness.mjs';
-import { filesFetched, serve, sizes } from './bench-common.mjs';
+import { COLD_QUERIES, QUERIES, filesFetched, serve, sizes } from './bench-common.mjs';
 import { pagefindPeer } from './bench-pagefind.mjs';
 
 /** Budget for a passage link's first load at 1×, brotli (bytes: every file the page requests,
@@ -75,17 +75,6 @@ const ENTRIES = [
   ['Timeline', '?view=timeline', 'svg.timeline [data-event-id]'],
   ['Countries', '?view=countries', '.country-row'],
   ['Statistics', '?view=stats', 'table'],
-];
-
-/** The queries of the interaction script and of the search comparison. */
-const QUERIES = [
-  ['zh', '联合演习'], ['zh', '维和'], ['zh', '高加索'], ['zh', '中俄'], ['zh', '人道主义'], ['zh', '护航'],
-  ['zh', '医疗队'], ['zh', '海上联合'], ['zh', '反恐'], ['zh', '防务安全磋商'],
-  ['en', 'joint exercise'], ['en', 'peacekeeping'], ['en', 'Golden Dragon'], ['en', 'military diplomacy'],
-  ['en', 'humanitarian'], ['mixed', '中俄 Russia'], ['mixed', '演习 2023'],
-  ['one', '军'], ['one', '演'], ['one', '训'],
-  ['long', '中俄两国空军在亚太地区组织实施的第二次联合空中战略巡航'],
-  ['long', 'the Chinese military will always follow the guidance'],
 ];
 
 /** 200 actions: each query typed into the search box, then filters toggled, in a fixed cycle. */
@@ -141,8 +130,6 @@ async function coldLoad(browser, url) {
   return result;
 }
 
-/** The queries of the cold-search measure: Chinese, English, and both. */
-const COLD_QUERIES = ['联合演习', 'peacekeeping', '中俄 Russia'];
 
 /** From the home view, loaded and idle, opens a search in the page (as a link inside it
  * would) and times it until the first result shows; with the files fetched meanwhile. */

@@ -28,6 +28,9 @@ commands:
   prerender DOC  print a plain HTML page of one document's passages (the benchmark's floor)
   prerender --all DIR  write that page for every document into DIR, as DOC.html (the
                 benchmark indexes them with Pagefind)
+  shards DIR QUERY...  write the search index as shards into DIR (search-table.bin and
+                search-KEY.bin, docs/scale.md) and print, a line per query, the shards it
+                needs once expanded with the thesaurus (scripts/bench-shards.mjs sizes them)
   publish   record today's passage ids in corpus/published-ids.jsonl so later builds re-anchor them
   dataset   write the compact binary dataset the page embeds to stdout";
 
@@ -48,7 +51,7 @@ fn main() -> ExitCode {
             _ if matches!(command.as_deref(), Some("synth" | "prerender")) && rest.len() < 2 => {
                 rest.push(arg)
             }
-            _ if command.as_deref() == Some("import") => rest.push(arg),
+            _ if matches!(command.as_deref(), Some("import" | "shards")) => rest.push(arg),
             "--score" if command.as_deref() == Some("events") => rest.push(arg),
             "--set" if command.as_deref() == Some("events") => match args.next() {
                 Some(name) if score::evaluation_set(&name).is_some() => set = Some(name),
@@ -127,6 +130,10 @@ fn main() -> ExitCode {
             print!("{}", export::floor_html(ds, doc));
             ExitCode::SUCCESS
         }
+        "shards" => match rest.split_first() {
+            Some((into, queries)) => write_shards(&built.dataset, Path::new(into), queries),
+            None => usage_error("shards needs a folder to write the shards into"),
+        },
         "parallel" => {
             let ds = &built.dataset;
             let head =
@@ -199,6 +206,31 @@ fn prerender_all(ds: &milcoop_core::model::StoredDataset, into: &Path) -> ExitCo
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes the passages' index as shards into `into`, and prints each query with the files
+/// of the shards it needs (tab-separated, the files space-separated).
+fn write_shards(ds: &milcoop_core::Dataset, into: &Path, queries: &[String]) -> ExitCode {
+    let texts = ds.passages.iter().map(|p| p.text.as_str());
+    let (table, shards) = milcoop_core::query::search::Index::build_positional(texts).shards();
+    let file = |key: &str| format!("search-{key}.bin");
+    let written = std::fs::create_dir_all(into).and_then(|()| {
+        std::fs::write(into.join("search-table.bin"), table.encode())?;
+        shards
+            .iter()
+            .try_for_each(|(key, shard)| std::fs::write(into.join(file(key)), shard.encode()))
+    });
+    if let Err(e) = written {
+        eprintln!("error: {}: {e}", into.display());
+        return ExitCode::FAILURE;
+    }
+    eprintln!("milcoop: {} shards in {}", shards.len(), into.display());
+    for q in queries {
+        let keys = table.keys_for_query(&ds.expand(q, &[]));
+        let files: Vec<String> = keys.iter().map(|k| file(k)).collect();
+        println!("{q}\t{}", files.join(" "));
+    }
+    ExitCode::SUCCESS
 }
 
 fn usage_error(message: &str) -> ExitCode {

@@ -9,5 +9,6 @@ pub mod filter;
 pub mod notice;
 pub mod order;
 pub mod search;
+pub mod shards;
 pub mod stats;
 pub mod timeline;

@@ -71,6 +71,11 @@ enum Run {
 
 /// Splits a folded text into Han runs and Latin words, dropping everything else.
 fn runs(folded: &str) -> Vec<Run> {
+    runs_at(folded).into_iter().map(|(_, run)| run).collect()
+}
+
+/// [`runs`], each with the position (in characters) where it starts.
+fn runs_at(folded: &str) -> Vec<(u32, Run)> {
     let chars: Vec<char> = folded.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -80,12 +85,12 @@ fn runs(folded: &str) -> Vec<Run> {
             while i < chars.len() && is_han(chars[i]) {
                 i += 1;
             }
-            out.push(Run::Han(chars[start..i].to_vec()));
+            out.push((start as u32, Run::Han(chars[start..i].to_vec())));
         } else if is_word(chars[i]) {
             while i < chars.len() && is_word(chars[i]) {
                 i += 1;
             }
-            out.push(Run::Word(chars[start..i].iter().collect()));
+            out.push((start as u32, Run::Word(chars[start..i].iter().collect())));
         } else {
             i += 1;
         }
@@ -95,26 +100,40 @@ fn runs(folded: &str) -> Vec<Run> {
 
 /// Index terms of a folded text: Han unigrams and bigrams, Latin words.
 pub fn terms(folded: &str) -> Vec<String> {
+    terms_at(folded).into_iter().map(|(t, _)| t).collect()
+}
+
+/// [`terms`], each with the position (in characters) where it starts.
+pub fn terms_at(folded: &str) -> Vec<(String, u32)> {
     let mut out = Vec::new();
-    for run in runs(folded) {
+    for (at, run) in runs_at(folded) {
         match run {
             Run::Han(cs) => {
                 for (k, c) in cs.iter().enumerate() {
-                    out.push(c.to_string());
+                    let here = at + k as u32;
+                    out.push((c.to_string(), here));
                     if let Some(next) = cs.get(k + 1) {
-                        out.push([*c, *next].iter().collect());
+                        out.push(([*c, *next].iter().collect(), here));
                     }
                 }
             }
-            Run::Word(w) => out.push(w),
+            Run::Word(w) => out.push((w, at)),
         }
     }
     out
 }
 
+/// Whether the index keeps where `term` occurs ([`Index::build_positional`]): bigrams and
+/// words do; a Han character alone does not (it is found by its posting list alone, and
+/// its positions would double the index).
+pub fn has_positions(term: &str) -> bool {
+    let mut chars = term.chars();
+    !matches!((chars.next(), chars.next()), (Some(c), None) if is_han(c))
+}
+
 /// The terms a query text needs: each Han run's bigrams (its character if it has one),
 /// and each word.
-fn query_terms(folded: &str) -> Vec<String> {
+pub(crate) fn query_terms(folded: &str) -> Vec<String> {
     let mut out = Vec::new();
     for run in runs(folded) {
         match run {
@@ -202,6 +221,13 @@ pub struct Index {
     /// Chinese ones hold full-width punctuation, which folding changes).
     #[serde(skip)]
     folded: Vec<Option<Box<str>>>,
+    /// Where each term occurs in each passage of its postings (characters into the folded
+    /// text, ascending), for the index of a site that keeps no texts in the page
+    /// (`query::shards`): a query longer than its terms is then verified on these rather
+    /// than on the text. Empty when the texts are here ([`Index::build`]); empty lists for
+    /// the terms that keep none ([`has_positions`]).
+    #[serde(skip)]
+    positions: Vec<Vec<Vec<u32>>>,
 }
 
 /// A ranked hit: passage index, score, and matched spans (code points of the passage text).
@@ -218,23 +244,61 @@ const B: f32 = 0.75;
 impl Index {
     /// Indexes the texts (one per passage).
     pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
-        let mut map: std::collections::BTreeMap<String, Vec<(u32, u16)>> = Default::default();
+        Index::build_with(texts, false)
+    }
+
+    /// Indexes the texts and where each term occurs, for an index verified without the
+    /// texts (the search shards, built at build time).
+    pub fn build_positional<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
+        Index::build_with(texts, true)
+    }
+
+    fn build_with<'a>(texts: impl IntoIterator<Item = &'a str>, at: bool) -> Index {
+        type Occurrences = (u16, Vec<u32>);
+        let mut map: std::collections::BTreeMap<String, Vec<(u32, Occurrences)>> =
+            Default::default();
         let mut lengths = Vec::new();
         let mut folded = Vec::new();
         for (p, text) in texts.into_iter().enumerate() {
             let folded_text = fold(text);
-            let ts = terms(&folded_text);
-            folded.push((folded_text != text).then(|| folded_text.into_boxed_str()));
+            let ts = terms_at(&folded_text);
             lengths.push(ts.len() as u32);
-            let mut counts: std::collections::BTreeMap<String, u16> = Default::default();
-            for t in ts {
-                *counts.entry(t).or_default() += 1;
+            let mut counts: std::collections::BTreeMap<String, Occurrences> = Default::default();
+            for (t, pos) in ts {
+                let keep = at && has_positions(&t);
+                let (n, places) = counts.entry(t).or_default();
+                *n = n.saturating_add(1);
+                if keep {
+                    places.push(pos);
+                }
             }
+            // The texts are kept folded only where they are verified on (not positional).
+            folded.push((!at && folded_text != text).then(|| folded_text.into_boxed_str()));
             for (t, n) in counts {
                 map.entry(t).or_default().push((p as u32, n));
             }
         }
-        let (terms, postings) = map.into_iter().unzip();
+        let mut terms = Vec::with_capacity(map.len());
+        let mut postings = Vec::with_capacity(map.len());
+        let mut positions = Vec::new();
+        for (t, list) in map {
+            terms.push(t);
+            postings.push(list.iter().map(|&(p, (n, _))| (p, n)).collect());
+            if at {
+                positions.push(list.into_iter().map(|(_, (_, places))| places).collect());
+            }
+        }
+        Index::assemble(terms, postings, lengths, folded, positions)
+    }
+
+    /// An index of these parts, its mean length worked out.
+    pub(crate) fn assemble(
+        terms: Vec<String>,
+        postings: Vec<Vec<(u32, u16)>>,
+        lengths: Vec<u32>,
+        folded: Vec<Option<Box<str>>>,
+        positions: Vec<Vec<Vec<u32>>>,
+    ) -> Index {
         let average = lengths.iter().map(|&l| l as f32).sum::<f32>() / lengths.len().max(1) as f32;
         Index {
             terms,
@@ -242,7 +306,24 @@ impl Index {
             lengths,
             average,
             folded,
+            positions,
         }
+    }
+
+    /// Where each term occurs in each passage of its postings (see the field): the shards
+    /// are cut from it.
+    pub(crate) fn positions(&self) -> &[Vec<Vec<u32>>] {
+        &self.positions
+    }
+
+    /// Where `term` occurs in passage `p` (see `positions`); `None` if it does not, or if
+    /// the index keeps no positions for it.
+    pub(crate) fn positions_of(&self, term: &str, p: u32) -> Option<&[u32]> {
+        let t = self.exact(term)?;
+        let k = self.postings[t]
+            .binary_search_by_key(&p, |&(q, _)| q)
+            .ok()?;
+        self.positions.get(t)?.get(k).map(Vec::as_slice)
     }
 
     fn exact(&self, term: &str) -> Option<usize> {
@@ -317,8 +398,12 @@ impl Index {
         result.unwrap_or_default()
     }
 
-    /// Whether text `p` (its `text`) holds every part of `test`.
+    /// Whether text `p` (its `text`) holds every part of `test`: on the text, or where the
+    /// index keeps its terms' positions, on those (the text is then not in the page).
     fn verify(&self, p: u32, text: &str, test: &PartsTest) -> bool {
+        if !self.positions.is_empty() {
+            return test.parts.iter().all(|part| self.in_place(p, part));
+        }
         test.holds(text, || match self.folded.get(p as usize) {
             Some(Some(folded)) => Cow::Borrowed(folded),
             Some(None) => Cow::Borrowed(text),
@@ -536,6 +621,42 @@ fn intersect_by<T: Copy>(
     out
 }
 
+impl Index {
+    /// Whether passage `p` holds `part` with its terms where the part puts them: every
+    /// bigram and word that keeps positions at the same distance from the part's start as
+    /// in the part. For Han text this is the substring test exactly (a bigram spans two
+    /// adjacent characters of one run); for a phrase, its words must be whole words, in
+    /// order, with as many characters between them as the phrase has (what those
+    /// characters are is not compared: "peacekeeping operations" also finds
+    /// "peacekeeping-operations"). A Han character standing alone in a phrase is found by
+    /// its posting list only.
+    fn in_place(&self, p: u32, part: &Part) -> bool {
+        if exact(std::slice::from_ref(part)) {
+            return true;
+        }
+        let anchored: Vec<(u32, String)> = terms_at(part.text())
+            .into_iter()
+            .filter(|(t, _)| has_positions(t))
+            .map(|(t, at)| (at, t))
+            .collect();
+        let Some(lists) = anchored
+            .iter()
+            .map(|(at, t)| self.positions_of(t, p).map(|places| (*at, places)))
+            .collect::<Option<Vec<(u32, &[u32])>>>()
+        else {
+            return anchored.is_empty();
+        };
+        let Some(((first_at, first), rest)) = lists.split_first() else {
+            return true;
+        };
+        first.iter().filter(|&&pos| pos >= *first_at).any(|&pos| {
+            let start = pos - first_at;
+            rest.iter()
+                .all(|(at, places)| places.binary_search(&(start + at)).is_ok())
+        })
+    }
+}
+
 /// Whether the index's candidates for `parts` are exactly the texts that hold them, so that
 /// verifying each against its text would change nothing: a Han part of one or two
 /// characters is one posting list (a unigram or a bigram), and a word is the index words it
@@ -553,6 +674,8 @@ fn exact(parts: &[Part]) -> bool {
 /// wasm has no SIMD search, that setup and the search after it were the largest part of a
 /// query's verification.)
 pub struct PartsTest<'p> {
+    /// The parts, for an index that verifies on positions.
+    parts: &'p [Part],
     /// Han-only parts: found in the text as it is (folding changes no Han character and
     /// makes none).
     han: Vec<memmem::Finder<'p>>,
@@ -566,6 +689,7 @@ impl<'p> PartsTest<'p> {
             |p: &Part| matches!(p, Part::Han(t) | Part::Phrase(t) if t.chars().all(is_han));
         let (han, other): (Vec<&Part>, Vec<&Part>) = parts.iter().partition(|p| han_only(p));
         PartsTest {
+            parts,
             han: han.iter().map(|p| memmem::Finder::new(p.text())).collect(),
             other: other
                 .iter()

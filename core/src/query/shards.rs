@@ -1,0 +1,337 @@
+//! The passages' search index split into shards, for a site that does not send every text
+//! to the page (docs/scale.md, step 3). The index is built at build time with the same
+//! tokenizer as in the page ([`Index::build_positional`]), and each term goes to one shard
+//! file; a query needs only the shards of its terms ([`ShardTable::keys_for`]), and the
+//! page puts those it has together into an ordinary [`Index`] ([`Index::from_shards`]),
+//! which verifies a query on the positions its terms keep rather than on the texts.
+//!
+//! How terms are split, and why:
+//! - Han characters alone (`u…`) and Han bigrams (`b…`) are spread over buckets by a hash
+//!   of the term, since they are looked up whole: spreading by the first character would
+//!   put every 中X bigram, the corpus's largest family, in one file. Characters alone keep
+//!   no positions ([`has_positions`]) and have shards of their own, so that a query of
+//!   longer Han text, which needs bigrams only, does not download them.
+//! - Words (`w…`) are looked up by prefix, so they are split by their first two
+//!   characters: a query word of two or more characters needs one shard, a word of one
+//!   character every shard that starts with it.
+//!
+//! The number of buckets grows with the index ([`ShardPlan::for_size`]), so that a shard
+//! stays a few tens of kilobytes at any corpus size. Postings and positions are stored as
+//! gaps (small numbers, which postcard writes in one or two bytes).
+
+use crate::query::expand::Query;
+use crate::query::search::{has_positions, is_han, parse_query, query_terms, Index, Part};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many buckets the Han terms are spread over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardPlan {
+    pub characters: u32,
+    pub bigrams: u32,
+}
+
+/// Roughly how large a shard should be, in encoded bytes: small enough that a query of a
+/// few terms stays well under the benchmark's 300 KB, large enough that a corpus of
+/// thousands of documents is hundreds of files rather than hundreds of thousands.
+const SHARD_BYTES: usize = 24_000;
+
+impl ShardPlan {
+    /// Buckets for an index whose encoded postings take about `bigram_bytes` (bigrams) and
+    /// `character_bytes` (characters alone): powers of two, at least one.
+    pub fn for_size(character_bytes: usize, bigram_bytes: usize) -> ShardPlan {
+        let buckets = |bytes: usize| (bytes / SHARD_BYTES).max(1).next_power_of_two() as u32;
+        ShardPlan {
+            characters: buckets(character_bytes),
+            bigrams: buckets(bigram_bytes),
+        }
+    }
+
+    /// The shard that holds `term`.
+    pub fn key(&self, term: &str) -> String {
+        let mut chars = term.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if is_han(c) => format!("u{:x}", fnv(term) % self.characters),
+            (Some(a), Some(b)) if is_han(a) && is_han(b) && chars.next().is_none() => {
+                format!("b{:x}", fnv(term) % self.bigrams)
+            }
+            (Some(a), second) => word_key(a, second),
+            (None, _) => "w".into(),
+        }
+    }
+}
+
+/// A word's shard: its first two characters as code points (file names stay ASCII).
+fn word_key(first: char, second: Option<char>) -> String {
+    match second {
+        Some(b) => format!("w{:x}_{:x}", first as u32, b as u32),
+        None => format!("w{:x}", first as u32),
+    }
+}
+
+/// FNV-1a over the term's UTF-8: the same number in the build and in the page.
+fn fnv(term: &str) -> u32 {
+    term.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ b as u32).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// One shard: its terms, sorted, each with its postings (passage gaps and term counts) and
+/// their positions (gaps; empty for a term that keeps none).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Shard {
+    pub terms: Vec<String>,
+    pub postings: Vec<Vec<(u32, u16)>>,
+    pub positions: Vec<Vec<Vec<u32>>>,
+}
+
+impl Shard {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a shard encodes")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Shard, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
+/// What every query needs besides its shards: each passage's length in terms (for BM25),
+/// the plan, and the keys of the shards there are (a word of one character needs all the
+/// shards that start with it).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ShardTable {
+    pub plan: Option<ShardPlan>,
+    pub lengths: Vec<u32>,
+    pub keys: Vec<String>,
+}
+
+impl ShardTable {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a shard table encodes")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<ShardTable, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+
+    /// The shards the parts of a query need, as keys of this table.
+    pub fn keys_for(&self, parts: &[Part]) -> BTreeSet<String> {
+        let Some(plan) = self.plan else {
+            return BTreeSet::new();
+        };
+        let mut keys = BTreeSet::new();
+        for part in parts {
+            match part {
+                // A word is a prefix: the shard of its first two characters, or, for a word
+                // of one character, every shard that starts with it.
+                Part::Word(w) => {
+                    let mut chars = w.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(a), Some(b)) => {
+                            keys.insert(word_key(a, Some(b)));
+                        }
+                        (Some(a), None) => {
+                            let family = word_key(a, None);
+                            let longer = format!("{family}_");
+                            keys.extend(
+                                (self.keys.iter())
+                                    .filter(|k| **k == family || k.starts_with(&longer))
+                                    .cloned(),
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                Part::Han(t) | Part::Phrase(t) => {
+                    keys.extend(query_terms(t).iter().map(|term| plan.key(term)));
+                }
+            }
+        }
+        keys.retain(|k| self.keys.binary_search(k).is_ok());
+        keys
+    }
+
+    /// The shards an expanded query needs: those of every text of every group.
+    pub fn keys_for_query(&self, q: &Query) -> BTreeSet<String> {
+        q.groups
+            .iter()
+            .flat_map(|g| g.texts())
+            .flat_map(|(_, parts)| self.keys_for(parts))
+            .collect()
+    }
+
+    /// The shards a query typed as text needs.
+    pub fn keys_for_text(&self, query: &str) -> BTreeSet<String> {
+        self.keys_for(&parse_query(query))
+    }
+}
+
+/// Gaps between ascending numbers, and back.
+fn gaps(values: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    let mut last = 0;
+    values
+        .into_iter()
+        .map(|v| {
+            let gap = v - last;
+            last = v;
+            gap
+        })
+        .collect()
+}
+
+fn sums(gaps: &[u32]) -> Vec<u32> {
+    let mut total = 0u32;
+    gaps.iter()
+        .map(|&g| {
+            total = total.saturating_add(g);
+            total
+        })
+        .collect()
+}
+
+impl Index {
+    /// The index as shards (keyed as [`ShardPlan::key`] says) and their table. The index
+    /// must keep positions ([`Index::build_positional`]).
+    pub fn shards(&self) -> (ShardTable, BTreeMap<String, Shard>) {
+        let (terms, postings, positions) = (&self.terms, &self.postings, self.positions());
+        let size = |han: fn(&str) -> bool| -> usize {
+            terms
+                .iter()
+                .zip(postings)
+                .zip(positions)
+                .filter(|((t, _), _)| han(t))
+                .map(|((t, list), places)| {
+                    t.len() + 3 * list.len() + places.iter().map(|v| 1 + v.len() * 2).sum::<usize>()
+                })
+                .sum()
+        };
+        let plan = ShardPlan::for_size(size(is_character), size(is_bigram));
+        let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
+        for ((term, list), places) in terms.iter().zip(postings).zip(positions) {
+            let shard = shards.entry(plan.key(term)).or_default();
+            shard.terms.push(term.clone());
+            let passage_gaps = gaps(list.iter().map(|&(p, _)| p));
+            shard.postings.push(
+                passage_gaps
+                    .into_iter()
+                    .zip(list.iter().map(|&(_, n)| n))
+                    .collect(),
+            );
+            shard
+                .positions
+                .push(places.iter().map(|v| gaps(v.iter().copied())).collect());
+        }
+        let table = ShardTable {
+            plan: Some(plan),
+            lengths: self.lengths.clone(),
+            keys: shards.keys().cloned().collect(),
+        };
+        (table, shards)
+    }
+
+    /// An index of the shards a page has so far: every query whose shards are among them
+    /// ([`ShardTable::keys_for`]) is answered as the whole index would answer it, verified
+    /// on positions.
+    pub fn from_shards<'a>(
+        table: &ShardTable,
+        shards: impl IntoIterator<Item = &'a Shard>,
+    ) -> Index {
+        /// One term read back: its postings and their positions, as numbers again.
+        struct Entry<'a> {
+            term: &'a String,
+            postings: Vec<(u32, u16)>,
+            positions: Vec<Vec<u32>>,
+        }
+        let mut merged: Vec<Entry> = Vec::new();
+        for shard in shards {
+            let lists = shard.postings.iter().zip(&shard.positions);
+            for (term, (list, places)) in shard.terms.iter().zip(lists) {
+                let passages = sums(&list.iter().map(|&(g, _)| g).collect::<Vec<_>>());
+                merged.push(Entry {
+                    term,
+                    postings: passages
+                        .into_iter()
+                        .zip(list.iter().map(|&(_, n)| n))
+                        .collect(),
+                    positions: places.iter().map(|v| sums(v)).collect(),
+                });
+            }
+        }
+        merged.sort_by(|a, b| a.term.cmp(b.term));
+        merged.dedup_by(|a, b| a.term == b.term);
+        let mut terms = Vec::with_capacity(merged.len());
+        let mut postings = Vec::with_capacity(merged.len());
+        let mut positions = Vec::with_capacity(merged.len());
+        for entry in merged {
+            terms.push(entry.term.clone());
+            postings.push(entry.postings);
+            positions.push(entry.positions);
+        }
+        Index::assemble(
+            terms,
+            postings,
+            table.lengths.clone(),
+            Vec::new(),
+            positions,
+        )
+    }
+}
+
+fn is_character(term: &str) -> bool {
+    !has_positions(term)
+}
+
+fn is_bigram(term: &str) -> bool {
+    let mut chars = term.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some(b), None) if is_han(a) && is_han(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sharded(texts: &[String]) -> (ShardTable, BTreeMap<String, Shard>) {
+        Index::build_positional(texts.iter().map(String::as_str)).shards()
+    }
+
+    #[test]
+    fn a_term_always_lands_in_the_same_shard() {
+        let plan = ShardPlan {
+            characters: 4,
+            bigrams: 16,
+        };
+        assert!(plan.key("维").starts_with('u'));
+        assert!(plan.key("维和").starts_with('b'));
+        assert_eq!(plan.key("peace"), "w70_65");
+        assert_eq!(plan.key("p"), "w70");
+        assert_eq!(plan.key("维和"), plan.key("维和"));
+        // The hash is FNV-1a: the build and the page compute the same number.
+        assert_eq!(fnv(""), 0x811c_9dc5);
+        assert_eq!(fnv("a"), 0xe40c_292c);
+    }
+
+    #[test]
+    fn gaps_and_sums_undo_each_other() {
+        let values = [0, 3, 3, 10, 4000];
+        assert_eq!(sums(&gaps(values)), values);
+    }
+
+    proptest::proptest! {
+        /// Any query without a phrase finds, from only the shards it asks for, the passages
+        /// the index of the texts finds, in the same order and with the same scores.
+        #[test]
+        fn shards_answer_as_the_texts_do(
+            texts in proptest::collection::vec("[a-zA-Z中俄两国联合演习 ＰＬＡÉé\u{3000}.-]{0,40}", 1..8),
+            query in "[a-zA-Z中俄国联合演习 ＰＬé]{1,8}",
+        ) {
+            let whole = Index::build(texts.iter().map(String::as_str));
+            let (table, shards) = sharded(&texts);
+            let keys = table.keys_for_text(&query);
+            let index = Index::from_shards(&table, keys.iter().filter_map(|k| shards.get(k)));
+            proptest::prop_assert_eq!(
+                index.ranked(&query, |_| ""),
+                whole.ranked(&query, |p| texts[p as usize].as_str())
+            );
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The search shards (`query::shards`) answer as the index built from the texts does: over
+//! the corpus, with only the shards each query asks for, read back from their bytes, for
+//! queries cut from the corpus's own text and for every query of `testdata/search.toml`
+//! expanded with the thesaurus.
+
+use milcoop_core::query::search::{fold, is_han, match_spans, parse_query, Index, Part};
+use milcoop_core::query::shards::{Shard, ShardTable};
+use milcoop_core::tools::pipeline::build_dir;
+use milcoop_core::Dataset;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn corpus() -> Dataset {
+    build_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus"))
+        .expect("the corpus builds")
+        .dataset
+}
+
+/// The shards of the corpus as the site would write them: table and shards encoded, then
+/// read back.
+fn written(texts: &[&str]) -> (ShardTable, BTreeMap<String, Shard>) {
+    let (table, shards) = Index::build_positional(texts.iter().copied()).shards();
+    let table = ShardTable::decode(&table.encode()).expect("the table reads back");
+    let shards = shards
+        .into_iter()
+        .map(|(k, s)| (k, Shard::decode(&s.encode()).expect("a shard reads back")))
+        .collect();
+    (table, shards)
+}
+
+/// An index of only the shards `keys` names, as a page that fetched just those.
+fn fetched(
+    table: &ShardTable,
+    shards: &BTreeMap<String, Shard>,
+    keys: impl IntoIterator<Item = String>,
+) -> Index {
+    let keys: Vec<String> = keys.into_iter().collect();
+    Index::from_shards(table, keys.iter().filter_map(|k| shards.get(k)))
+}
+
+/// Queries cut from the texts: Han runs of one to six characters, words and their
+/// prefixes, two of them together, and two adjacent words as a phrase.
+fn queries_from(texts: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for text in texts.iter().step_by(2) {
+        let chars: Vec<char> = fold(text).chars().collect();
+        let han: Vec<usize> = (0..chars.len()).filter(|&i| is_han(chars[i])).collect();
+        for (k, &i) in han.iter().enumerate().step_by(23) {
+            let len = 1 + k % 6;
+            if i + len <= chars.len() && chars[i..i + len].iter().all(|&c| is_han(c)) {
+                out.push(chars[i..i + len].iter().collect());
+            }
+        }
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric() || is_han(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (k, w) in words.iter().enumerate().step_by(11) {
+            out.push(w.to_string());
+            out.push(w.chars().take(1 + k % 3).collect());
+            if let Some(next) = words.get(k + 1) {
+                out.push(format!("{w} {next}"));
+                out.push(format!("\"{w} {next}\""));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn each_query_answered_from_its_shards_as_from_the_texts() {
+    let ds = corpus();
+    let texts: Vec<&str> = ds.passages.iter().map(|p| p.text.as_str()).collect();
+    let whole = Index::build(texts.iter().copied());
+    let (table, shards) = written(&texts);
+    assert!(
+        shards.len() > 1,
+        "the corpus is split: {} shards",
+        shards.len()
+    );
+    let text = |p: u32| texts[p as usize];
+    let queries = queries_from(&texts);
+    assert!(queries.len() > 300, "{} queries", queries.len());
+    let mut failures = Vec::new();
+    for q in &queries {
+        let keys = table.keys_for_text(q);
+        let sharded = fetched(&table, &shards, keys.clone()).ranked(q, |_| "");
+        let expected = whole.ranked(q, text);
+        let phrase = parse_query(q).iter().any(|p| matches!(p, Part::Phrase(_)));
+        if phrase {
+            // A phrase's words in place, whatever stands between them (the module doc):
+            // every passage the text holds as written, and others only with its words.
+            let found: Vec<u32> = sharded.iter().map(|h| h.0).collect();
+            let missing: Vec<u32> = expected
+                .iter()
+                .map(|h| h.0)
+                .filter(|p| !found.contains(p))
+                .collect();
+            let wrong: Vec<u32> = found
+                .iter()
+                .copied()
+                .filter(|&p| {
+                    let words: Vec<Part> = parse_query(&q.replace('"', " "));
+                    match_spans(texts[p as usize], &words).is_none()
+                })
+                .collect();
+            if !missing.is_empty() || !wrong.is_empty() {
+                failures.push(format!(
+                    "{q}: missing {missing:?}, without its words {wrong:?}"
+                ));
+            }
+        } else if sharded != expected {
+            failures.push(format!(
+                "{q} (shards {keys:?}): {} found, {} expected",
+                sharded.len(),
+                expected.len()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {}:\n{}",
+        failures.len(),
+        queries.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn expanded_queries_answered_from_their_shards_as_from_the_texts() {
+    #[derive(serde::Deserialize)]
+    struct Cases {
+        case: Vec<Case>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Case {
+        query: String,
+    }
+    let ds = corpus();
+    let texts: Vec<&str> = ds.passages.iter().map(|p| p.text.as_str()).collect();
+    let whole = Index::build(texts.iter().copied());
+    let (table, shards) = written(&texts);
+    let cases: Cases =
+        toml::from_str(include_str!("../testdata/search.toml")).expect("cases parse");
+    let mut compared = 0;
+    for case in &cases.case {
+        let q = ds.expand(&case.query, &[]);
+        // Phrases differ by design where punctuation stands between their words (above).
+        let phrases = q
+            .groups
+            .iter()
+            .flat_map(|g| g.texts())
+            .any(|(_, parts)| parts.iter().any(|p| matches!(p, Part::Phrase(_))));
+        let index = fetched(&table, &shards, table.keys_for_query(&q));
+        let sharded = index.ranked_query(&q, |_| "", |_| Vec::new());
+        let expected = whole.ranked_query(&q, |p| texts[p as usize], |_| Vec::new());
+        if phrases {
+            let found: Vec<u32> = sharded.iter().map(|h| h.0).collect();
+            assert!(
+                expected.iter().all(|h| found.contains(&h.0)),
+                "{}",
+                case.query
+            );
+        } else {
+            assert_eq!(sharded, expected, "{}", case.query);
+            compared += 1;
+        }
+    }
+    assert!(compared > 5, "{compared} queries compared in full");
+}
+
+#[test]
+fn a_query_without_its_shards_finds_nothing_it_should_not() {
+    let ds = corpus();
+    let texts: Vec<&str> = ds.passages.iter().map(|p| p.text.as_str()).collect();
+    let (table, shards) = written(&texts);
+    // With no shard, no term is known: nothing is found, rather than everything.
+    assert!(fetched(&table, &shards, [])
+        .ranked("维和", |_| "")
+        .is_empty());
+    // A Han query of one character needs a character shard, of two a bigram shard.
+    let one = table.keys_for_text("维");
+    let two = table.keys_for_text("维和");
+    assert!(
+        one.iter().all(|k| k.starts_with('u')) && one.len() == 1,
+        "{one:?}"
+    );
+    assert!(
+        two.iter().all(|k| k.starts_with('b')) && two.len() == 1,
+        "{two:?}"
+    );
+    // A word of one letter needs every shard of its words.
+    let p = table.keys_for_text("p");
+    assert!(
+        p.len() > 1 && p.iter().all(|k| k.starts_with("w70")),
+        "{p:?}"
+    );
+}

@@ -1,0 +1,53 @@
+// What a cold search would download if the page searched the build-time shards of
+// docs/scale.md (step 3) instead of every text: the shards are written by `milcoop shards`
+// (core/src/query/shards.rs) over the real corpus (1×) or a synthetic one (`milcoop synth`),
+// and each query of the benchmark, expanded with the thesaurus as the page expands it, is
+// sized by the shards it needs (brotli, as a static host would send them), plus the table
+// every query needs once (the passages' lengths and the list of shards).
+//
+//   node scripts/bench-shards.mjs [--factors 1,100,300]
+//
+// The page does not fetch these files yet: this measures the design before it is wired in.
+// core/tests/shards.rs checks that the shards answer every query as the whole index does.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { COLD_QUERIES, QUERIES } from './bench-common.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const at = args.indexOf('--factors');
+const factors = (at >= 0 ? args[at + 1] : '1,100,300').split(',').map(Number);
+const queries = [...new Set([...QUERIES.map(([, q]) => q), ...COLD_QUERIES])];
+
+const milcoop = (...argv) =>
+  execFileSync('cargo', ['run', '-q', '--release', '--bin', 'milcoop', '--', ...argv], {
+    cwd: ROOT,
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).toString();
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => (n / 1024).toFixed(1);
+
+console.log('| corpus | shards | all shards (KB br) | largest (KB br) | table (KB br) | query | shards fetched | KB br |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const factor of factors) {
+  const corpus = factor === 1 ? join(ROOT, 'corpus') : join(ROOT, 'target', 'bench', `corpus-${factor}`);
+  if (factor !== 1 && !existsSync(corpus)) milcoop('synth', String(factor), corpus);
+  const out = join(ROOT, 'target', 'bench', `shards-${factor}`);
+  rmSync(out, { recursive: true, force: true });
+  const lines = milcoop('--corpus', corpus, 'shards', out, ...queries).trim().split('\n');
+  const size = new Map(readdirSync(out).map((f) => [f, brotli(readFileSync(join(out, f)))]));
+  const shards = [...size].filter(([f]) => f !== 'search-table.bin');
+  const total = shards.reduce((s, [, n]) => s + n, 0);
+  const largest = Math.max(...shards.map(([, n]) => n));
+  const table = size.get('search-table.bin');
+  lines.forEach((line, i) => {
+    const [q, files = ''] = line.split('\t');
+    const needed = files.split(' ').filter(Boolean);
+    const bytes = needed.reduce((s, f) => s + size.get(f), 0);
+    const head = i === 0 ? `${factor}× | ${shards.length} | ${kb(total)} | ${kb(largest)} | ${kb(table)}` : ' | | | |';
+    console.log(`| ${head} | ${q} | ${needed.length} | ${kb(bytes)} |`);
+  });
+}

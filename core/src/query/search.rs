@@ -254,40 +254,39 @@ impl Index {
     }
 
     fn build_with<'a>(texts: impl IntoIterator<Item = &'a str>, at: bool) -> Index {
-        type Occurrences = (u16, Vec<u32>);
-        let mut map: std::collections::BTreeMap<String, Vec<(u32, Occurrences)>> =
-            Default::default();
+        use std::collections::BTreeMap;
+        let mut map: BTreeMap<String, Vec<(u32, u16)>> = Default::default();
+        // Only for a positional index (the page's build keeps none): each term's positions,
+        // a list for each of its postings, in their order.
+        let mut places: BTreeMap<String, Vec<Vec<u32>>> = Default::default();
         let mut lengths = Vec::new();
         let mut folded = Vec::new();
         for (p, text) in texts.into_iter().enumerate() {
             let folded_text = fold(text);
             let ts = terms_at(&folded_text);
             lengths.push(ts.len() as u32);
-            let mut counts: std::collections::BTreeMap<String, Occurrences> = Default::default();
+            let mut counts: BTreeMap<String, u16> = Default::default();
+            let mut here: BTreeMap<String, Vec<u32>> = Default::default();
             for (t, pos) in ts {
-                let keep = at && has_positions(&t);
-                let (n, places) = counts.entry(t).or_default();
-                *n = n.saturating_add(1);
-                if keep {
-                    places.push(pos);
+                if at && has_positions(&t) {
+                    here.entry(t.clone()).or_default().push(pos);
                 }
+                let n = counts.entry(t).or_default();
+                *n = n.saturating_add(1);
             }
             // The texts are kept folded only where they are verified on (not positional).
             folded.push((!at && folded_text != text).then(|| folded_text.into_boxed_str()));
             for (t, n) in counts {
+                if at {
+                    let list = here.remove(&t).unwrap_or_default();
+                    places.entry(t.clone()).or_default().push(list);
+                }
                 map.entry(t).or_default().push((p as u32, n));
             }
         }
-        let mut terms = Vec::with_capacity(map.len());
-        let mut postings = Vec::with_capacity(map.len());
-        let mut positions = Vec::new();
-        for (t, list) in map {
-            terms.push(t);
-            postings.push(list.iter().map(|&(p, (n, _))| (p, n)).collect());
-            if at {
-                positions.push(list.into_iter().map(|(_, (_, places))| places).collect());
-            }
-        }
+        let (terms, postings) = map.into_iter().unzip();
+        // Same keys as `map`, so the same order as `terms`.
+        let positions = places.into_values().collect();
         Index::assemble(terms, postings, lengths, folded, positions)
     }
 

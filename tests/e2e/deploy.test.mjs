@@ -291,40 +291,45 @@ describe('a chunk that fails while online', () => {
 });
 
 describe('what a passage link downloads', () => {
-  it('starts its excerpt’s download while the wasm is still on its way, and downloads it once', async () => {
-    const site = await serve();
-    const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
-    const excerpt = /\/doc-review-2020-[0-9a-f]+\.bin$/;
-    let requested = 0;
-    let seen;
-    const excerptSeen = new Promise((resolve) => (seen = resolve));
-    page.on('request', (r) => {
-      if (excerpt.test(r.url())) {
-        requested++;
-        seen(true);
+  const passage = data.passages.find((p) => p.id.startsWith('review-2020.'));
+  for (const [link, shown] of [
+    [`?p=${encodeURIComponent(passage.id)}`, `[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`],
+    ['?doc=review-2020', `[data-passage-id="${passage.id}"] .passage-text`],
+  ]) {
+    it(`starts its excerpt’s download while the wasm is still on its way, and downloads it once (${link.slice(0, 6)}…)`, async () => {
+      const site = await serve();
+      const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
+      const excerpt = /\/doc-review-2020-[0-9a-f]+\.bin$/;
+      let requested = 0;
+      let seen;
+      const excerptSeen = new Promise((resolve) => (seen = resolve));
+      page.on('request', (r) => {
+        if (excerpt.test(r.url())) {
+          requested++;
+          seen(true);
+        }
+      });
+      // The main wasm is held back until the excerpt is asked for (or 5 s have passed):
+      // only the start-up script can ask for it then.
+      let beforeWasm;
+      await context.route(/_bg\.wasm$/, async (route) => {
+        beforeWasm = await Promise.race([excerptSeen, new Promise((r) => setTimeout(() => r(false), 5000))]);
+        await route.continue();
+      });
+      try {
+        await page.goto(`${site.base}${link}`);
+        const text = page.locator(shown);
+        await text.waitFor();
+        assert.equal((await text.textContent()).trim(), passage.text.trim());
+        await page.waitForLoadState('networkidle');
+        assert.equal(beforeWasm, true, 'the excerpt was asked for before the wasm arrived');
+        assert.equal(requested, 1, 'the page took the download the start-up script began');
+      } finally {
+        site.stop();
+        await context.close();
       }
     });
-    // The main wasm is held back until the excerpt is asked for (or 5 s have passed): only
-    // the start-up script can ask for it then.
-    let beforeWasm;
-    await context.route(/_bg\.wasm$/, async (route) => {
-      beforeWasm = await Promise.race([excerptSeen, new Promise((r) => setTimeout(() => r(false), 5000))]);
-      await route.continue();
-    });
-    const passage = data.passages.find((p) => p.id.startsWith('review-2020.'));
-    try {
-      await page.goto(`${site.base}?p=${encodeURIComponent(passage.id)}`);
-      const text = page.locator(`[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`);
-      await text.waitFor();
-      assert.equal((await text.textContent()).trim(), passage.text.trim());
-      await page.waitForLoadState('networkidle');
-      assert.equal(beforeWasm, true, 'the excerpt was asked for before the wasm arrived');
-      assert.equal(requested, 1, 'the page took the download the start-up script began');
-    } finally {
-      site.stop();
-      await context.close();
-    }
-  });
+  }
 
   it('its document’s excerpt only; the other views fetch the dataset and the texts', async () => {
     const site = await serve();

@@ -30,12 +30,12 @@ if (!glue || !wasm) fail(HOOK, `Trunk's start-up script no longer names its modu
 
 // Each document's excerpt file, `doc-<id>-<16 hex>.bin`, as "<id> <hex>" lines (an id is
 // lowercase letters, digits and hyphens: core/src/ingest/header.rs).
-const excerpts = readdirSync(dir)
+const files = readdirSync(dir)
   .map((f) => f.match(/^doc-(.+)-([0-9a-f]{16})\.bin$/))
-  .filter(Boolean)
-  .map(([, id, hash]) => `${id} ${hash}`)
-  .sort()
-  .join('\n');
+  .filter(Boolean);
+const twice = files.map(([, id]) => id).find((id, i, ids) => ids.indexOf(id) !== i);
+if (twice) fail(HOOK, `two excerpt files for document ${twice} in ${dir}`);
+const excerpts = files.map(([, id, hash]) => `${id} ${hash}`).sort().join('\n');
 
 const code = `// Starts Milcoop (written by scripts/externalize-init.mjs at build time).
 // The documents' excerpt files: "<document id> <the hash that names its file>", one a line.
@@ -46,18 +46,22 @@ window.milcoopExcerpts = excerpts;
 const linkedDocument = () => {
   const params = [...new URLSearchParams(location.search)].map(([k, v]) => [k, v.trim()]);
   const passage = params.find(([k, v]) => k === 'p' && v && [...v].length <= 200);
-  if (passage) return passage[1].split('.')[0];
-  const views = ['view', 'q', 'year', 'country', 'type', 'lang'];
-  if (params.some(([k, v]) => views.includes(k) && v)) return null;
+  if (passage) {
+    const dot = passage[1].indexOf('.');
+    return dot > 0 ? passage[1].slice(0, dot) : null;
+  }
+  const views = ['explore', 'timeline', 'countries', 'stats'];
+  const filters = ['q', 'year', 'country', 'type', 'lang'];
+  if (params.some(([k, v]) => (k === 'view' && views.includes(v)) || (filters.includes(k) && v))) return null;
   const first = params.find(([k, v]) => ['doc', 'series', 'mission'].includes(k) && v && [...v].length <= 200);
   return first && first[0] === 'doc' ? first[1] : null;
 };
 // Its excerpt's fetch, started now; the page takes it (once) rather than fetch it again.
 try {
   const doc = linkedDocument();
-  const line = doc && excerpts.split('\\n').find((l) => l.slice(0, l.lastIndexOf(' ')) === doc);
+  const line = doc && excerpts.split('\\n').find((l) => l.slice(0, l.indexOf(' ')) === doc);
   if (line) {
-    const name = \`doc-\${doc}-\${line.slice(line.lastIndexOf(' ') + 1)}.bin\`;
+    const name = \`doc-\${doc}-\${line.slice(line.indexOf(' ') + 1)}.bin\`;
     window.milcoopPrefetch = { name, response: fetch('./' + name) };
     window.milcoopPrefetch.response.catch(() => {});
   }

@@ -307,7 +307,8 @@ async fn fetch_checked(file: SiteFile) -> Result<Vec<u8>, SiteFileError> {
 
 /// A document's excerpt file, as bytes, once the start of their SHA-256 is `hash`, the
 /// value its name carries (the page's own check, where other files have the browser's).
-/// The fetch the start-up script began for it, if it did.
+/// Uses the fetch the start-up script began for it, if it began one, and fetches it again
+/// if that one failed (the connection may have come back since).
 #[cfg(feature = "site")]
 async fn fetch_hashed(name: &str, hash: u64) -> Result<Vec<u8>, SiteFileError> {
     use sha2::{Digest, Sha256};
@@ -315,8 +316,12 @@ async fn fetch_hashed(name: &str, hash: u64) -> Result<Vec<u8>, SiteFileError> {
         name: name.to_owned(),
         reason,
     };
-    let response = match prefetched(name) {
-        Some(started) => site_response(name, started).await,
+    let early = match prefetched(name) {
+        Some(started) => site_response(name, started).await.ok(),
+        None => None,
+    };
+    let response = match early {
+        Some(response) => Ok(response),
         None => fetch_site_file(name).await,
     };
     let response = response.map_err(unavailable)?;

@@ -295,8 +295,10 @@ describe('what a passage link downloads', () => {
   for (const [link, shown] of [
     [`?p=${encodeURIComponent(passage.id)}`, `[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`],
     ['?doc=review-2020', `[data-passage-id="${passage.id}"] .passage-text`],
+    // Not a view the page knows, so still a link to the document (core/src/route.rs).
+    ['?view=nowhere&doc=review-2020', `[data-passage-id="${passage.id}"] .passage-text`],
   ]) {
-    it(`starts its excerpt’s download while the wasm is still on its way, and downloads it once (${link.slice(0, 6)}…)`, async () => {
+    it(`starts its excerpt’s download while the wasm is still on its way, and downloads it once (${link.slice(0, 12)}…)`, async () => {
       const site = await serve();
       const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
       const excerpt = /\/doc-review-2020-[0-9a-f]+\.bin$/;
@@ -330,6 +332,26 @@ describe('what a passage link downloads', () => {
       }
     });
   }
+
+  it('fetches no excerpt early for a passage id that names no document', async () => {
+    const site = await serve();
+    const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
+    const excerpts = [];
+    page.on('request', (r) => /\/doc-[^/]+\.bin$/.test(r.url()) && excerpts.push(r.url()));
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      // No dot: the page reads no document from it, so neither may the start-up script.
+      await page.goto(`${site.base}?p=review-2020`);
+      await page.waitForLoadState('networkidle');
+      await page.locator('main').first().waitFor();
+      assert.deepEqual(excerpts, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      site.stop();
+      await context.close();
+    }
+  });
 
   it('its document’s excerpt only; the other views fetch the dataset and the texts', async () => {
     const site = await serve();

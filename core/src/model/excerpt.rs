@@ -21,6 +21,7 @@ use std::collections::{BTreeSet, HashMap};
 /// compress) would make every first load grow with the corpus (docs/scale.md).
 #[derive(Clone, Copy, Debug)]
 pub struct ExcerptFiles<'a> {
+    /// The table as the start-up script holds it: "<id> <16 lower-case hex digits>" lines.
     pub table: &'a str,
 }
 
@@ -33,14 +34,19 @@ impl<'a> ExcerptFiles<'a> {
             .lines()
             .filter_map(|line| line.split_once(' '))
             .find(|(id, _)| *id == doc)?;
-        let hash = (hex.len() == 16).then(|| u64::from_str_radix(hex, 16).ok())??;
+        // Exactly the digits a file name carries (`from_str_radix` alone would take a sign
+        // or upper case, and name a file that is not there).
+        let digits = hex.len() == 16 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        let hash = digits.then(|| u64::from_str_radix(hex, 16).ok())??;
         Some((id, excerpt_file_name(id, hash), hash))
     }
 }
 
 /// The name of document `doc`'s excerpt file, whose content's SHA-256 begins with the eight
 /// bytes of `hash`. `build.rs` writes the file under this name and the page asks for it by
-/// it ([`ExcerptFiles::find`]), so both call this.
+/// it ([`ExcerptFiles::find`]); the start-up script, which reads the names back into its
+/// table and makes the name of the file it fetches early, follows the same pattern
+/// (`scripts/externalize-init.mjs`).
 pub fn excerpt_file_name(doc: &str, hash: u64) -> String {
     format!("doc-{doc}-{hash:016x}.bin")
 }

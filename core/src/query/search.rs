@@ -12,7 +12,9 @@
 //!
 //! Candidates come from the postings of the query's terms (no scan of the corpus); each
 //! candidate is then verified by a substring test on its folded text, which also makes
-//! quoted phrases exact. Ranking is BM25.
+//! quoted phrases exact. An index built with positions ([`Index::build_positional`], the
+//! build-time index that `query::shards` splits) verifies on those instead, for a page that
+//! has not got the texts ([`Index::in_place`] says how the two differ). Ranking is BM25.
 
 use crate::query::expand::{Group, Query};
 use memchr::memmem;
@@ -468,6 +470,8 @@ impl Index {
     }
 
     /// Ranked passages matching the query, with the spans of every match (for highlighting).
+    /// The spans come from the texts, so an index verified on positions finds nothing here
+    /// for a passage whose text `texts` does not give.
     pub fn search<'a>(&self, query: &str, texts: impl Fn(u32) -> &'a str) -> Vec<Hit> {
         let parts = parse_query(query);
         self.ranked(query, &texts)
@@ -624,10 +628,12 @@ impl Index {
     /// Whether passage `p` holds `part` with its terms where the part puts them: every
     /// bigram and word that keeps positions at the same distance from the part's start as
     /// in the part. For Han text this is the substring test exactly (a bigram spans two
-    /// adjacent characters of one run); for a phrase, its words must be whole words, in
-    /// order, with as many characters between them as the phrase has (what those
-    /// characters are is not compared: "peacekeeping operations" also finds
-    /// "peacekeeping-operations"). A Han character standing alone in a phrase is found by
+    /// adjacent characters of one run). For a phrase it differs both ways: its words must
+    /// be whole words, in order, with as many characters between them as the phrase has,
+    /// and what those characters are is not compared. So "peacekeeping operations" also
+    /// finds "peacekeeping-operations", and "keeping operations" does not find
+    /// "peacekeeping operations" (which the substring test finds if the passage has the
+    /// word "keeping" elsewhere). A Han character standing alone in a phrase is found by
     /// its posting list only.
     fn in_place(&self, p: u32, part: &Part) -> bool {
         if exact(std::slice::from_ref(part)) {

@@ -27,7 +27,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// How many buckets the Han terms are spread over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShardPlan {
+    /// Buckets for Han characters alone (shards `u0` …).
     pub characters: u32,
+    /// Buckets for Han bigrams (shards `b0` …).
     pub bigrams: u32,
 }
 
@@ -51,9 +53,10 @@ impl ShardPlan {
     pub fn key(&self, term: &str) -> String {
         let mut chars = term.chars();
         match (chars.next(), chars.next()) {
-            (Some(c), None) if is_han(c) => format!("u{:x}", fnv(term) % self.characters),
+            // `max(1)`: a table read from a damaged file may say 0.
+            (Some(c), None) if is_han(c) => format!("u{:x}", fnv(term) % self.characters.max(1)),
             (Some(a), Some(b)) if is_han(a) && is_han(b) && chars.next().is_none() => {
-                format!("b{:x}", fnv(term) % self.bigrams)
+                format!("b{:x}", fnv(term) % self.bigrams.max(1))
             }
             (Some(a), second) => word_key(a, second),
             (None, _) => "w".into(),
@@ -80,16 +83,21 @@ fn fnv(term: &str) -> u32 {
 /// their positions (gaps; empty for a term that keeps none).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
+    /// The shard's terms, sorted.
     pub terms: Vec<String>,
+    /// For each term, its postings: (passage, as the gap from the one before; count).
     pub postings: Vec<Vec<(u32, u16)>>,
+    /// For each posting, where the term stands in that passage, as gaps.
     pub positions: Vec<Vec<Vec<u32>>>,
 }
 
 impl Shard {
+    /// The shard as the site stores it (postcard).
     pub fn encode(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("a shard encodes")
     }
 
+    /// A shard read back; [`Index::from_shards`] checks it against its table.
     pub fn decode(bytes: &[u8]) -> Result<Shard, postcard::Error> {
         postcard::from_bytes(bytes)
     }
@@ -100,16 +108,22 @@ impl Shard {
 /// shards that start with it).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ShardTable {
+    /// How terms were spread; `None` only in an empty table (`ShardTable::default()`),
+    /// which names no shard.
     pub plan: Option<ShardPlan>,
+    /// Each passage's length in terms, in passage order.
     pub lengths: Vec<u32>,
+    /// The keys of the shards there are, sorted.
     pub keys: Vec<String>,
 }
 
 impl ShardTable {
+    /// The table as the site stores it (postcard).
     pub fn encode(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("a shard table encodes")
     }
 
+    /// A table read back.
     pub fn decode(bytes: &[u8]) -> Result<ShardTable, postcard::Error> {
         postcard::from_bytes(bytes)
     }
@@ -194,6 +208,10 @@ impl Index {
     /// must keep positions ([`Index::build_positional`]).
     pub fn shards(&self) -> (ShardTable, BTreeMap<String, Shard>) {
         let (terms, postings, positions) = (&self.terms, &self.postings, self.positions());
+        assert!(
+            positions.len() == terms.len(),
+            "shards are cut from an index built with positions (Index::build_positional)"
+        );
         let size = |han: fn(&str) -> bool| -> usize {
             terms
                 .iter()
@@ -231,22 +249,41 @@ impl Index {
 
     /// An index of the shards a page has so far: every query whose shards are among them
     /// ([`ShardTable::keys_for`]) is answered as the whole index would answer it, verified
-    /// on positions.
+    /// on positions. A shard that does not fit the table (lists of different lengths, a
+    /// passage the table does not have: a damaged or mismatched file) is an error, named by
+    /// what is wrong.
     pub fn from_shards<'a>(
         table: &ShardTable,
         shards: impl IntoIterator<Item = &'a Shard>,
-    ) -> Index {
+    ) -> Result<Index, String> {
         /// One term read back: its postings and their positions, as numbers again.
         struct Entry<'a> {
             term: &'a String,
             postings: Vec<(u32, u16)>,
             positions: Vec<Vec<u32>>,
         }
+        let passages_known = table.lengths.len();
         let mut merged: Vec<Entry> = Vec::new();
         for shard in shards {
+            let n = shard.terms.len();
+            if shard.postings.len() != n || shard.positions.len() != n {
+                return Err(format!(
+                    "a search shard lists {n} terms but not as many postings and positions"
+                ));
+            }
             let lists = shard.postings.iter().zip(&shard.positions);
             for (term, (list, places)) in shard.terms.iter().zip(lists) {
                 let passages = sums(&list.iter().map(|&(g, _)| g).collect::<Vec<_>>());
+                if places.len() != list.len() {
+                    return Err(format!(
+                        "the search term {term:?} has {} postings but {} lists of positions",
+                        list.len(),
+                        places.len()
+                    ));
+                }
+                if let Some(&p) = passages.iter().find(|&&p| p as usize >= passages_known) {
+                    return Err(format!("the search term {term:?} names passage {p}, beyond the {passages_known} of its table"));
+                }
                 merged.push(Entry {
                     term,
                     postings: passages
@@ -267,13 +304,13 @@ impl Index {
             postings.push(entry.postings);
             positions.push(entry.positions);
         }
-        Index::assemble(
+        Ok(Index::assemble(
             terms,
             postings,
             table.lengths.clone(),
             Vec::new(),
             positions,
-        )
+        ))
     }
 }
 
@@ -311,6 +348,29 @@ mod tests {
     }
 
     #[test]
+    fn a_shard_that_does_not_fit_its_table_is_refused() {
+        let texts = ["中俄联合演习".to_string(), "joint exercise".to_string()];
+        let (table, shards) = sharded(&texts);
+        let all: Vec<&Shard> = shards.values().collect();
+        assert!(Index::from_shards(&table, all.iter().copied()).is_ok());
+        let short = ShardTable {
+            lengths: vec![3],
+            ..table.clone()
+        };
+        let refused = Index::from_shards(&short, all.iter().copied()).unwrap_err();
+        assert!(refused.contains("beyond the 1 of its table"), "{refused}");
+        let mut torn = all[0].clone();
+        torn.positions.pop();
+        assert!(Index::from_shards(&table, [&torn]).is_err());
+        // A plan read from a damaged table cannot divide by zero.
+        let zero = ShardPlan {
+            characters: 0,
+            bigrams: 0,
+        };
+        assert_eq!(zero.key("维"), "u0");
+    }
+
+    #[test]
     fn gaps_and_sums_undo_each_other() {
         let values = [0, 3, 3, 10, 4000];
         assert_eq!(sums(&gaps(values)), values);
@@ -327,7 +387,7 @@ mod tests {
             let whole = Index::build(texts.iter().map(String::as_str));
             let (table, shards) = sharded(&texts);
             let keys = table.keys_for_text(&query);
-            let index = Index::from_shards(&table, keys.iter().filter_map(|k| shards.get(k)));
+            let index = Index::from_shards(&table, keys.iter().filter_map(|k| shards.get(k))).unwrap();
             proptest::prop_assert_eq!(
                 index.ranked(&query, |_| ""),
                 whole.ranked(&query, |p| texts[p as usize].as_str())

@@ -10,10 +10,9 @@
 // The page does not fetch these files yet: this measures the design before it is wired in.
 // core/tests/shards.rs checks that the shards answer every query as the whole index does.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { COLD_QUERIES, QUERIES } from './bench-common.mjs';
+import { COLD_QUERIES, QUERIES, sizes } from './bench-common.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -27,7 +26,6 @@ const milcoop = (...argv) =>
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'inherit'],
   }).toString();
-const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => (n / 1024).toFixed(1);
 
 console.log('| corpus | shards | all shards (KB br) | largest (KB br) | table (KB br) | query | shards fetched | KB br |');
@@ -38,7 +36,7 @@ for (const factor of factors) {
   const out = join(ROOT, 'target', 'bench', `shards-${factor}`);
   rmSync(out, { recursive: true, force: true });
   const lines = milcoop('--corpus', corpus, 'shards', out, ...queries).trim().split('\n');
-  const size = new Map(readdirSync(out).map((f) => [f, brotli(readFileSync(join(out, f)))]));
+  const size = new Map(sizes(out, readdirSync(out)).rows.map((r) => [r.file, r.brotli]));
   const shards = [...size].filter(([f]) => f !== 'search-table.bin');
   const total = shards.reduce((s, [, n]) => s + n, 0);
   const largest = Math.max(...shards.map(([, n]) => n));

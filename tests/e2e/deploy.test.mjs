@@ -266,15 +266,29 @@ describe('integrity of the site files', () => {
     }));
 });
 
+/**
+ * Serves the build, opens a page without the service worker, runs `body(page, context,
+ * site)`, and asserts that no page error happened meanwhile.
+ */
+async function onPage(body) {
+  const site = await serve();
+  const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await body(page, context, site);
+    assert.deepEqual(errors, []);
+  } finally {
+    site.stop();
+    await context.close();
+  }
+}
+
 describe('a chunk that fails while online', () => {
-  it('says so and loads on retry', async () => {
-    const site = await serve();
-    const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    let blocked = 0;
-    await context.route(/split_stats-[0-9a-f]+\.wasm$/, (route) => (blocked++ === 0 ? route.abort() : route.continue()));
-    try {
+  it('says so and loads on retry', () =>
+    onPage(async (page, context, site) => {
+      let blocked = 0;
+      await context.route(/split_stats-[0-9a-f]+\.wasm$/, (route) => (blocked++ === 0 ? route.abort() : route.continue()));
       await page.goto(`${site.base}?view=stats`);
       const failed = page.getByTestId('view-unloaded');
       await failed.waitFor();
@@ -282,12 +296,7 @@ describe('a chunk that fails while online', () => {
       await page.getByTestId('retry-view').click();
       await page.getByTestId('per-year').waitFor();
       assert.equal(blocked, 2, 'the retry fetched the chunk again');
-      assert.deepEqual(errors, []);
-    } finally {
-      site.stop();
-      await context.close();
-    }
-  });
+    }));
 });
 
 describe('what a passage link downloads', () => {
@@ -298,27 +307,25 @@ describe('what a passage link downloads', () => {
     // Not a view the page knows, so still a link to the document (core/src/route.rs).
     ['?view=nowhere&doc=review-2020', `[data-passage-id="${passage.id}"] .passage-text`],
   ]) {
-    it(`starts its excerpt’s download while the wasm is still on its way, and downloads it once (${link.slice(0, 12)}…)`, async () => {
-      const site = await serve();
-      const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
-      const excerpt = /\/doc-review-2020-[0-9a-f]+\.bin$/;
-      let requested = 0;
-      let seen;
-      const excerptSeen = new Promise((resolve) => (seen = resolve));
-      page.on('request', (r) => {
-        if (excerpt.test(r.url())) {
-          requested++;
-          seen(true);
-        }
-      });
-      // The main wasm is held back until the excerpt is asked for (or 5 s have passed):
-      // only the start-up script can ask for it then.
-      let beforeWasm;
-      await context.route(/_bg\.wasm$/, async (route) => {
-        beforeWasm = await Promise.race([excerptSeen, new Promise((r) => setTimeout(() => r(false), 5000))]);
-        await route.continue();
-      });
-      try {
+    it(`starts its excerpt’s download while the wasm is still on its way, and downloads it once (${link.slice(0, 12)}…)`, () =>
+      onPage(async (page, context, site) => {
+        const excerpt = /\/doc-review-2020-[0-9a-f]+\.bin$/;
+        let requested = 0;
+        let seen;
+        const excerptSeen = new Promise((resolve) => (seen = resolve));
+        page.on('request', (r) => {
+          if (excerpt.test(r.url())) {
+            requested++;
+            seen(true);
+          }
+        });
+        // The main wasm is held back until the excerpt is asked for (or 5 s have passed):
+        // only the start-up script can ask for it then.
+        let beforeWasm;
+        await context.route(/_bg\.wasm$/, async (route) => {
+          beforeWasm = await Promise.race([excerptSeen, new Promise((r) => setTimeout(() => r(false), 5000))]);
+          await route.continue();
+        });
         await page.goto(`${site.base}${link}`);
         const text = page.locator(shown);
         await text.waitFor();
@@ -326,43 +333,26 @@ describe('what a passage link downloads', () => {
         await page.waitForLoadState('networkidle');
         assert.equal(beforeWasm, true, 'the excerpt was asked for before the wasm arrived');
         assert.equal(requested, 1, 'the page took the download the start-up script began');
-      } finally {
-        site.stop();
-        await context.close();
-      }
-    });
+      }));
   }
 
-  it('fetches no excerpt early for a passage id that names no document', async () => {
-    const site = await serve();
-    const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
-    const excerpts = [];
-    page.on('request', (r) => /\/doc-[^/]+\.bin$/.test(r.url()) && excerpts.push(r.url()));
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
+  it('fetches no excerpt early for a passage id that names no document', () =>
+    onPage(async (page, _context, site) => {
+      const excerpts = [];
+      page.on('request', (r) => /\/doc-[^/]+\.bin$/.test(r.url()) && excerpts.push(r.url()));
       // No dot: the page reads no document from it, so neither may the start-up script.
       await page.goto(`${site.base}?p=review-2020`);
       await page.waitForLoadState('networkidle');
       await page.locator('main').first().waitFor();
       assert.deepEqual(excerpts, []);
-      assert.deepEqual(errors, []);
-    } finally {
-      site.stop();
-      await context.close();
-    }
-  });
+    }));
 
-  it('its document’s excerpt only; the other views fetch the dataset and the texts', async () => {
-    const site = await serve();
-    const { page, context } = await guardedPage(browser, site.origin, { serviceWorkers: 'block' });
-    const fetched = [];
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const event = data.events.find((e) => e.sources.some((s) => s.passage.startsWith('review-2020.')));
-    const passage = data.passages.find((p) => p.id === event.sources.find((s) => s.passage.startsWith('review-2020.')).passage);
-    try {
+  it('its document’s excerpt only; the other views fetch the dataset and the texts', () =>
+    onPage(async (page, _context, site) => {
+      const fetched = [];
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+      const event = data.events.find((e) => e.sources.some((s) => s.passage.startsWith('review-2020.')));
+      const passage = data.passages.find((p) => p.id === event.sources.find((s) => s.passage.startsWith('review-2020.')).passage);
       await page.goto(`${site.base}?p=${encodeURIComponent(passage.id)}`);
       const text = page.locator(`[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`);
       await text.waitFor();
@@ -385,10 +375,5 @@ describe('what a passage link downloads', () => {
       await page.goBack();
       await text.waitFor();
       await page.locator(`[data-passage-id="${passage.id}"] [data-event-id="${event.id}"]`).waitFor();
-      assert.deepEqual(errors, []);
-    } finally {
-      site.stop();
-      await context.close();
-    }
-  });
+    }));
 });

@@ -7,6 +7,42 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// The page's service workers, where this browser offers them: not on a page served over
+/// plain http from a host other than localhost, where the page stays online-only.
+pub fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = window().navigator();
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
+
+/// Registers the service worker and, on a page it already controls, asks the browser to
+/// look for a new version now. The browser looks by itself when a controlled page is
+/// opened, but Chromium puts that check off while the old worker keeps answering the
+/// page's requests, so a returning reader could stay on the old version for a whole visit
+/// (and the redeploy e2e test waited in vain on a slow machine). A first visit has nothing
+/// to update: its registration is the newest.
+pub fn register_worker() {
+    let Some(container) = service_workers() else {
+        return;
+    };
+    let returning = container.controller().is_some();
+    let registered = container.register("./sw.js");
+    if !returning {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(registered).await else {
+            return;
+        };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        if let Ok(checked) = registration.update() {
+            // A failed check (offline, say) leaves the current version in charge.
+            let _ = wasm_bindgen_futures::JsFuture::from(checked).await;
+        }
+    });
+}
+
 /// The version of the files this page was loaded from, if the build named one.
 fn page_version() -> Option<String> {
     document()
@@ -37,7 +73,9 @@ pub fn use_new_version() -> ReadSignal<bool> {
     let Some(mine) = page_version() else {
         return newer;
     };
-    let container = window().navigator().service_worker();
+    let Some(container) = service_workers() else {
+        return newer;
+    };
     let listener =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |m: web_sys::MessageEvent| {
             if announced(&m).is_some_and(|v| v != mine) {

@@ -3,6 +3,7 @@
 //! The worker does the work; this only asks and shows.
 
 use crate::nav::use_ui;
+use crate::update::service_workers;
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
 use milcoop_core::Ui;
@@ -82,16 +83,12 @@ fn read_message(data: &JsValue) -> Option<Offline> {
 
 /// Sends `{type}` to the worker in charge of the page; false when there is none yet.
 fn tell_worker(kind: &str) -> bool {
-    let Some(worker) = window().navigator().service_worker().controller() else {
+    let Some(worker) = service_workers().and_then(|c| c.controller()) else {
         return false;
     };
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
     worker.post_message(&message).is_ok()
-}
-
-fn has_service_worker() -> bool {
-    js_sys::Reflect::has(&window().navigator(), &"serviceWorker".into()).unwrap_or(false)
 }
 
 /// Asks the worker what it holds (again when it takes charge) and listens to its answers.
@@ -105,12 +102,12 @@ pub fn use_offline() -> UseOffline {
             });
         }
     });
-    if !has_service_worker() {
+    let Some(container) = service_workers() else {
         return UseOffline {
             state,
             download_all,
         };
-    }
+    };
     set_state.set(Offline::Waiting);
     // A worker that never starts must not leave "Preparing…" on screen for good.
     set_timeout(
@@ -123,7 +120,6 @@ pub fn use_offline() -> UseOffline {
         },
         std::time::Duration::from_secs(15),
     );
-    let container = window().navigator().service_worker();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |m: web_sys::MessageEvent| {
             if let Some(next) = read_message(&m.data()) {
@@ -140,10 +136,9 @@ pub fn use_offline() -> UseOffline {
         on_controller.as_ref().unchecked_ref(),
     );
     tell_worker("milcoop-offline-status");
-    let listeners = send_wrapper::SendWrapper::new((on_message, on_controller));
+    let listeners = send_wrapper::SendWrapper::new((container, on_message, on_controller));
     on_cleanup(move || {
-        let (on_message, on_controller) = listeners.take();
-        let container = window().navigator().service_worker();
+        let (container, on_message, on_controller) = listeners.take();
         let _ = container
             .remove_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
         let _ = container.remove_event_listener_with_callback(

@@ -59,6 +59,16 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
     // texts, its events and figures); the other views fetch the shell (everything but the
     // passages' texts) and the texts, all at once, in their own file.
     let (shell, texts) = dataset.shell();
+    // The search shards (docs/scale.md, step 3), each named by the start of its SHA-256 as
+    // the excerpts are, and the table that lists them, fetched with the first search.
+    let first_eight = |bytes: &[u8]| {
+        let digest = Sha256::digest(bytes);
+        u64::from_be_bytes(digest[..8].try_into().expect("eight bytes"))
+    };
+    let (search, shards) = dataset.search_files(first_eight);
+    for (name, bytes) in shards {
+        std::fs::write(site.join(name), bytes).expect("the target directory is writable");
+    }
     let mut files = String::new();
     for (stem, bytes, what) in [
         (
@@ -69,7 +79,12 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
         (
             "texts",
             texts.encode(),
-            "Every passage's text, fetched by the views that search or list passages.",
+            "Every passage's text, fetched by the downloads that hold every passage.",
+        ),
+        (
+            "search",
+            search.encode(),
+            "The search table: what every search needs before its shards, fetched once.",
         ),
     ] {
         let (name, integrity) = named(stem, &bytes);
@@ -87,8 +102,7 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
             .excerpt(i as u32)
             .expect("every document has an excerpt");
         let bytes = excerpt.encode();
-        let digest = Sha256::digest(&bytes);
-        let hash = u64::from_be_bytes(digest[..8].try_into().expect("eight bytes"));
+        let hash = first_eight(&bytes);
         let name = milcoop_core::model::excerpt_file_name(&doc.id, hash);
         std::fs::write(site.join(name), &bytes).expect("the target directory is writable");
     }

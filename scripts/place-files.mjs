@@ -58,7 +58,7 @@ function placeDataFiles() {
   // build.rs wrote them to its OUT_DIR/site/, found by the names the wasm holds (the
   // dataset's and the texts'; the excerpts are listed by the start-up script,
   // externalize-init.mjs, from the files placed here).
-  const named = [...new Set(wasm.match(/(?:dataset|texts)-[0-9a-f]{16}\.bin/g))];
+  const named = [...new Set(wasm.match(/(?:dataset|texts|search)-[0-9a-f]{16}\.bin/g))];
   // The newest such directory: another feature set's older run may hold the same dataset
   // beside excerpts an older build.rs wrote.
   const siteData = (existsSync(builds) ? readdirSync(builds) : [])

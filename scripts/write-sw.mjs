@@ -30,7 +30,7 @@ const html = patch(HOOK, 'index.html head', readFileSync(htmlPath, 'utf8'), /<me
 writeFileSync(htmlPath, html);
 
 /** Data files: fetched as they are used, not when the worker installs. */
-const DATA = /^(texts-[0-9a-f]+|doc-.+-[0-9a-f]+)\.bin$/;
+const DATA = /^(texts-[0-9a-f]+|search-[0-9a-f]+|shard-[0-9a-z_]+-[0-9a-f]+|doc-.+-[0-9a-f]+)\.bin$/;
 const entry = (f) => {
   const bytes = readFileSync(join(staging, f));
   return [f === 'index.html' ? './' : `./${f}`, integrity(bytes), bytes.length];

@@ -98,8 +98,8 @@ pub async fn excerpt(doc: &str) -> Result<Option<&'static Dataset>, SiteFileErro
 }
 
 /// Every passage's text, in a dataset read from the shell (the site build): fetched once,
-/// by the views that search or list passages, then the search index is built. At once when
-/// they are here already (the embedded dataset holds them).
+/// by the downloads that hold every passage of a view (`on_demand::all_texts`). At once
+/// when they are here already (the embedded dataset holds them).
 pub async fn all_texts(ds: &'static Dataset) -> Result<(), SiteFileError> {
     if !ds.texts_missing(None) {
         return Ok(());
@@ -112,6 +112,52 @@ pub async fn all_texts(ds: &'static Dataset) -> Result<(), SiteFileError> {
         ds.add_texts(texts)
             .map_err(|e| unreadable(site::TEXTS.name, e))?;
     }
+    Ok(())
+}
+
+/// The search table (the site build): fetched once, after which the dataset searches
+/// through shards (`query::sharded`) and the page never builds an index from the texts.
+/// Nothing to do where the dataset is embedded with its texts.
+pub async fn search_table(ds: &'static Dataset) -> Result<(), SiteFileError> {
+    #[cfg(feature = "site")]
+    if !ds.is_sharded() {
+        let bytes = fetch_checked(site::SEARCH).await?;
+        let table =
+            milcoop_core::query::sharded::SearchTable::decode(&bytes).map_err(|reason| {
+                SiteFileError::Unreadable {
+                    name: site::SEARCH.name.to_owned(),
+                    reason,
+                }
+            })?;
+        ds.use_shards(table);
+    }
+    #[cfg(not(feature = "site"))]
+    let _ = ds;
+    Ok(())
+}
+
+/// Fetches shard files (key, hash), together, each checked against the hash its name
+/// carries, and adds them to the dataset's search.
+pub async fn shards(ds: &'static Dataset, files: Vec<(String, u64)>) -> Result<(), SiteFileError> {
+    #[cfg(feature = "site")]
+    {
+        use milcoop_core::query::sharded::{shard_file_name, ShardFile};
+        let fetches = files.into_iter().map(|(key, hash)| async move {
+            let name = shard_file_name(&key, hash);
+            let bytes = fetch_hashed(&name, hash).await?;
+            let file = ShardFile::decode(&bytes)
+                .map_err(|reason| SiteFileError::Unreadable { name, reason })?;
+            Ok::<_, SiteFileError>((key, file))
+        });
+        let read = futures::future::try_join_all(fetches).await?;
+        ds.add_shards(read)
+            .map_err(|reason| SiteFileError::Unreadable {
+                name: site::SEARCH.name.to_owned(),
+                reason,
+            })?;
+    }
+    #[cfg(not(feature = "site"))]
+    let _ = (ds, files);
     Ok(())
 }
 
@@ -351,14 +397,16 @@ pub fn after_first_paint(f: impl Fn() + 'static) {
     request_animation_frame(move || request_animation_frame(move || request_idle_callback(f)));
 }
 
-/// Builds the search index (and what else a search needs: `Dataset::warm_search`) once
-/// the first view is painted and the browser is idle, so the first search does not wait
-/// for it (timed as `milcoop:index`). A search that comes sooner builds it itself. Not
-/// before the passages' texts are here: an index of empty texts would be kept.
+/// Builds what a search needs (`Dataset::warm_search`: the facet data, the thesaurus, and
+/// where the dataset holds its texts, the index) once the first view is painted and the
+/// browser is idle, so the first search does not wait for it (timed as `milcoop:index`).
+/// A search that comes sooner builds it itself. Not from a shell whose texts are missing
+/// before it searches through shards: an index of empty texts would be kept.
 pub fn warm_index(ds: &'static Dataset) {
     // Once per page: there is one whole dataset, and every filtered view asks.
     thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-    if ds.only_document().is_none() && !ds.texts_missing(None) && !ASKED.replace(true) {
+    let searchable = ds.is_sharded() || !ds.texts_missing(None);
+    if ds.only_document().is_none() && searchable && !ASKED.replace(true) {
         after_first_paint(move || measured("index", || ds.warm_search()));
     }
 }

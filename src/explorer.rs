@@ -2,8 +2,9 @@
 //! view the URL asks for.
 
 use crate::boot::Whole;
-use crate::lazy::{self, after_texts, deferred, when_document_read, Unloaded};
+use crate::lazy::{self, after_search, deferred, when_document_read, Unloaded};
 use crate::nav::{provide_route, Link, Location};
+use crate::on_demand::DataProblem;
 use crate::page::{sync_document_title, Page};
 use crate::pages::documents::Documents;
 use crate::pages::missing::{NotFound, Orphaned};
@@ -25,6 +26,7 @@ pub fn Explorer(data: &'static Dataset) -> impl IntoView {
         <a class="skip" href="#main">{move || ui.get().pick("Skip to content", "跳到正文")}</a>
         {move || view! { <SiteHeader ui=ui.get() /> }}
         <NewVersion />
+        <DataProblem />
         <Ignored location=nav.location />
         <main id="main" tabindex="-1" class:wide=move || page.with(|(p, _)| p.wide())>{move || { let (p, ui) = page.get(); view_for(data, p, ui) }}</main>
         <footer class="site-foot">
@@ -96,15 +98,15 @@ fn view_for(data: &'static Dataset, page: Page, ui: Ui) -> AnyView {
     }
     match page {
         Page::Home => view! { <Documents data=data /> }.into_any(),
-        Page::Explore => deferred(ui, move || after_texts(data, lazy::explore(data))),
-        Page::Timeline => deferred(ui, move || after_texts(data, lazy::timeline(data))),
-        Page::Countries => deferred(ui, move || after_texts(data, lazy::countries(data))),
-        Page::Stats => deferred(ui, move || after_texts(data, lazy::stats(data))),
+        Page::Explore => searching(data, ui, lazy::explore),
+        Page::Timeline => searching(data, ui, lazy::timeline),
+        Page::Countries => searching(data, ui, lazy::countries),
+        Page::Stats => searching(data, ui, lazy::stats),
         Page::Series(id) => deferred(ui, move || {
-            after_texts(data, lazy::series(data, id.clone()))
+            after_search(data, None, lazy::series(data, id.clone()))
         }),
         Page::Mission(id) => deferred(ui, move || {
-            after_texts(data, lazy::mission(data, id.clone()))
+            after_search(data, None, lazy::mission(data, id.clone()))
         }),
         Page::Document(id, parallel) => match data.document(&id) {
             Some((doc, _)) => when_document_read(data, doc, ui, move || {
@@ -116,6 +118,17 @@ fn view_for(data: &'static Dataset, page: Page, ui: Ui) -> AnyView {
         },
         Page::Passage(id, parallel) => passage_view(data, &id, parallel, ui),
     }
+}
+
+/// A filtered view, from its chunk, once the query in its link can be searched.
+fn searching<F>(data: &'static Dataset, ui: Ui, view: fn(&'static Dataset) -> F) -> AnyView
+where
+    F: std::future::Future<Output = Result<AnyView, Unloaded>> + Send + 'static,
+{
+    let filters = crate::nav::use_route()
+        .location
+        .with_untracked(|l| l.route().filters().cloned());
+    deferred(ui, move || after_search(data, filters.clone(), view(data)))
 }
 
 /// Whether a document's excerpt holds what `page` shows: that document's reader, from its

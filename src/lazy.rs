@@ -12,6 +12,7 @@ use crate::pages::stats::Stats;
 use crate::pages::timeline::Timeline;
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
+use milcoop_core::query::filter::Filters;
 use milcoop_core::Ui;
 use std::future::Future;
 
@@ -68,20 +69,24 @@ later!(countries, Countries);
 later!(stats, Stats);
 later!(offline, OfflinePanel);
 
-/// `view` once every passage's text is here (`data::all_texts`): the lazy views search,
-/// list passages or offer downloads that hold them, and the first download leaves the
-/// texts out.
-pub fn after_texts<F>(
+/// `view` once it can search: the search table fetched (the site build) and the shards of
+/// the query its link carries, so that its first results are its query's (a search
+/// without its shards finds nothing, which the view would show for a moment). The view's
+/// chunk is fetched meanwhile. No text is needed: the views show the texts of what they
+/// list as they arrive (`on_demand`).
+pub fn after_search<F>(
     data: &'static Dataset,
+    filters: Option<Filters>,
     view: F,
 ) -> impl Future<Output = Result<AnyView, Unloaded>> + Send + 'static
 where
     F: Future<Output = Result<AnyView, Unloaded>> + Send + 'static,
 {
-    let texts = send_wrapper::SendWrapper::new(crate::data::all_texts(data));
+    let ready = send_wrapper::SendWrapper::new(crate::on_demand::prepare(data, filters));
     async move {
-        texts.await.map_err(|e| Unloaded(Some(e)))?;
-        view.await
+        let (ready, view) = futures::future::join(ready, view).await;
+        ready.map_err(|e| Unloaded(Some(e)))?;
+        view
     }
 }
 

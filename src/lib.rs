@@ -13,6 +13,7 @@ pub mod explorer;
 pub mod gestures;
 pub mod lazy;
 pub mod nav;
+pub mod on_demand;
 pub mod page;
 pub mod pages;
 pub mod perf;

@@ -29,8 +29,20 @@ pub fn expose_search(ds: &'static milcoop_core::Dataset) {
             .map(|(p, _)| p)
             .collect::<Vec<u32>>()
     });
+    // Where the page searches through shards, the warm searches the benchmark times need
+    // them all: `milcoopAllShards()` fetches every one not read yet.
+    let all = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+        wasm_bindgen_futures::future_to_promise(async move {
+            crate::data::shards(ds, ds.shards_unread())
+                .await
+                .map(|()| wasm_bindgen::JsValue::UNDEFINED)
+                .map_err(|e| e.message(milcoop_core::Ui::En).into())
+        })
+    });
     if let Some(window) = web_sys::window() {
         let _ = js_sys::Reflect::set(&window, &"milcoopSearch".into(), search.as_ref());
+        let _ = js_sys::Reflect::set(&window, &"milcoopAllShards".into(), all.as_ref());
     }
     search.forget();
+    all.forget();
 }

@@ -1,9 +1,12 @@
 //! The search shards (`query::shards`) answer as the index built from the texts does: over
 //! the corpus, with only the shards each query asks for, read back from their bytes, for
 //! queries cut from the corpus's own text and for every query of `testdata/search.toml`
-//! expanded with the thesaurus.
+//! expanded with the thesaurus; and a page of the site, the shell searching through the
+//! shard files each query fetches, filters passages and events as the whole dataset does.
 
+use milcoop_core::query::filter::{apply, Filters, Results};
 use milcoop_core::query::search::{fold, is_han, parse_query, Index, Part};
+use milcoop_core::query::sharded::{shard_file_name, SearchTable, ShardFile};
 use milcoop_core::query::shards::{Shard, ShardTable};
 use milcoop_core::tools::pipeline::build_dir;
 use milcoop_core::Dataset;
@@ -211,5 +214,100 @@ fn a_query_without_its_shards_finds_nothing_it_should_not() {
     assert!(
         p.len() > 1 && p.iter().all(|k| k.starts_with("w70")),
         "{p:?}"
+    );
+}
+
+/// A page's dataset as the site ships it: the shell (no texts) searching through the
+/// site's shard files, each query fetching only the files it is missing, read from bytes.
+struct SitePage {
+    shell: Dataset,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl SitePage {
+    fn of(whole: &Dataset) -> SitePage {
+        let hash = |bytes: &[u8]| {
+            bytes
+                .iter()
+                .fold(7u64, |h, &b| h.wrapping_mul(31) ^ b as u64)
+        };
+        let (table, named) = whole.search_files(hash);
+        let shell = Dataset::new(whole.shell().0).expect("the shell is valid");
+        shell.use_shards(SearchTable::decode(&table.encode()).expect("the table reads back"));
+        SitePage {
+            shell,
+            files: named.into_iter().collect(),
+        }
+    }
+
+    /// Filters by `query`, after fetching the files it needs.
+    fn apply(&self, query: &str) -> Results {
+        let q = self.shell.expand(query, &[]);
+        let missing = self.shell.shards_missing(&q);
+        let read = missing
+            .into_iter()
+            .map(|(key, hash)| {
+                let bytes = &self.files[&shard_file_name(&key, hash)];
+                (
+                    key,
+                    ShardFile::decode(bytes).expect("a shard file reads back"),
+                )
+            })
+            .collect();
+        self.shell
+            .add_shards(read)
+            .expect("the files fit their table");
+        assert!(
+            self.shell.shards_missing(&q).is_empty(),
+            "{query}: all read"
+        );
+        apply(
+            &self.shell,
+            &Filters {
+                q: query.into(),
+                ..Filters::default()
+            },
+        )
+    }
+}
+
+#[test]
+fn the_site_filters_through_its_shard_files_as_the_whole_dataset_does() {
+    let whole = corpus();
+    let page = SitePage::of(&whole);
+    let texts: Vec<&str> = whole.passages.iter().map(|p| p.text.as_str()).collect();
+    let mut queries = queries_from(&texts);
+    // No phrases: they differ by design where punctuation stands between their words.
+    queries.retain(|q| !q.contains('"'));
+    queries.extend(
+        [
+            "维和",
+            "Golden Dragon",
+            "护航",
+            "Russia",
+            "peacekeeping",
+            "和平使命",
+            "海军",
+        ]
+        .map(String::from),
+    );
+    let mut events_found = 0;
+    for query in &queries {
+        let expected = apply(
+            &whole,
+            &Filters {
+                q: query.clone(),
+                ..Filters::default()
+            },
+        );
+        let found = page.apply(query);
+        assert_eq!(found.passages, expected.passages, "{query}: passages");
+        assert_eq!(found.events, expected.events, "{query}: events");
+        events_found += found.events.len();
+    }
+    assert!(
+        queries.len() > 200 && events_found > 100,
+        "{} queries, {events_found} events",
+        queries.len()
     );
 }

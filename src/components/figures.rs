@@ -43,7 +43,7 @@ pub fn FigureTable(data: &'static Dataset, figures: Vec<u32>) -> impl IntoView {
                 <tr class="figure" data-passage-id=p.id.clone()>
                     <td class="figure-value">{format!("{} {}", f.value, f.unit)}</td>
                     <td class="figure-when">{f.as_of.map(|d| ui.date(d)).unwrap_or_else(|| ui.pick("not stated", "未注明").to_string())}</td>
-                    <td><blockquote lang=p.lang.code()>{data.figure_quote(f).to_string()}</blockquote></td>
+                    <td><blockquote lang=p.lang.code()>{move || crate::on_demand::figure_quote(data, f)}</blockquote></td>
                     <td class="figure-named">{named_events(data, f, ui)}</td>
                     <td><PassageLink data=data passage=p /></td>
                 </tr>

@@ -152,6 +152,30 @@ fn events_xlsx(
     });
 }
 
+/// Runs `make` (a download) once every passage's text is here: the files quote the texts,
+/// which the site's first download leaves out (the texts file is fetched once, and said in
+/// `status` while it comes, or why it could not be).
+fn with_texts(
+    data: &'static Dataset,
+    status: RwSignal<Option<String>>,
+    ui: Ui,
+    make: impl FnOnce() + 'static,
+) {
+    if !data.texts_missing(None) {
+        return make();
+    }
+    status.set(Some(ui.pick("Fetching the texts…", "正在获取文本…").into()));
+    leptos::task::spawn_local(async move {
+        match crate::on_demand::all_texts(data).await {
+            Ok(()) => {
+                status.set(None);
+                make();
+            }
+            Err(e) => status.set(Some(e.message(ui))),
+        }
+    });
+}
+
 /// Downloads and "cite this view" for a filtered view.
 #[component]
 pub fn ShareBar(
@@ -177,31 +201,41 @@ pub fn ShareBar(
         results.with_untracked(|r| r.passages.iter().map(|m| m.passage).collect::<Vec<u32>>())
     };
     let events = move || results.with_untracked(|r| r.events.clone());
+    let sheet_status = RwSignal::new(None::<String>);
     let events_csv = move |_| {
-        let text = table::events_csv(data, &events(), &about());
-        download(
-            &format!("milcoop-events-{}.csv", data.version),
-            "text/csv;charset=utf-8",
-            &text,
-        );
+        with_texts(data, sheet_status, ui, move || {
+            let text = table::events_csv(data, &events(), &about());
+            download(
+                &format!("milcoop-events-{}.csv", data.version),
+                "text/csv;charset=utf-8",
+                &text,
+            );
+        })
     };
     let events_json = move |_| {
-        let text = table::events_json(data, &events(), &about());
-        download(
-            &format!("milcoop-events-{}.json", data.version),
-            "application/json",
-            &text,
-        );
+        with_texts(data, sheet_status, ui, move || {
+            let text = table::events_json(data, &events(), &about());
+            download(
+                &format!("milcoop-events-{}.json", data.version),
+                "application/json",
+                &text,
+            );
+        })
     };
-    let sheet_status = RwSignal::new(None::<String>);
-    let events_sheet = move |_| events_xlsx(data, events(), about(), sheet_status, ui);
+    let events_sheet = move |_| {
+        with_texts(data, sheet_status, ui, move || {
+            events_xlsx(data, events(), about(), sheet_status, ui)
+        })
+    };
     let passages_csv = move |_| {
-        let text = table::passages_csv(data, &passages(), &about());
-        download(
-            &format!("milcoop-passages-{}.csv", data.version),
-            "text/csv;charset=utf-8",
-            &text,
-        );
+        with_texts(data, sheet_status, ui, move || {
+            let text = table::passages_csv(data, &passages(), &about());
+            download(
+                &format!("milcoop-passages-{}.csv", data.version),
+                "text/csv;charset=utf-8",
+                &text,
+            );
+        })
     };
     let cite_view = move |r: Reading<'static>| r.view(&describe(Ui::En), &nav.current_absolute());
     view! {

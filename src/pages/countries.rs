@@ -14,10 +14,11 @@ use crate::components::filtered::{use_filters, FilteredViewHead, UseFilters};
 use crate::components::labels::{aria_bool, country_name, PassageLink};
 use crate::data::{fetch_site_file, js_error};
 use crate::nav::{use_ui, Link};
+use crate::on_demand;
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
 use milcoop_core::query::entity;
-use milcoop_core::query::filter::{apply, CountryMode, Results};
+use milcoop_core::query::filter::{CountryMode, Results};
 use milcoop_core::query::order;
 use milcoop_core::query::stats::{per_country, ByType, CountryCount};
 use milcoop_core::{Route, Ui};
@@ -84,10 +85,10 @@ pub fn Countries(data: &'static Dataset) -> impl IntoView {
     let ranked = Memo::new(move |_| {
         let mut f = filters.filters.get();
         f.countries.clear();
-        let r = apply(data, &f);
+        let r = on_demand::apply(data, &f);
         per_country(data, &r.events)
     });
-    let results = Memo::new(move |_| apply(data, &filters.filters.get()));
+    let results = Memo::new(move |_| on_demand::apply(data, &filters.filters.get()));
     view! {
         <section class="countries-view" aria-labelledby="countries-title">
             <FilteredViewHead
@@ -119,7 +120,13 @@ fn CountryPage(data: &'static Dataset, code: String, filters: UseFilters) -> imp
     let ui = use_ui();
     let name = country_name(data, &code, ui);
     let c = code.clone();
-    let profile = Memo::new(move |_| entity::country(data, &c, &filters.filters.get()));
+    let profile = Memo::new(move |_| {
+        let f = filters.filters.get();
+        // The profile filters (its query's shards) and matches figures by their quotes.
+        let _ = on_demand::searchable(data, &data.expand(&f.q, &f.literal));
+        on_demand::figures_naming(data, &c);
+        entity::country(data, &c, &f)
+    });
     let back = {
         let mut f = filters.filters.get_untracked();
         f.countries.clear();

@@ -7,10 +7,11 @@ use crate::components::filtered::{use_filters, FilteredViewHead, UseFilters};
 use crate::components::highlight::highlighted;
 use crate::components::labels::{aria_bool, names_list, PassageLink};
 use crate::nav::use_ui;
+use crate::on_demand;
 use leptos::prelude::*;
 use milcoop_core::model::Dataset;
 use milcoop_core::present::cite;
-use milcoop_core::query::filter::{apply_searched, search, FilterKey, Filters, Marks, Results};
+use milcoop_core::query::filter::{apply_searched, FilterKey, Filters, Marks, Results, Searched};
 use milcoop_core::Ui;
 
 /// How many passages (and events) are listed at first, and how many more each "show more"
@@ -25,7 +26,9 @@ pub fn Explore(data: &'static Dataset) -> impl IntoView {
     let ui = use_ui();
     // The search runs when the query changes, not on every filter click.
     let typed = Memo::new(move |_| filters.filters.with(|f| (f.q.clone(), f.literal.clone())));
-    let searched = Memo::new(move |_| typed.with(|(q, literal)| search(data, q, literal)));
+    let searched = Memo::new(move |before: Option<&Searched>| {
+        typed.with(|(q, literal)| on_demand::search(data, q, literal, before))
+    });
     let results: Memo<Results> = Memo::new(move |_| {
         let f = filters.filters.get();
         searched.with(|s| apply_searched(data, &f, s))
@@ -136,7 +139,15 @@ fn ResultList(
         view! {
             <li class="result" data-passage-id=p.id.clone() lang=p.lang.code()>
                 <p class="result-head"><PassageLink data=data passage=p /></p>
-                <p class="passage-text">{move || marks.with(|m| highlighted(data.text(i), &m.spans(data, i)))}</p>
+                // Busy until its document's text arrives (the list shows it as it comes).
+                // (`try_with`: these closures also follow the page-wide arrivals, which can
+                // reach a row whose list is being taken down.)
+                <p class="passage-text" aria-busy=move || on_demand::text(data, i).is_empty().to_string()>
+                    {move || {
+                        let text = on_demand::text(data, i);
+                        highlighted(text, &marks.try_with(|m| m.spans(data, i)).unwrap_or_default())
+                    }}
+                </p>
             </li>
         }
     };
@@ -158,10 +169,16 @@ fn ResultList(
                     Ui::Zh => format!("（各列出前 {n} 项）"),
                 }
             })}
+            {move || on_demand::pending().then(|| view! {
+                <span class="searching" role="status" data-testid="searching">
+                    {ui.pick(" · searching…", " · 正在搜索…")}
+                </span>
+            })}
         </p>
         {move || {
-            let set = filters.filters.get().pairs();
-            (count() == 0).then(|| view! { <EmptyState filters=filters set=set /> })
+            let none = !on_demand::pending() && results.try_with(|r| r.passages.is_empty())?;
+            let set = filters.filters.try_get()?.pairs();
+            none.then(|| view! { <EmptyState filters=filters set=set /> })
         }}
         <details class="event-results" open>
             <summary>{ui.pick("Matching events", "匹配的事件")}</summary>

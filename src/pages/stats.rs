@@ -7,7 +7,6 @@ use crate::components::filtered::{use_filters, FilteredViewHead};
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, EventType};
-use milcoop_core::query::filter::apply;
 use milcoop_core::query::stats::{
     figures_in, peak_source, per_document, per_year, per_year_by_document, span, ByType,
 };
@@ -161,7 +160,7 @@ fn table(rows: &[(String, ByType)], ui: Ui, first: &'static str) -> impl IntoVie
 pub fn Stats(data: &'static Dataset) -> impl IntoView {
     let ui = use_ui();
     let filters = use_filters(data);
-    let results = Memo::new(move |_| apply(data, &filters.filters.get()));
+    let results = Memo::new(move |_| crate::on_demand::apply(data, &filters.filters.get()));
 
     let years = move || {
         let events = filters.derived(results, |r| r.events.clone());

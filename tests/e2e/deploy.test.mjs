@@ -105,14 +105,18 @@ describe('a new deploy', () => {
       await controlledBy(page, v2);
       await page.goto(`${site.base}?view=timeline`);
       await page.locator('svg.timeline [data-event-id]').first().waitFor();
+      // A search for the new passage: its shards and its document's excerpt.
+      const search = `${site.base}?view=explore&q=${encodeURIComponent('重新部署测试段落')}`;
+      await page.goto(search);
+      await page.locator('.result .passage-text', { hasText: ADDED.slice(0, 20) }).waitFor();
 
-      // Offline: every view opens from version 2's files.
+      // Offline: every view opens from version 2's files, and the search read before.
       await context.setOffline(true);
       for (const [view, marker] of VIEWS) {
         await page.goto(`${site.base}?view=${view}`);
         await page.locator(marker).first().waitFor({ timeout: 15000 });
       }
-      await page.goto(`${site.base}?view=explore&q=${encodeURIComponent('重新部署测试段落')}`);
+      await page.goto(search);
       await page.locator('.result .passage-text', { hasText: ADDED.slice(0, 20) }).waitFor();
       assert.equal(await page.getByTestId('new-version').count(), 0, 'the page is the version the worker serves');
 
@@ -120,13 +124,15 @@ describe('a new deploy', () => {
       // data is kept as it is used.
       const cached = await cachedFiles(page, site.base);
       assert.deepEqual(Object.keys(cached).sort(), [`milcoop-${v2}`, 'milcoop-offline'].sort());
-      const isData = (f) => /^\.\/(texts-[0-9a-f]+|doc-.+-[0-9a-f]+)\.bin$/.test(f);
+      const isData = (f) => /^\.\/(texts-[0-9a-f]+|search-[0-9a-f]+|shard-[0-9a-z_]+-[0-9a-f]+|doc-.+-[0-9a-f]+)\.bin$/.test(f);
       const held = cached[`milcoop-${v2}`];
       assert.deepEqual(held.filter((f) => !isData(f)), filesOf(V2).filter((f) => !isData(f)));
       // (The preview is there only if version 2's worker was in charge when it was read.)
       const data = held.filter(isData).map((f) => f.replace(/-[0-9a-f]+\.bin$/, ''));
-      assert.ok(data.includes('./texts'), `the texts file read by the timeline is kept: ${data}`);
-      assert.ok(data.every((f) => ['./texts', './doc-review-2020'].includes(f)), `only what was read is kept: ${data}`);
+      assert.ok(data.includes('./search'), `the search table read by the views is kept: ${data}`);
+      assert.ok(data.some((f) => f.startsWith('./shard-')), `the search's shards are kept: ${data}`);
+      assert.ok(!data.includes('./texts'), `no view read the texts file: ${data}`);
+      assert.ok(data.every((f) => /^\.\/(search|shard-|doc-)/.test(f)), `only what was read is kept: ${data}`);
       assert.ok(held.every((f) => filesOf(V2).includes(f)), 'every cached file is one of version 2');
       await context.setOffline(false);
       check();
@@ -238,12 +244,12 @@ describe('integrity of the site files', () => {
       assert.match(await failed.textContent(), damaged(name));
     }));
 
-  it('names a damaged texts file in the view that needs it, and reads a document without it', () =>
-    withDamaged(/^texts-[0-9a-f]+\.bin$/, '?view=explore', async (page, name) => {
+  it('names a damaged search table in the view that needs it, and reads a document without it', () =>
+    withDamaged(/^search-[0-9a-f]+\.bin$/, '?view=explore', async (page, name) => {
       const failed = page.getByTestId('view-unloaded');
       await failed.waitFor();
       assert.match(await failed.textContent(), damaged(name));
-      // The reader takes a document's texts from its excerpt file, not the texts file.
+      // The reader takes a document's texts from its excerpt file, and searches nothing.
       await page.goto(page.url().replace(/\?.*$/, `?p=${passage.id}`));
       await page.locator(`[data-passage-id="${passage.id}"][aria-current="true"] .passage-text`).waitFor();
       assert.ok((await page.locator(`[data-passage-id="${passage.id}"] .passage-text`).textContent()).trim().length > 0);
@@ -347,7 +353,7 @@ describe('what a passage link downloads', () => {
       assert.deepEqual(excerpts, []);
     }));
 
-  it('its document’s excerpt only; the other views fetch the dataset and the texts', () =>
+  it('its document’s excerpt only; the other views fetch the dataset and the search table, never the texts', () =>
     onPage(async (page, _context, site) => {
       const fetched = [];
       page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
@@ -363,14 +369,16 @@ describe('what a passage link downloads', () => {
       const data_ = fetched.filter((f) => f.endsWith('.bin'));
       assert.equal(data_.length, 1, `one data file: ${data_.join(' ')}`);
       assert.match(data_[0], /^doc-review-2020-[0-9a-f]+\.bin$/);
-      // Leaving the document: the dataset, then the texts for Explore, in place.
+      // Leaving the document: the dataset and the search table for Explore, in place; the
+      // passages it lists come with their documents' excerpts.
       await page.locator('.site-nav a[href*="view=explore"]').click();
       await page.getByTestId('result-count').waitFor();
       assert.ok(fetched.some((f) => /^dataset-[0-9a-f]+\.bin$/.test(f)), fetched.join(' '));
-      assert.ok(fetched.some((f) => /^texts-[0-9a-f]+\.bin$/.test(f)), 'Explore fetched the texts');
+      assert.ok(fetched.some((f) => /^search-[0-9a-f]+\.bin$/.test(f)), 'Explore fetched the search table');
       assert.match(page.url(), /view=explore/);
-      await page.locator('.result .passage-text').first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('.result .passage-text[aria-busy="true"]'));
       assert.ok((await page.locator('.result .passage-text').first().textContent()).trim().length > 0);
+      assert.ok(!fetched.some((f) => /^texts-/.test(f)), `Explore fetched no texts file: ${fetched.join(' ')}`);
       // Back to the passage: the whole dataset shows it, with its text and events.
       await page.goBack();
       await text.waitFor();

@@ -2,7 +2,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { exported, guardedPage, launch, ready, serve } from './harness.mjs';
+import { exported, guardedPage, launch, ready, searched, serve } from './harness.mjs';
 
 const data = exported();
 // The passage of a document of the corpus itself, not of a synthetic copy (`<id>-x<k>`),
@@ -264,6 +264,7 @@ describe('explore: filters and search', () => {
     await page.locator('[data-testid=year-histogram] li').first().evaluate((el) => (el.dataset.kept = 'yes'));
     await page.locator('#q').fill('高加索');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '高加索');
+    await searched(page);
     const narrowed = await years();
     assert.deepEqual(narrowed.map((y) => y.year), all_years.map((y) => y.year));
     assert.ok(narrowed.some((y) => y.n === '0') && narrowed.some((y) => y.n !== '0'));
@@ -417,16 +418,24 @@ describe('offline', () => {
     await unloaded.waitFor();
     assert.match(await unloaded.textContent(), /not available offline yet.*Make everything available offline/s);
 
-    // Back online, a search brings every text; then all of it works offline.
+    // Back online, a search brings its shards and the texts of what it lists; then it
+    // works offline, and so do the documents it listed.
     await context.setOffline(false);
-    await page.goto(`${site.base}?view=explore&q=${encodeURIComponent('高加索')}`);
-    await page.getByTestId('result-count').waitFor();
+    const search = `${site.base}?view=explore&q=${encodeURIComponent('高加索')}`;
+    const listed = async () => {
+      await page.getByTestId('result-count').waitFor();
+      await page.waitForFunction(() => !document.querySelector('.result .passage-text[aria-busy="true"]'));
+      return page.$$eval('li.result[data-passage-id]', (els) => els.map((e) => e.dataset.passageId));
+    };
+    await page.goto(search);
+    const found = await listed();
     await context.setOffline(true);
-    await page.goto(`${site.base}?view=explore&q=${encodeURIComponent('高加索')}`);
-    await page.getByTestId('result-count').waitFor();
-    assert.ok(Number(await page.getByTestId('result-count').textContent()) >= 2);
-    await page.goto(`${site.base}?p=${unread.id}`);
-    await page.locator(`[data-passage-id="${unread.id}"][aria-current="true"] .passage-text`).waitFor();
+    await page.goto(search);
+    assert.deepEqual(await listed(), found);
+    assert.ok(found.length >= 2);
+    const other = found.find((id) => !id.startsWith(`${target.doc}.`)) ?? found[0];
+    await page.goto(`${site.base}?p=${other}`);
+    await page.locator(`[data-passage-id="${other}"][aria-current="true"] .passage-text`).waitFor();
     // The map is fetched by the Countries view only, and the view itself is a wasm chunk
     // fetched on first use, as is the timeline: the worker cached all of them at install.
     await page.goto(`${site.base}?view=countries`);

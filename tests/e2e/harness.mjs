@@ -163,6 +163,15 @@ export async function ready(page) {
 }
 
 /**
+ * Waits until Explore shows the results of its query: a query's search shards are fetched
+ * when it is typed, and the results before it stay on screen, marked as searching, until
+ * they arrive. (The page updates its link and then, in the same task, its view.)
+ */
+export async function searched(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid=searching]'));
+}
+
+/**
  * Registers before/after hooks that launch the browser and serve the site for a test file,
  * and returns a handle whose `browser` and `site` are set once the hooks have run.
  */

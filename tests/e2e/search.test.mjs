@@ -4,7 +4,8 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { exported, guardedPage, ready, useBrowserAndSite } from './harness.mjs';
+import { readdirSync } from 'node:fs';
+import { DIST, exported, guardedPage, ready, searched, useBrowserAndSite } from './harness.mjs';
 
 const data = exported();
 const env = useBrowserAndSite({ before, after });
@@ -16,8 +17,10 @@ async function showAll(page) {
   while (await more.count()) await more.click();
 }
 
-/** The listed passages, as { id, lang, marks }. */
+/** The listed passages, as { id, lang, marks }, once every one has its text (the page
+ * fetches the texts of the passages it lists). */
 async function listed(page) {
+  await page.waitForFunction(() => !document.querySelector('li.result .passage-text[aria-busy="true"]'));
   return page.$$eval('li.result[data-passage-id]', (els) =>
     els.map((e) => ({
       id: e.dataset.passageId,
@@ -85,6 +88,41 @@ describe('search across languages', () => {
     await page.getByTestId('expansion-on').click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('literal'));
     await expansion.waitFor();
+    check();
+  });
+});
+
+describe('what a search downloads', () => {
+  it('the search table once, the shards of each query, the excerpts of the documents it lists; never every text', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { serviceWorkers: 'block' });
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+    const of = (re) => fetched.filter((f) => re.test(f));
+    const shards = readdirSync(DIST).filter((f) => /^shard-/.test(f));
+    await page.goto(`${env.site.base}?view=explore`);
+    await ready(page);
+    await page.getByTestId('result-count').waitFor();
+    assert.equal(of(/^search-/).length, 1, 'the search table');
+    assert.deepEqual(of(/^shard-/), [], 'no query, no shard');
+
+    for (const q of ['维和', 'Golden Dragon']) {
+      const before = new Set(of(/^shard-/));
+      await page.locator('#q').fill(q);
+      await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, q);
+      await searched(page);
+      await page.locator('li.result').first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('li.result .passage-text[aria-busy="true"]'));
+      const now = of(/^shard-/).filter((f) => !before.has(f));
+      assert.ok(now.length > 0 && now.length < shards.length / 4, `${q}: ${now.length} of ${shards.length} shards`);
+      assert.ok(now.every((f) => shards.includes(f)));
+    }
+    // The excerpts of the listed passages' documents, and no others.
+    const listedDocs = await page.$$eval('li.result[data-passage-id]', (els) => els.map((e) => e.dataset.passageId.split('.')[0]));
+    const excerpts = of(/^doc-/).map((f) => f.replace(/^doc-/, '').replace(/-[0-9a-f]{16}\.bin$/, ''));
+    assert.ok(listedDocs.every((d) => excerpts.includes(d)), `${listedDocs} in ${excerpts}`);
+    assert.equal(new Set(excerpts).size, excerpts.length, 'each excerpt once');
+    assert.deepEqual(of(/^texts-/), [], 'no texts file');
+    assert.equal(of(/^search-/).length, 1, 'the table once');
     check();
   });
 });

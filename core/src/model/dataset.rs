@@ -2,8 +2,11 @@
 //! [`Dataset`], validated once after decoding and with lookups by id.
 
 use super::*;
+use crate::query::search::Index;
+use crate::query::sharded::{LoadedSearch, SearchTable, ShardFile};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Everything the explorer shows, as it is stored: plain data, written by the build
 /// pipeline and decoded by the page. Indexes between its lists are checked when it becomes a
@@ -226,7 +229,11 @@ pub struct Dataset {
     /// The search index, built from the passages on first use rather than shipped: it is
     /// derived data, half the dataset's compressed size, and building it in the browser runs
     /// the very tokenizer that queries it.
-    index: std::sync::OnceLock<crate::query::search::Index>,
+    index: std::sync::OnceLock<Arc<Index>>,
+    /// The site's search instead, when the page has its table (`query::sharded`): the
+    /// index is then put together from the shards fetched for each query, and neither
+    /// `index` nor `event_index` is built.
+    sharded: std::sync::OnceLock<std::sync::RwLock<LoadedSearch>>,
     /// The thesaurus's names as query parts, made on the first search.
     thesaurus: std::sync::OnceLock<crate::query::expand::Thesaurus>,
     /// Each event's text a query is matched against, folded, made on the first search
@@ -234,7 +241,7 @@ pub struct Dataset {
     event_texts: std::sync::OnceLock<Vec<String>>,
     /// An index over `event_texts`, so that a query finds its events without a text search
     /// in each.
-    event_index: std::sync::OnceLock<crate::query::search::Index>,
+    event_index: std::sync::OnceLock<Arc<Index>>,
     /// What the filters test and the facets count, as ids and bits (`query::facts`).
     facts: std::sync::OnceLock<crate::query::facts::Facts>,
     /// Every country name of the thesaurus, folded and as query parts, for marking.
@@ -287,6 +294,7 @@ impl Dataset {
             aliases_by_id: by_id("alias", &stored.aliases, |a| &a.old)?,
             orphans_by_id: by_id("orphan", &stored.orphans, |o| &o.old)?,
             index: std::sync::OnceLock::new(),
+            sharded: std::sync::OnceLock::new(),
             thesaurus: std::sync::OnceLock::new(),
             event_texts: std::sync::OnceLock::new(),
             event_index: std::sync::OnceLock::new(),
@@ -466,11 +474,16 @@ impl Dataset {
         })
     }
 
-    /// The search index over the events' texts, built the first time it is asked for.
-    pub fn event_index(&self) -> &crate::query::search::Index {
-        self.event_index.get_or_init(|| {
-            crate::query::search::Index::build(self.event_texts().iter().map(String::as_str))
-        })
+    /// The search index over the events' texts: built the first time it is asked for, or
+    /// the shards read so far ([`Dataset::use_shards`]).
+    pub fn event_index(&self) -> Arc<Index> {
+        if let Some(search) = self.sharded() {
+            return search.events();
+        }
+        let built = self
+            .event_index
+            .get_or_init(|| Arc::new(Index::build(self.event_texts().iter().map(String::as_str))));
+        Arc::clone(built)
     }
 
     /// The passages' and events' facet data, built the first time it is asked for.
@@ -492,13 +505,58 @@ impl Dataset {
         self.concepts.iter().find(|c| c.id == id)
     }
 
-    /// The search index over the passages, built the first time it is asked for.
-    pub fn index(&self) -> &crate::query::search::Index {
-        self.index.get_or_init(|| {
-            crate::query::search::Index::build(
+    /// The search index over the passages: built the first time it is asked for, or the
+    /// shards read so far ([`Dataset::use_shards`]).
+    pub fn index(&self) -> Arc<Index> {
+        if let Some(search) = self.sharded() {
+            return search.passages();
+        }
+        let built = self.index.get_or_init(|| {
+            Arc::new(Index::build(
                 (0..self.passages.len() as u32).map(|p| self.text(p)),
-            )
-        })
+            ))
+        });
+        Arc::clone(built)
+    }
+
+    /// Searches through the site's shards from now on (their table, fetched once), rather
+    /// than an index built from the texts, which the page then never needs. Once.
+    pub fn use_shards(&self, table: SearchTable) {
+        let _ = self
+            .sharded
+            .set(std::sync::RwLock::new(LoadedSearch::new(table)));
+    }
+
+    /// Whether searches go through shards ([`Dataset::use_shards`]).
+    pub fn is_sharded(&self) -> bool {
+        self.sharded.get().is_some()
+    }
+
+    /// The shard files (key, hash) a query needs and the page has not read: none when the
+    /// index is built from the texts.
+    pub fn shards_missing(&self, q: &crate::query::expand::Query) -> Vec<(String, u64)> {
+        self.sharded().map(|s| s.missing(q)).unwrap_or_default()
+    }
+
+    /// Every shard file not read yet (the benchmark reads them all before it times warm
+    /// searches); none when the index is built from the texts.
+    pub fn shards_unread(&self) -> Vec<(String, u64)> {
+        self.sharded().map(|s| s.unread()).unwrap_or_default()
+    }
+
+    /// Takes in shard files (see `LoadedSearch::add`).
+    pub fn add_shards(&self, files: Vec<(String, ShardFile)>) -> Result<(), String> {
+        match self.sharded.get() {
+            Some(lock) => lock
+                .write()
+                .map_err(|_| "the search index is unusable".to_string())?
+                .add(files),
+            None => Ok(()),
+        }
+    }
+
+    fn sharded(&self) -> Option<std::sync::RwLockReadGuard<'_, LoadedSearch>> {
+        self.sharded.get()?.read().ok()
     }
 
     /// Builds everything a first search would otherwise build while the reader waits: the

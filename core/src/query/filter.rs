@@ -19,7 +19,7 @@ use crate::model::{Dataset, Event, EventType, Lang};
 use crate::present::ui::Ui;
 use crate::query::expand::{Group, Query};
 use crate::query::facts::{meet, type_bit, PassageFacts, Selection};
-use crate::query::search::{contains_folded, fold, parts_text, query_spans, Part, PartsTest};
+use crate::query::search::{contains_folded, fold, parts_text, query_spans, Part};
 
 /// What the country filter asks of a country (codebook G1).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -499,12 +499,29 @@ pub struct Searched {
     hits: Option<Vec<(u32, f32)>>,
     /// For each event, whether it matches; `None` without a query.
     events: Option<Vec<bool>>,
+    /// Not searched yet ([`Searched::pending`]): matches nothing for now.
+    pending: bool,
 }
 
-/// The same query gives the same matches: comparing what was searched is enough.
+/// The same query gives the same matches once searched: comparing what was searched, and
+/// whether it was, is enough.
 impl PartialEq for Searched {
     fn eq(&self, other: &Searched) -> bool {
-        self.query == other.query
+        self.query == other.query && self.pending == other.pending
+    }
+}
+
+impl Searched {
+    /// A query that cannot be searched yet (a page waiting for its search shards): it
+    /// matches nothing until it is searched.
+    pub fn pending(ds: &Dataset, query: Query) -> Searched {
+        let searched = !query.is_empty();
+        Searched {
+            hits: searched.then(Vec::new),
+            events: searched.then(|| vec![false; ds.events.len()]),
+            query,
+            pending: true,
+        }
     }
 }
 
@@ -516,6 +533,7 @@ pub fn search(ds: &Dataset, q: &str, literal: &[String]) -> Searched {
         hits: searched.then(|| query_hits(ds, &query)),
         events: searched.then(|| events_matching(ds, &query)),
         query,
+        pending: false,
     }
 }
 
@@ -655,14 +673,11 @@ fn facet_counts(ds: &Dataset, sel: &Selection, failures: &[Option<u8>]) -> Facet
 fn events_matching(ds: &Dataset, q: &Query) -> Vec<bool> {
     let n = ds.events.len();
     let mut all = vec![true; n];
+    let index = ds.event_index();
     for g in &q.groups {
         let mut here = vec![false; n];
         for (_, parts) in g.texts() {
-            let test = PartsTest::new(parts);
-            for e in ds
-                .event_index()
-                .matching(parts, |e| test.in_folded(ds.event_text(e)))
-            {
+            for e in index.matching_on(parts, |e| ds.event_text(e)) {
                 here[e as usize] = true;
             }
         }
@@ -716,6 +731,17 @@ fn query_hits(ds: &Dataset, q: &Query) -> Vec<(u32, f32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pending_search_is_not_the_search_it_waits_for() {
+        // A view keeps a search while it is equal: the search that replaces a pending one
+        // must not be taken for it, or its results would never be shown.
+        let ds = Dataset::default();
+        let searched = search(&ds, "维和", &[]);
+        let pending = Searched::pending(&ds, searched.query.clone());
+        assert_ne!(pending, searched);
+        assert_eq!(pending, Searched::pending(&ds, searched.query.clone()));
+    }
 
     #[test]
     fn reading_parameters() {

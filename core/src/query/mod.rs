@@ -9,6 +9,7 @@ pub mod filter;
 pub mod notice;
 pub mod order;
 pub mod search;
+pub mod sharded;
 pub mod shards;
 pub mod stats;
 pub mod timeline;

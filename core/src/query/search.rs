@@ -230,6 +230,10 @@ pub struct Index {
     /// the terms that keep none ([`has_positions`]).
     #[serde(skip)]
     positions: Vec<Vec<Vec<u32>>>,
+    /// Whether a query is verified on `positions` rather than on the texts: an index
+    /// built with positions, or put together from shards (even from none yet).
+    #[serde(skip)]
+    positional: bool,
 }
 
 /// A ranked hit: passage index, score, and matched spans (code points of the passage text).
@@ -289,7 +293,7 @@ impl Index {
         let (terms, postings) = map.into_iter().unzip();
         // Same keys as `map`, so the same order as `terms`.
         let positions = places.into_values().collect();
-        Index::assemble(terms, postings, lengths, folded, positions)
+        Index::assemble(terms, postings, lengths, folded, positions, at)
     }
 
     /// An index of these parts, its mean length worked out.
@@ -299,6 +303,7 @@ impl Index {
         lengths: Vec<u32>,
         folded: Vec<Option<Box<str>>>,
         positions: Vec<Vec<Vec<u32>>>,
+        positional: bool,
     ) -> Index {
         let average = lengths.iter().map(|&l| l as f32).sum::<f32>() / lengths.len().max(1) as f32;
         Index {
@@ -308,7 +313,13 @@ impl Index {
             average,
             folded,
             positions,
+            positional,
         }
+    }
+
+    /// Whether queries are verified on the terms' positions (see `positional`).
+    pub fn is_positional(&self) -> bool {
+        self.positional
     }
 
     /// Where each term occurs in each passage of its postings (see the field): the shards
@@ -401,10 +412,11 @@ impl Index {
 
     /// Whether text `p` (its `text`) holds every part of `test`: on the text, or where the
     /// index keeps its terms' positions, on those (the text is then not in the page).
-    fn verify(&self, p: u32, text: &str, test: &PartsTest) -> bool {
-        if !self.positions.is_empty() {
+    fn verify<'t>(&self, p: u32, text: impl FnOnce() -> &'t str, test: &PartsTest) -> bool {
+        if self.positional {
             return test.parts.iter().all(|part| self.in_place(p, part));
         }
+        let text = text();
         test.holds(text, || match self.folded.get(p as usize) {
             Some(Some(folded)) => Cow::Borrowed(folded),
             Some(None) => Cow::Borrowed(text),
@@ -421,6 +433,13 @@ impl Index {
             .into_iter()
             .filter(|&p| exact || holds(p))
             .collect()
+    }
+
+    /// The texts that hold every part, by position, verified as a ranked query is: on the
+    /// text `texts` gives (read only where needed) or on positions (see `positional`).
+    pub fn matching_on<'a>(&self, parts: &[Part], texts: impl Fn(u32) -> &'a str) -> Vec<u32> {
+        let test = PartsTest::new(parts);
+        self.matching(parts, |p| self.verify(p, || texts(p), &test))
     }
 
     /// The candidates of [`Index::candidates`] without their scores, which a set of matches
@@ -463,7 +482,7 @@ impl Index {
         let mut hits: Vec<(u32, f32)> = self
             .candidates(&parts)
             .into_iter()
-            .filter(|&(p, _)| exact || self.verify(p, texts(p), &test))
+            .filter(|&(p, _)| exact || self.verify(p, || texts(p), &test))
             .collect();
         rank(&mut hits);
         hits
@@ -528,7 +547,7 @@ impl Index {
                 let exact = exact(parts);
                 let test = PartsTest::new(parts);
                 for (p, score) in self.candidates(parts) {
-                    if exact || self.verify(p, texts(p), &test) {
+                    if exact || self.verify(p, || texts(p), &test) {
                         note(p, score * weight, typed);
                     }
                 }

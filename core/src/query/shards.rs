@@ -223,7 +223,17 @@ impl Index {
                 })
                 .sum()
         };
-        let plan = ShardPlan::for_size(size(is_character), size(is_bigram));
+        self.shards_with(ShardPlan::for_size(size(is_character), size(is_bigram)))
+    }
+
+    /// The index as shards spread by `plan` (another index's, so that one key names the
+    /// shards of both: the events' index is cut by the passages' plan).
+    pub fn shards_with(&self, plan: ShardPlan) -> (ShardTable, BTreeMap<String, Shard>) {
+        let (terms, postings, positions) = (&self.terms, &self.postings, self.positions());
+        assert!(
+            positions.len() == terms.len(),
+            "shards are cut from an index built with positions (Index::build_positional)"
+        );
         let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
         for ((term, list), places) in terms.iter().zip(postings).zip(positions) {
             let shard = shards.entry(plan.key(term)).or_default();
@@ -310,6 +320,7 @@ impl Index {
             table.lengths.clone(),
             Vec::new(),
             positions,
+            true,
         ))
     }
 }

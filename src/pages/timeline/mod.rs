@@ -16,7 +16,7 @@ use crate::nav::{use_route, use_ui, UseRoute};
 use chart::Chart;
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, EventType};
-use milcoop_core::query::filter::{apply, Filters};
+use milcoop_core::query::filter::Filters;
 use milcoop_core::query::stats::span;
 use milcoop_core::query::timeline::{self as layout, Window, LANES};
 use milcoop_core::{Route, Url};
@@ -69,7 +69,7 @@ impl TimelineState {
                 // Everything but the year filter applies; the year range is the window.
                 let mut f = filters.filters.get();
                 f.years = None;
-                apply(data, &f).events
+                crate::on_demand::apply(data, &f).events
             }),
             selected: Memo::new(move |_| nav.location.with(|l| l.url.event.clone())),
             hovered: RwSignal::new(None),
@@ -132,7 +132,7 @@ pub fn Timeline(data: &'static Dataset) -> impl IntoView {
     // Below a year, the events outside the visible months are not shown, nor downloaded.
     let range = state.range;
     let shown = Memo::new(move |_| {
-        let mut r = apply(data, &filters.filters.get());
+        let mut r = crate::on_demand::apply(data, &filters.filters.get());
         let w = range.get();
         if w.whole_years().is_none() {
             r.events.retain(|&i| {

@@ -31,7 +31,7 @@ pub(super) fn EventPanel(state: TimelineState) -> impl IntoView {
                 view! {
                     <li>
                         <PassageLink data=data passage=p />
-                        <blockquote lang=p.lang.code()>{data.source_quote(s).to_string()}</blockquote>
+                        <blockquote lang=p.lang.code()>{move || crate::on_demand::source_quote(data, s)}</blockquote>
                     </li>
                 }
             })

@@ -61,10 +61,7 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
     let (shell, texts) = dataset.shell();
     // The search shards (docs/scale.md, step 3), each named by the start of its SHA-256 as
     // the excerpts are, and the table that lists them, fetched with the first search.
-    let first_eight = |bytes: &[u8]| {
-        let digest = Sha256::digest(bytes);
-        u64::from_be_bytes(digest[..8].try_into().expect("eight bytes"))
-    };
+    let first_eight = milcoop_core::tools::version::file_hash;
     let (search, shards) = dataset.search_files(first_eight);
     for (name, bytes) in shards {
         std::fs::write(site.join(name), bytes).expect("the target directory is writable");

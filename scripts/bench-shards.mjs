@@ -1,13 +1,13 @@
-// What a cold search would download if the page searched the build-time shards of
-// docs/scale.md (step 3) instead of every text: the shards are written by `milcoop shards`
-// (core/src/query/shards.rs) over the real corpus (1×) or a synthetic one (`milcoop synth`),
-// and each query of the benchmark, expanded with the thesaurus as the page expands it, is
-// sized by the shards it needs (brotli, as a static host would send them), plus the table
-// every query needs once (the passages' lengths and the list of shards).
+// What a cold search downloads from the site's search files (docs/scale.md, step 3): the
+// files are written by `milcoop shards`, as the build writes them (core/src/query/sharded.rs:
+// one file per key with the passages' and the events' shards), over the real corpus (1×) or
+// a synthetic one (`milcoop synth`), and each query of the benchmark, expanded with the
+// thesaurus as the page expands it, is sized by the shard files it needs (brotli, as a
+// static host would send them), plus the table every query needs once (the passages' and
+// events' lengths, the keys and each file's hash).
 //
 //   node scripts/bench-shards.mjs [--factors 1,100,300]
 //
-// The page does not fetch these files yet: this measures the design before it is wired in.
 // core/tests/shards.rs checks that the shards answer every query as the whole index does.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -37,10 +37,10 @@ for (const factor of factors) {
   rmSync(out, { recursive: true, force: true });
   const lines = milcoop('--corpus', corpus, 'shards', out, ...queries).trim().split('\n');
   const size = new Map(sizes(out, readdirSync(out)).rows.map((r) => [r.file, r.brotli]));
-  const shards = [...size].filter(([f]) => f !== 'search-table.bin');
+  const shards = [...size].filter(([f]) => f !== 'search.bin');
   const total = shards.reduce((s, [, n]) => s + n, 0);
   const largest = Math.max(...shards.map(([, n]) => n));
-  const table = size.get('search-table.bin');
+  const table = size.get('search.bin');
   lines.forEach((line, i) => {
     const [q, files = ''] = line.split('\t');
     const needed = files.split(' ').filter(Boolean);

@@ -1,8 +1,8 @@
 // Trunk post-build hook: puts the files Trunk does not know about beside the page, each
 // named by its content, so that a file name never means two contents.
 //
-// - The dataset and the documents' preview files, which build.rs writes (named by their
-//   content) to its OUT_DIR/site/.
+// - The data files build.rs writes (named by their content) to its OUT_DIR/site/: the
+//   dataset, the texts, the search table and shards, and the documents' excerpt files.
 // - The lazy views' wasm chunks: `scripts/wasm-link.sh` splits the module at link time and
 //   leaves the chunks and their loader in .../<SPLIT_DIR>/. Each chunk is optimised with
 //   the same wasm-opt and named by a hash of its content; the loader fetches each with its
@@ -68,7 +68,7 @@ function placeDataFiles() {
   if (!siteData) fail(HOOK, `${main} fetches ${named.join(', ')}, which no one build wrote under ${builds}`);
   const files = readdirSync(siteData);
   for (const f of files) copyFileSync(join(siteData, f), join(staging, f));
-  console.log(`${HOOK}: ${files.length} data files (${dataset}, its texts and the document excerpts)`);
+  console.log(`${HOOK}: ${files.length} data files (${dataset}, its texts, search table and shards, and the document excerpts)`);
 }
 
 /** The chunks, optimised and named by content, and the loader that fetches them. */

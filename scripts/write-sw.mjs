@@ -3,7 +3,8 @@
 // (<meta name="milcoop-version">, read by the page), and writes sw.js from the template
 // src/sw.js with that version and the file lists, each file with its Subresource
 // Integrity and size: the shell, cached when the worker installs, and the data files
-// (the texts file and the documents' excerpts), cached as they are used. Any change to
+// (the texts file, the search table and shards, and the documents' excerpts), cached as
+// they are used. Any change to
 // any file is a new worker (see src/sw.js for the policy).
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

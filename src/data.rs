@@ -58,12 +58,17 @@ pub fn read(bytes: &[u8]) -> Result<&'static Dataset, SiteFileError> {
     decode_once(bytes).map_err(|e| unreadable(DATASET_NAME, e))
 }
 
-/// A dataset file that arrived intact but cannot be read.
-pub fn unreadable(name: &str, e: InvalidDataset) -> SiteFileError {
+/// A file of the site that arrived intact but cannot be read, and why.
+pub fn unreadable_file(name: &str, reason: String) -> SiteFileError {
     SiteFileError::Unreadable {
         name: name.to_owned(),
-        reason: e.to_string(),
+        reason,
     }
+}
+
+/// A dataset file that arrived intact but cannot be read.
+pub fn unreadable(name: &str, e: InvalidDataset) -> SiteFileError {
+    unreadable_file(name, e.to_string())
 }
 
 /// The excerpt of the dataset for the document a deep link points into (`?doc=` or
@@ -121,15 +126,11 @@ pub async fn all_texts(ds: &'static Dataset) -> Result<(), SiteFileError> {
 pub async fn search_table(ds: &'static Dataset) -> Result<(), SiteFileError> {
     #[cfg(feature = "site")]
     if !ds.is_sharded() {
+        let name = site::SEARCH.name;
         let bytes = fetch_checked(site::SEARCH).await?;
-        let table =
-            milcoop_core::query::sharded::SearchTable::decode(&bytes).map_err(|reason| {
-                SiteFileError::Unreadable {
-                    name: site::SEARCH.name.to_owned(),
-                    reason,
-                }
-            })?;
-        ds.use_shards(table);
+        let table = milcoop_core::query::sharded::SearchTable::decode(&bytes)
+            .map_err(|reason| unreadable_file(name, reason))?;
+        ds.use_shards(table).map_err(|e| unreadable(name, e))?;
     }
     #[cfg(not(feature = "site"))]
     let _ = ds;
@@ -142,19 +143,21 @@ pub async fn shards(ds: &'static Dataset, files: Vec<(String, u64)>) -> Result<(
     #[cfg(feature = "site")]
     {
         use milcoop_core::query::sharded::{shard_file_name, ShardFile};
-        let fetches = files.into_iter().map(|(key, hash)| async move {
-            let name = shard_file_name(&key, hash);
-            let bytes = fetch_hashed(&name, hash).await?;
-            let file = ShardFile::decode(&bytes)
-                .map_err(|reason| SiteFileError::Unreadable { name, reason })?;
-            Ok::<_, SiteFileError>((key, file))
-        });
+        let names: Vec<String> = files.iter().map(|(k, h)| shard_file_name(k, *h)).collect();
+        let fetches = files
+            .into_iter()
+            .zip(&names)
+            .map(|((key, hash), name)| async move {
+                let bytes = fetch_hashed(name, hash).await?;
+                let file =
+                    ShardFile::decode(&bytes).map_err(|reason| unreadable_file(name, reason))?;
+                Ok::<_, SiteFileError>((key, file))
+            });
         let read = futures::future::try_join_all(fetches).await?;
+        // A shard that does not fit the table: the reason names the term; the files named
+        // are this fetch's.
         ds.add_shards(read)
-            .map_err(|reason| SiteFileError::Unreadable {
-                name: site::SEARCH.name.to_owned(),
-                reason,
-            })?;
+            .map_err(|reason| unreadable_file(&names.join(", "), reason))?;
     }
     #[cfg(not(feature = "site"))]
     let _ = (ds, files);

@@ -102,12 +102,9 @@ fn view_for(data: &'static Dataset, page: Page, ui: Ui) -> AnyView {
         Page::Timeline => searching(data, ui, lazy::timeline),
         Page::Countries => searching(data, ui, lazy::countries),
         Page::Stats => searching(data, ui, lazy::stats),
-        Page::Series(id) => deferred(ui, move || {
-            after_search(data, None, lazy::series(data, id.clone()))
-        }),
-        Page::Mission(id) => deferred(ui, move || {
-            after_search(data, None, lazy::mission(data, id.clone()))
-        }),
+        // Entity pages list their editions from the shell: they search nothing.
+        Page::Series(id) => deferred(ui, move || lazy::series(data, id.clone())),
+        Page::Mission(id) => deferred(ui, move || lazy::mission(data, id.clone())),
         Page::Document(id, parallel) => match data.document(&id) {
             Some((doc, _)) => when_document_read(data, doc, ui, move || {
                 view! { <Reader data=data doc=doc parallel=parallel /> }.into_any()

@@ -2,7 +2,8 @@
 //
 // This is a template: at build time scripts/write-sw.mjs fills in VERSION (a hash of every
 // file of the site), SHELL (the page, its code, styles, map and the dataset shell) and DATA
-// (the texts file and the documents' excerpts), each file with its Subresource Integrity
+// (the texts file, the search table and shards, and the documents' excerpts), each file
+// with its Subresource Integrity
 // and size. Every deploy is a new worker, which the browser installs beside the old one.
 // Policy (docs/architecture.md, "Offline" and "Deploying a new version"):
 // - install: caches this version's shell, each file checked against its integrity (a

@@ -233,7 +233,9 @@ impl SitePage {
         };
         let (table, named) = whole.search_files(hash);
         let shell = Dataset::new(whole.shell().0).expect("the shell is valid");
-        shell.use_shards(SearchTable::decode(&table.encode()).expect("the table reads back"));
+        shell
+            .use_shards(SearchTable::decode(&table.encode()).expect("the table reads back"))
+            .expect("the table is the shell's");
         SitePage {
             shell,
             files: named.into_iter().collect(),
@@ -269,6 +271,27 @@ impl SitePage {
             },
         )
     }
+}
+
+#[test]
+fn a_search_table_of_another_dataset_is_refused() {
+    let whole = corpus();
+    let (table, _) = whole.search_files(|_| 0);
+    let mut stored = whole.shell().0;
+    stored.events.pop();
+    let kept = stored.events.len() as u32;
+    stored
+        .passage_events
+        .iter_mut()
+        .for_each(|list| list.retain(|&e| e < kept));
+    stored
+        .figures
+        .iter_mut()
+        .for_each(|f| f.events.retain(|&e| e < kept));
+    let other = Dataset::new(stored).expect("still valid");
+    let refused = other.use_shards(table).unwrap_err().to_string();
+    assert!(refused.contains("the search table counts"), "{refused}");
+    assert!(!other.is_sharded());
 }
 
 #[test]

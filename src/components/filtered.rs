@@ -77,9 +77,11 @@ impl UseFilters {
 
 /// The filter state of the filtered view the URL shows.
 pub fn use_filters(data: &'static Dataset) -> UseFilters {
-    // The views that filter also search: build the index while the reader looks at the
+    // The views that filter also search: build what a search needs (the facet data, the
+    // thesaurus; the index where the texts are embedded) while the reader looks at the
     // first view. Called here, in the views' own chunks, so that the search's code stays
-    // out of the main module a passage link loads.
+    // out of the main module a passage link loads (and again once the search table is
+    // here, by `on_demand::prepare`).
     crate::data::warm_index(data);
     let nav = use_route();
     let validated = Memo::new(move |_| {
@@ -131,6 +133,7 @@ pub fn FilteredViewHead(
         <h1 id=id>{title}</h1>
         <p class="hint">{hint}</p>
         <FilterNotices notices=notices />
+        <crate::on_demand::SearchStatus />
         <ShareBar data=data results=results />
     }
 }

@@ -139,8 +139,8 @@ fn events_xlsx(
             }
             Err(crate::xlsx::Failed::Unloaded) => status.set(Some(
                 ui.pick(
-                    "The spreadsheet writer could not be loaded — it is not available offline yet. The CSV works offline.",
-                    "无法载入电子表格生成器：尚不能离线使用。CSV 可离线下载。",
+                    "The spreadsheet writer could not be loaded — it is not available offline yet. The CSV works offline once the texts are kept (“Make everything available offline” on the home view).",
+                    "无法载入电子表格生成器：尚不能离线使用。文本保存后（首页的“全部下载以供离线使用”），CSV 可离线下载。",
                 )
                 .into(),
             )),
@@ -165,13 +165,16 @@ fn with_texts(
         return make();
     }
     status.set(Some(ui.pick("Fetching the texts…", "正在获取文本…").into()));
+    // `try_set`: the view may be gone when the texts arrive (the download still comes).
     leptos::task::spawn_local(async move {
         match crate::on_demand::all_texts(data).await {
             Ok(()) => {
-                status.set(None);
+                status.try_set(None);
                 make();
             }
-            Err(e) => status.set(Some(e.message(ui))),
+            Err(e) => {
+                status.try_set(Some(e.message(ui)));
+            }
         }
     });
 }
@@ -202,9 +205,12 @@ pub fn ShareBar(
     };
     let events = move || results.with_untracked(|r| r.events.clone());
     let sheet_status = RwSignal::new(None::<String>);
+    // What was clicked is taken at once: the view may change (or be gone) by the time the
+    // texts have arrived.
     let events_csv = move |_| {
+        let (events, about) = (events(), about());
         with_texts(data, sheet_status, ui, move || {
-            let text = table::events_csv(data, &events(), &about());
+            let text = table::events_csv(data, &events, &about);
             download(
                 &format!("milcoop-events-{}.csv", data.version),
                 "text/csv;charset=utf-8",
@@ -213,8 +219,9 @@ pub fn ShareBar(
         })
     };
     let events_json = move |_| {
+        let (events, about) = (events(), about());
         with_texts(data, sheet_status, ui, move || {
-            let text = table::events_json(data, &events(), &about());
+            let text = table::events_json(data, &events, &about);
             download(
                 &format!("milcoop-events-{}.json", data.version),
                 "application/json",
@@ -223,13 +230,15 @@ pub fn ShareBar(
         })
     };
     let events_sheet = move |_| {
+        let (events, about) = (events(), about());
         with_texts(data, sheet_status, ui, move || {
-            events_xlsx(data, events(), about(), sheet_status, ui)
+            events_xlsx(data, events, about, sheet_status, ui)
         })
     };
     let passages_csv = move |_| {
+        let (passages, about) = (passages(), about());
         with_texts(data, sheet_status, ui, move || {
-            let text = table::passages_csv(data, &passages(), &about());
+            let text = table::passages_csv(data, &passages, &about);
             download(
                 &format!("milcoop-passages-{}.csv", data.version),
                 "text/csv;charset=utf-8",

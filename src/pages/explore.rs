@@ -169,14 +169,9 @@ fn ResultList(
                     Ui::Zh => format!("（各列出前 {n} 项）"),
                 }
             })}
-            {move || on_demand::pending().then(|| view! {
-                <span class="searching" role="status" data-testid="searching">
-                    {ui.pick(" · searching…", " · 正在搜索…")}
-                </span>
-            })}
         </p>
         {move || {
-            let none = !on_demand::pending() && results.try_with(|r| r.passages.is_empty())?;
+            let none = !on_demand::searching() && results.try_with(|r| r.passages.is_empty())?;
             let set = filters.filters.try_get()?.pairs();
             none.then(|| view! { <EmptyState filters=filters set=set /> })
         }}

@@ -255,6 +255,38 @@ describe('integrity of the site files', () => {
       assert.ok((await page.locator(`[data-passage-id="${passage.id}"] .passage-text`).textContent()).trim().length > 0);
     }));
 
+  it('names a damaged search shard once, asks for it again only when told to, and shows no other query’s results', () =>
+    withDamaged(/^shard-b/, '?view=explore', async (page) => {
+      // One bigram shard is damaged: queries of two Han characters are tried until one
+      // needs it.
+      const asked = [];
+      page.on('request', (r) => /\/shard-b[^/]*\.bin$/.test(r.url()) && asked.push(r.url()));
+      await page.getByTestId('result-count').waitFor();
+      // A Han query of two characters needs its bigram's shard.
+      const typed = [...new Set(data.passages.flatMap((p) => p.text.match(/\p{Script=Han}{2}/gu) ?? []))];
+      let query;
+      for (const q of typed) {
+        await page.locator('#q').fill(q);
+        await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, q);
+        await page.waitForTimeout(300);
+        if (await page.getByTestId('data-problem').count()) {
+          query = q;
+          break;
+        }
+      }
+      assert.ok(query, 'a query whose shard is the damaged one');
+      assert.match(await page.getByTestId('data-problem').textContent(), /shard-b[0-9a-z_]*-[0-9a-f]{16}\.bin is damaged/);
+      // It says nothing was found for this query, not the last query's results.
+      assert.equal(await page.getByTestId('result-count').textContent(), '0');
+      const after = asked.length;
+      await page.waitForTimeout(1500);
+      assert.equal(asked.length, after, 'a failed shard is not asked for again by itself');
+      await page.getByTestId('data-retry').click();
+      for (let i = 0; i < 50 && asked.length === after; i++) await page.waitForTimeout(100);
+      assert.ok(asked.length > after, 'Try again asks for it again');
+      await page.getByTestId('data-problem').waitFor();
+    }));
+
   it('names a damaged excerpt file and opens the passage from the dataset and the texts file', () =>
     withDamaged(/^doc-review-2020-[0-9a-f]+\.bin$/, `?p=${passage.id}`, async (page, name) => {
       await page.locator(`[data-passage-id="${passage.id}"][aria-current="true"]`).waitFor();

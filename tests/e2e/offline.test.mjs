@@ -1,5 +1,6 @@
 // Offline use with data fetched as it is used (issue 17): the service worker keeps the
-// shell from the first visit and each text or preview file once it is read, within a
+// shell from the first visit and each data file (excerpt, search table or shard, texts)
+// once it is read, within a
 // storage budget, least recently used out first; "Make everything available offline"
 // shows the size first, downloads the rest with a progress bar, and then every document
 // reads without a network.

@@ -28,9 +28,10 @@ commands:
   prerender DOC  print a plain HTML page of one document's passages (the benchmark's floor)
   prerender --all DIR  write that page for every document into DIR, as DOC.html (the
                 benchmark indexes them with Pagefind)
-  shards DIR QUERY...  write the search index as shards into DIR (search-table.bin and
-                search-KEY.bin, docs/scale.md) and print, a line per query, the shards it
-                needs once expanded with the thesaurus (scripts/bench-shards.mjs sizes them)
+  shards DIR QUERY...  write the site's search files into DIR (search.bin, the table, and
+                shard-KEY-HASH.bin, as the build does; docs/scale.md) and print, a line per
+                query, the shard files it needs once expanded with the thesaurus
+                (scripts/bench-shards.mjs sizes them)
   publish   record today's passage ids in corpus/published-ids.jsonl so later builds re-anchor them
   dataset   write the compact binary dataset the page embeds to stdout";
 
@@ -208,27 +209,28 @@ fn prerender_all(ds: &milcoop_core::model::StoredDataset, into: &Path) -> ExitCo
     }
 }
 
-/// Writes the passages' index as shards into `into`, and prints each query with the files
-/// of the shards it needs (tab-separated, the files space-separated).
+/// Writes the site's search files into `into` (as build.rs does: the table as
+/// `search.bin`, the shard files named by key and content), and prints each query with the
+/// shard files it needs (tab-separated, the files space-separated).
 fn write_shards(ds: &milcoop_core::Dataset, into: &Path, queries: &[String]) -> ExitCode {
-    let texts = ds.passages.iter().map(|p| p.text.as_str());
-    let (table, shards) = milcoop_core::query::search::Index::build_positional(texts).shards();
-    let file = |key: &str| format!("search-{key}.bin");
+    use milcoop_core::query::sharded::shard_file_name;
+    let (table, files) = ds.search_files(milcoop_core::tools::version::file_hash);
     let written = std::fs::create_dir_all(into).and_then(|()| {
-        std::fs::write(into.join("search-table.bin"), table.encode())?;
-        shards
+        std::fs::write(into.join("search.bin"), table.encode())?;
+        files
             .iter()
-            .try_for_each(|(key, shard)| std::fs::write(into.join(file(key)), shard.encode()))
+            .try_for_each(|(name, bytes)| std::fs::write(into.join(name), bytes))
     });
     if let Err(e) = written {
         eprintln!("error: {}: {e}", into.display());
         return ExitCode::FAILURE;
     }
-    eprintln!("milcoop: {} shards in {}", shards.len(), into.display());
+    eprintln!("milcoop: {} shard files in {}", files.len(), into.display());
     for q in queries {
-        let keys = table.keys_for_query(&ds.expand(q, &[]));
-        let files: Vec<String> = keys.iter().map(|k| file(k)).collect();
-        println!("{q}\t{}", files.join(" "));
+        let needed: Vec<String> = (table.files_for(&ds.expand(q, &[])).iter())
+            .map(|(key, hash)| shard_file_name(key, *hash))
+            .collect();
+        println!("{q}\t{}", needed.join(" "));
     }
     ExitCode::SUCCESS
 }

@@ -226,9 +226,8 @@ pub struct Dataset {
     countries_by_code: HashMap<String, u32>,
     aliases_by_id: HashMap<String, u32>,
     orphans_by_id: HashMap<String, u32>,
-    /// The search index, built from the passages on first use rather than shipped: it is
-    /// derived data, half the dataset's compressed size, and building it in the browser runs
-    /// the very tokenizer that queries it.
+    /// The search index built from the passages' texts on first use, where the dataset holds
+    /// them (the component tests' embedded dataset); the site searches through `sharded`.
     index: std::sync::OnceLock<Arc<Index>>,
     /// The site's search instead, when the page has its table (`query::sharded`): the
     /// index is then put together from the shards fetched for each query, and neither
@@ -520,11 +519,21 @@ impl Dataset {
     }
 
     /// Searches through the site's shards from now on (their table, fetched once), rather
-    /// than an index built from the texts, which the page then never needs. Once.
-    pub fn use_shards(&self, table: SearchTable) {
+    /// than an index built from the texts, which the page then never needs. Once. A table
+    /// of another dataset (other counts of passages or events) is refused, named.
+    pub fn use_shards(&self, table: SearchTable) -> Result<(), InvalidDataset> {
+        let (passages, events) = (table.passages.lengths.len(), table.events.lengths.len());
+        if passages != self.passages.len() || events != self.events.len() {
+            return Err(InvalidDataset::OutOfRange(format!(
+                "the search table counts {passages} passages and {events} events, the dataset {} and {}",
+                self.passages.len(),
+                self.events.len()
+            )));
+        }
         let _ = self
             .sharded
             .set(std::sync::RwLock::new(LoadedSearch::new(table)));
+        Ok(())
     }
 
     /// Whether searches go through shards ([`Dataset::use_shards`]).
@@ -560,8 +569,9 @@ impl Dataset {
     }
 
     /// Builds everything a first search would otherwise build while the reader waits: the
-    /// facet data, the index, the thesaurus, the events' search texts and index, and the
-    /// country names for marking.
+    /// facet data, the thesaurus and the country names for marking, and where the dataset
+    /// holds its texts, the index and the events' search texts and index (through shards,
+    /// these come with each query).
     pub fn warm_search(&self) {
         let _ = self.facts();
         let _ = self.index();

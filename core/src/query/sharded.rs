@@ -129,8 +129,10 @@ pub struct LoadedSearch {
 impl LoadedSearch {
     /// A search that has read no shard yet: it finds nothing until [`LoadedSearch::add`].
     pub fn new(table: SearchTable) -> LoadedSearch {
-        let passages = Arc::new(Index::from_shards(&table.passages, []).unwrap_or_default());
-        let events = Arc::new(Index::from_shards(&table.events, []).unwrap_or_default());
+        let none = |table: &ShardTable| {
+            Arc::new(Index::from_shards(table, []).expect("no shard cannot misfit its table"))
+        };
+        let (passages, events) = (none(&table.passages), none(&table.events));
         LoadedSearch {
             table,
             read: BTreeMap::new(),

@@ -1,4 +1,5 @@
-//! The dataset's version: the day it was built and a hash of its content.
+//! The dataset's version: the day it was built and a hash of its content; and the hash
+//! that names each content-named data file.
 //!
 //! The day comes from `SOURCE_DATE_EPOCH` when the build sets it (reproducible builds),
 //! else from the clock. The hash is the first four bytes of the SHA-256 of the encoded
@@ -14,6 +15,14 @@ pub fn stamp(ds: &mut StoredDataset) {
     let hash = Sha256::digest(ds.encode());
     let hex: String = hash[..4].iter().map(|b| format!("{b:02x}")).collect();
     ds.version = format!("{}.{hex}", today());
+}
+
+/// The number a content-named data file of the site carries in its name (the documents'
+/// excerpts, the search shards): the first eight bytes of its SHA-256, which the page
+/// checks on arrival.
+pub fn file_hash(bytes: &[u8]) -> u64 {
+    let digest = Sha256::digest(bytes);
+    u64::from_be_bytes(digest[..8].try_into().expect("a SHA-256 has eight bytes"))
 }
 
 /// The build day as `YYYY-MM-DD` (UTC).

@@ -34,9 +34,9 @@ fn main() {
 /// The site build (feature `site`) does not embed the dataset: the page fetches it, and a
 /// deep link's document first (see docs/architecture.md). This writes those files, named by
 /// their content, to `OUT_DIR/site/`, where the Trunk hook `scripts/place-files.mjs` finds
-/// them by the dataset's name in the wasm, and the dataset's and texts' names to
-/// `OUT_DIR/site_files.rs` for the page (the excerpts' names reach it through the start-up
-/// script). (Each feature set has its own OUT_DIR, so builds over other corpora or
+/// them by the dataset's name in the wasm, and the names of the dataset, the texts and the
+/// search table to `OUT_DIR/site_files.rs` for the page (the excerpts' names reach it
+/// through the start-up script, the shards' through the search table). (Each feature set has its own OUT_DIR, so builds over other corpora or
 /// without `site` cannot overwrite these.)
 fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
     use base64::Engine;
@@ -57,7 +57,9 @@ fn write_site_files(out_dir: &Path, dataset: &milcoop_core::Dataset) {
     std::fs::create_dir_all(&site).expect("the target directory is writable");
     // A link into a document fetches only that document's excerpt (its passages with their
     // texts, its events and figures); the other views fetch the shell (everything but the
-    // passages' texts) and the texts, all at once, in their own file.
+    // passages' texts), the search table and a query's shards, and the excerpts of the
+    // documents whose texts they show; the texts of every passage, in a file of their own,
+    // only for a download that holds them.
     let (shell, texts) = dataset.shell();
     // The search shards (docs/scale.md, step 3), each named by the start of its SHA-256 as
     // the excerpts are, and the table that lists them, fetched with the first search.

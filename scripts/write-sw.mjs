@@ -3,8 +3,8 @@
 // (<meta name="milcoop-version">, read by the page), and writes sw.js from the template
 // src/sw.js with that version and the file lists, each file with its Subresource
 // Integrity and size: the shell, cached when the worker installs, and the data files
-// (the texts file, the search table and shards, and the documents' excerpts), cached as
-// they are used. Any change to
+// (the texts file, the search shards and the documents' excerpts), cached as they are
+// used. Any change to
 // any file is a new worker (see src/sw.js for the policy).
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -30,8 +30,9 @@ const html = patch(HOOK, 'index.html head', readFileSync(htmlPath, 'utf8'), /<me
   `<meta charset="utf-8" />\n    <meta name="milcoop-version" content="${version}" />`);
 writeFileSync(htmlPath, html);
 
-/** Data files: fetched as they are used, not when the worker installs. */
-const DATA = /^(texts-[0-9a-f]+|search-[0-9a-f]+|shard-[0-9a-z_]+-[0-9a-f]+|doc-.+-[0-9a-f]+)\.bin$/;
+/** Data files: fetched as they are used, not when the worker installs. (The search table is
+ * shell: every filtered view needs it, so that every view opens offline.) */
+const DATA = /^(texts-[0-9a-f]+|shard-[0-9a-z_]+-[0-9a-f]+|doc-.+-[0-9a-f]+)\.bin$/;
 const entry = (f) => {
   const bytes = readFileSync(join(staging, f));
   return [f === 'index.html' ? './' : `./${f}`, integrity(bytes), bytes.length];

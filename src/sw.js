@@ -1,8 +1,8 @@
 // Milcoop's service worker: keeps the explorer working offline.
 //
 // This is a template: at build time scripts/write-sw.mjs fills in VERSION (a hash of every
-// file of the site), SHELL (the page, its code, styles, map and the dataset shell) and DATA
-// (the texts file, the search table and shards, and the documents' excerpts), each file
+// file of the site), SHELL (the page, its code, styles, map, the dataset shell and the search
+// table) and DATA (the texts file, the search shards and the documents' excerpts), each file
 // with its Subresource Integrity
 // and size. Every deploy is a new worker, which the browser installs beside the old one.
 // Policy (docs/architecture.md, "Offline" and "Deploying a new version"):

@@ -30,26 +30,38 @@ fn named_events(data: &'static Dataset, f: &'static Figure, ui: Ui) -> AnyView {
     view! { <span>{summary}</span> <ul class="named-events">{links}</ul> }.into_any()
 }
 
-/// The figures `figures` (indexes), one row each.
+/// How many figures a table lists at first, and how many more each "show more" adds: each
+/// row listed fetches its document's text for its quote (`on_demand`), and at scale a
+/// view's figures are thousands.
+const PAGE: usize = 20;
+
+/// The figures `figures` (indexes), one row each, the first [`PAGE`] at first.
 #[component]
 pub fn FigureTable(data: &'static Dataset, figures: Vec<u32>) -> impl IntoView {
     let ui = use_ui();
-    let rows = figures
-        .into_iter()
-        .map(|i| {
-            let f = &data.figures[i as usize];
-            let p = &data.passages[f.passage as usize];
-            view! {
-                <tr class="figure" data-passage-id=p.id.clone()>
-                    <td class="figure-value">{format!("{} {}", f.value, f.unit)}</td>
-                    <td class="figure-when">{f.as_of.map(|d| ui.date(d)).unwrap_or_else(|| ui.pick("not stated", "未注明").to_string())}</td>
-                    <td><blockquote lang=p.lang.code()>{move || crate::on_demand::figure_quote(data, f)}</blockquote></td>
-                    <td class="figure-named">{named_events(data, f, ui)}</td>
-                    <td><PassageLink data=data passage=p /></td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let total = figures.len();
+    let shown = RwSignal::new(PAGE);
+    let row = move |i: u32| {
+        let f = &data.figures[i as usize];
+        let p = &data.passages[f.passage as usize];
+        let quote = move || crate::on_demand::figure_quote(data, f);
+        view! {
+            <tr class="figure" data-passage-id=p.id.clone()>
+                <td class="figure-value">{format!("{} {}", f.value, f.unit)}</td>
+                <td class="figure-when">{f.as_of.map(|d| ui.date(d)).unwrap_or_else(|| ui.pick("not stated", "未注明").to_string())}</td>
+                <td><blockquote lang=p.lang.code() aria-busy=move || quote().is_empty().to_string()>{quote}</blockquote></td>
+                <td class="figure-named">{named_events(data, f, ui)}</td>
+                <td><PassageLink data=data passage=p /></td>
+            </tr>
+        }
+    };
+    let listed = move || {
+        figures
+            .iter()
+            .take(shown.get())
+            .copied()
+            .collect::<Vec<u32>>()
+    };
     view! {
         <div class="table-frame">
             <table class="figures" data-testid="figures">
@@ -62,8 +74,19 @@ pub fn FigureTable(data: &'static Dataset, figures: Vec<u32>) -> impl IntoView {
                         <th scope="col">{ui.pick("Source", "出处")}</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody><For each=listed key=|&i| i children=row /></tbody>
             </table>
         </div>
+        {move || (total > shown.get()).then(|| {
+            let left = (total - shown.get()).min(PAGE);
+            view! {
+                <button type="button" class="show-more" data-testid="figures-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {match ui {
+                        Ui::En => format!("Show {left} more of {total} figures"),
+                        Ui::Zh => format!("再显示 {left} 项（共 {total} 项）"),
+                    }}
+                </button>
+            }
+        })}
     }
 }

@@ -140,28 +140,57 @@ pub async fn search_table(ds: &'static Dataset) -> Result<(), SiteFileError> {
 /// Fetches shard files (key, hash), together, each checked against the hash its name
 /// carries, and adds them to the dataset's search.
 pub async fn shards(ds: &'static Dataset, files: Vec<(String, u64)>) -> Result<(), SiteFileError> {
+    shards_in_batches(ds, files, usize::MAX).await
+}
+
+/// As [`shards`], fetching at most `batch` files at a time (the benchmark reads every
+/// shard: thousands of requests at once fail), and adding them all at the end.
+pub async fn shards_in_batches(
+    ds: &'static Dataset,
+    files: Vec<(String, u64)>,
+    batch: usize,
+) -> Result<(), SiteFileError> {
     #[cfg(feature = "site")]
     {
-        use milcoop_core::query::sharded::{shard_file_name, ShardFile};
-        let names: Vec<String> = files.iter().map(|(k, h)| shard_file_name(k, *h)).collect();
-        let fetches = files
-            .into_iter()
-            .zip(&names)
-            .map(|((key, hash), name)| async move {
-                let bytes = fetch_hashed(name, hash).await?;
-                let file =
-                    ShardFile::decode(&bytes).map_err(|reason| unreadable_file(name, reason))?;
-                Ok::<_, SiteFileError>((key, file))
-            });
-        let read = futures::future::try_join_all(fetches).await?;
+        let mut read = Vec::with_capacity(files.len());
+        let mut names = Vec::with_capacity(files.len());
+        for group in files.chunks(batch.max(1)) {
+            let (files, these) = fetch_shards(group.to_vec()).await?;
+            read.extend(files);
+            names.extend(these);
+        }
         // A shard that does not fit the table: the reason names the term; the files named
         // are this fetch's.
         ds.add_shards(read)
             .map_err(|reason| unreadable_file(&names.join(", "), reason))?;
     }
     #[cfg(not(feature = "site"))]
-    let _ = (ds, files);
+    let _ = (ds, files, batch);
     Ok(())
+}
+
+/// Shard files read: (key, file) and the files' names.
+#[cfg(feature = "site")]
+type ReadShards = (
+    Vec<(String, milcoop_core::query::sharded::ShardFile)>,
+    Vec<String>,
+);
+
+/// Shard files fetched together and read, with their names.
+#[cfg(feature = "site")]
+async fn fetch_shards(files: Vec<(String, u64)>) -> Result<ReadShards, SiteFileError> {
+    use milcoop_core::query::sharded::{shard_file_name, ShardFile};
+    let names: Vec<String> = files.iter().map(|(k, h)| shard_file_name(k, *h)).collect();
+    let fetches = files
+        .into_iter()
+        .zip(&names)
+        .map(|((key, hash), name)| async move {
+            let bytes = fetch_hashed(name, hash).await?;
+            let file = ShardFile::decode(&bytes).map_err(|reason| unreadable_file(name, reason))?;
+            Ok::<_, SiteFileError>((key, file))
+        });
+    let read = futures::future::try_join_all(fetches).await?;
+    Ok((read, names))
 }
 
 /// The texts of document `doc`, for the reader: from its excerpt file, else (no excerpt,

@@ -33,7 +33,7 @@ pub fn expose_search(ds: &'static milcoop_core::Dataset) {
     // them all: `milcoopAllShards()` fetches every one not read yet.
     let all = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
         wasm_bindgen_futures::future_to_promise(async move {
-            crate::data::shards(ds, ds.shards_unread())
+            crate::data::shards_in_batches(ds, ds.shards_unread(), 64)
                 .await
                 .map(|()| wasm_bindgen::JsValue::UNDEFINED)
                 .map_err(|e| e.message(milcoop_core::Ui::En).into())

@@ -307,27 +307,11 @@ pub fn search(
 ) -> Searched {
     let query = ds.expand(q, literal);
     match readiness(ds, &query) {
-        Readiness::Ready => milcoop_core::query::filter::search(ds, q, literal),
+        Readiness::Ready => milcoop_core::query::filter::search_expanded(ds, query),
         Readiness::Waiting => before
             .cloned()
             .unwrap_or_else(|| Searched::pending(ds, query)),
         // Nothing from another query under this one: the page says what failed.
         Readiness::Failed => Searched::pending(ds, query),
-    }
-}
-
-/// Fetches the texts of the figures whose passage names country `code`, which a country's
-/// profile matches by their quotes (`query::entity::country`), tracking their arrival.
-pub fn figures_naming(ds: &'static Dataset, code: &str) {
-    let facts = ds.facts();
-    let ids = facts.country_ids(&[code.to_string()]);
-    for fig in &ds.figures {
-        let named = facts
-            .passages
-            .get(fig.passage as usize)
-            .is_some_and(|p| p.named.iter().any(|c| ids.contains(c)));
-        if named {
-            let _ = text(ds, fig.passage);
-        }
     }
 }

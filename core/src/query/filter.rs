@@ -527,7 +527,12 @@ impl Searched {
 
 /// Searches a query (`q` as typed, the concepts of `literal` searched as typed).
 pub fn search(ds: &Dataset, q: &str, literal: &[String]) -> Searched {
-    let query = ds.expand(q, literal);
+    search_expanded(ds, ds.expand(q, literal))
+}
+
+/// Searches a query already expanded (a page that expanded it to find the shards it needs
+/// searches it without expanding it again, on every keystroke).
+pub fn search_expanded(ds: &Dataset, query: Query) -> Searched {
     let searched = !query.is_empty();
     Searched {
         hits: searched.then(|| query_hits(ds, &query)),

@@ -127,7 +127,8 @@ pub async fn search_table(ds: &'static Dataset) -> Result<(), SiteFileError> {
     #[cfg(feature = "site")]
     if !ds.is_sharded() {
         let name = site::SEARCH.name;
-        let bytes = fetch_checked(site::SEARCH).await?;
+        let early = EARLY_TABLE.with(|t| t.borrow_mut().take());
+        let bytes = fetch_checked_from(site::SEARCH, early).await?;
         let table = milcoop_core::query::sharded::SearchTable::decode(&bytes)
             .map_err(|reason| unreadable_file(name, reason))?;
         ds.use_shards(table).map_err(|e| unreadable(name, e))?;
@@ -135,6 +136,35 @@ pub async fn search_table(ds: &'static Dataset) -> Result<(), SiteFileError> {
     #[cfg(not(feature = "site"))]
     let _ = ds;
     Ok(())
+}
+
+#[cfg(feature = "site")]
+thread_local! {
+    /// The search table's fetch, begun by [`start_search_table`].
+    static EARLY_TABLE: std::cell::RefCell<Option<js_sys::Promise>> = Default::default();
+    static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)> =
+        wasm_bindgen::closure::Closure::new(|_| {});
+}
+
+/// Begins fetching the search table for a view about to search, from the main module:
+/// [`search_table`], which reads it, comes in a chunk with the search's code, and the table
+/// need not wait for that chunk.
+pub fn start_search_table(ds: &'static Dataset) {
+    #[cfg(feature = "site")]
+    if !ds.is_sharded() {
+        EARLY_TABLE.with(|t| {
+            let mut early = t.borrow_mut();
+            if early.is_none() {
+                *early = start_fetch(site::SEARCH).inspect(|fetch| {
+                    // Handled, so that a failure nobody reads (the chunk failed too) is not
+                    // reported as unhandled; `search_table` still reads the failure.
+                    let _ = IGNORE.with(|ignore| fetch.catch(ignore));
+                });
+            }
+        })
+    }
+    #[cfg(not(feature = "site"))]
+    let _ = ds;
 }
 
 /// Fetches shard files (key, hash), together, each checked against the hash its name
@@ -363,11 +393,31 @@ async fn site_response(name: &str, fetch: js_sys::Promise) -> Result<web_sys::Re
 /// failure is asked again without the check, to tell a damaged file from a missing one.
 #[cfg(feature = "site")]
 async fn fetch_checked(file: SiteFile) -> Result<Vec<u8>, SiteFileError> {
+    fetch_checked_from(file, None).await
+}
+
+/// A fetch of `file` checked against its integrity, begun now (none if the page has no
+/// window).
+#[cfg(feature = "site")]
+fn start_fetch(file: SiteFile) -> Option<js_sys::Promise> {
     let init = web_sys::RequestInit::new();
     init.set_integrity(file.integrity);
-    let checked = match fetch_with(file.name, &init).await {
-        Ok(response) => response_bytes(response).await,
-        Err(e) => Err(e),
+    let window = web_sys::window()?;
+    Some(window.fetch_with_str_and_init(&format!("./{}", file.name), &init))
+}
+
+/// As [`fetch_checked`], reading the response of `early` (from [`start_fetch`]) if given.
+#[cfg(feature = "site")]
+async fn fetch_checked_from(
+    file: SiteFile,
+    early: Option<js_sys::Promise>,
+) -> Result<Vec<u8>, SiteFileError> {
+    let checked = match early.or_else(|| start_fetch(file)) {
+        Some(fetch) => match site_response(file.name, fetch).await {
+            Ok(response) => response_bytes(response).await,
+            Err(e) => Err(e),
+        },
+        None => Err("no window".to_owned()),
     };
     match checked {
         Ok(bytes) => Ok(bytes),

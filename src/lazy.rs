@@ -62,6 +62,28 @@ macro_rules! later_for {
 }
 
 later!(explore, Explore);
+
+/// Fetches the chunks a search from Explore needs (its view and [`search_ready`]'s)
+/// without running them: the home view does once it is idle, since a reader who starts
+/// there goes on to a view that searches, mostly Explore. A chunk that cannot be had now
+/// is fetched again when it is opened.
+pub async fn preload_search() {
+    #[cfg(feature = "site")]
+    {
+        let _ = futures::future::join(preload_explore(), preload_search_ready()).await;
+    }
+}
+
+#[cfg(feature = "site")]
+#[leptos::wasm_split::wasm_split(
+    explore,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_explore)
+)]
+fn explore_chunk() -> Result<(), Unloaded> {
+    Ok(())
+}
 later_for!(series, SeriesPage);
 later_for!(mission, MissionPage);
 later!(timeline, Timeline);
@@ -82,12 +104,42 @@ pub fn after_search<F>(
 where
     F: Future<Output = Result<AnyView, Unloaded>> + Send + 'static,
 {
-    let ready = send_wrapper::SendWrapper::new(crate::on_demand::prepare(data, filters));
+    crate::data::start_search_table(data);
+    let ready = send_wrapper::SendWrapper::new(async move {
+        let prepare = search_ready(data, filters).await?;
+        prepare.await.map_err(|e| Unloaded(Some(e)))
+    });
     async move {
         let (ready, view) = futures::future::join(ready, view).await;
-        ready.map_err(|e| Unloaded(Some(e)))?;
+        ready?;
         view
     }
+}
+
+/// The future of [`on_demand::prepare`](crate::on_demand::prepare), boxed so that it can
+/// cross a split point.
+type Preparing = std::pin::Pin<Box<dyn Future<Output = Result<(), SiteFileError>>>>;
+
+/// [`on_demand::prepare`](crate::on_demand::prepare), in a chunk of its own with the site
+/// build: it decodes the search table and expands the query, which would otherwise pull
+/// the search's code into the main module that a passage link loads.
+#[cfg(feature = "site")]
+#[leptos::wasm_split::wasm_split(
+    search,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_search_ready)
+)]
+fn search_ready(data: &'static Dataset, filters: Option<Filters>) -> Result<Preparing, Unloaded> {
+    Ok(Box::pin(crate::on_demand::prepare(data, filters)))
+}
+
+#[cfg(not(feature = "site"))]
+async fn search_ready(
+    data: &'static Dataset,
+    filters: Option<Filters>,
+) -> Result<Preparing, Unloaded> {
+    Ok(Box::pin(crate::on_demand::prepare(data, filters)))
 }
 
 /// The reader of document `doc`: at once when its texts are here (a deep link's preview

@@ -9,6 +9,7 @@ use milcoop_core::Route;
 #[component]
 pub fn Documents(data: &'static Dataset) -> impl IntoView {
     let ui = use_ui();
+    crate::data::after_first_paint(|| leptos::task::spawn_local(crate::lazy::preload_search()));
     let cards = data
         .documents
         .iter()

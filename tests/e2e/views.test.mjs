@@ -247,6 +247,25 @@ describe('lazy views', () => {
     check();
   });
 
+  it('fetches the chunks of a search once the home view is idle, so a search from it waits for data only', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { serviceWorkers: 'block' });
+    const seen = wasmRequests(page);
+    await page.goto(env.site.base);
+    await ready(page);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /split_explore-/.test(r.name)));
+    await page.waitForLoadState('networkidle');
+    assert.ok(seen.some((n) => n.startsWith('split_search-')), `chunks fetched: ${seen.join(', ')}`);
+    assert.ok(!seen.some((n) => n.startsWith('split_stats-')), 'no other view is fetched');
+    // Nothing runs until the reader goes there: no search data yet.
+    const data = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\/(search|shard)-/.test(r.name)).length);
+    assert.equal(data, 0);
+    const before = seen.length;
+    await page.locator('.site-nav').getByRole('link', { name: 'Explore' }).click();
+    await page.locator('li.result').first().waitFor();
+    assert.equal(seen.slice(before).filter((n) => n.startsWith('split_explore-')).length, 0, 'Explore’s chunk is not fetched twice');
+    check();
+  });
+
   it('says so in the page when a chunk cannot be fetched', async () => {
     const { page, context } = await guardedPage(env.browser, env.site.origin, { serviceWorkers: 'block' });
     const errors = [];

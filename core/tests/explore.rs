@@ -312,3 +312,45 @@ fn filters_and_facets_agree_with_a_plain_reading() {
     }
     assert_eq!(checked, 5 * 3 * 4 * 2 * 3 * 3 * 3);
 }
+
+/// A country's profile lists the figures whose quote names it, and it does so from the
+/// site's shell (no texts) as from the whole dataset: the names are found at build time.
+#[test]
+fn country_profiles_list_the_figures_naming_them_without_texts() {
+    use milcoop_core::query::entity::country;
+    let whole = dataset();
+    let shell = milcoop_core::Dataset::new(whole.shell().0).expect("the shell is valid");
+    let named: Vec<(usize, &str)> = whole
+        .figures
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| f.countries.iter().map(move |c| (i, c.as_str())))
+        .collect();
+    assert!(named.len() >= 3, "figures naming countries: {named:?}");
+    let none = Filters::default();
+    for &(i, code) in &named {
+        let quote = whole.figure_quote(&whole.figures[i]);
+        let profile = country(&shell, code, &none);
+        assert!(
+            profile.figures.contains(&(i as u32)),
+            "{code} misses «{quote}»"
+        );
+        assert_eq!(profile, country(&whole, code, &none), "{code}");
+    }
+    // A figure neither naming a country nor counting its events is not in its profile.
+    let ru = country(&shell, "RU", &none);
+    for &i in &ru.figures {
+        let fig = &whole.figures[i as usize];
+        let counts_ru = fig.events.iter().any(|e| {
+            whole.events[*e as usize]
+                .countries
+                .iter()
+                .any(|c| c == "RU")
+        });
+        assert!(
+            counts_ru || fig.countries.iter().any(|c| c == "RU"),
+            "{}",
+            whole.figure_quote(fig)
+        );
+    }
+}

@@ -122,9 +122,8 @@ fn CountryPage(data: &'static Dataset, code: String, filters: UseFilters) -> imp
     let c = code.clone();
     let profile = Memo::new(move |_| {
         let f = filters.filters.get();
-        // The profile filters (its query's shards) and matches figures by their quotes.
+        // The profile searches its query: it runs again when the query's shards arrive.
         let _ = on_demand::searchable(data, &data.expand(&f.q, &f.literal));
-        on_demand::figures_naming(data, &c);
         entity::country(data, &c, &f)
     });
     let back = {

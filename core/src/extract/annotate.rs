@@ -6,8 +6,10 @@ use crate::extract::dates::{self, Context};
 use crate::extract::gazetteer::Gazetteer;
 use crate::model::StoredDataset;
 
-/// Fills `years` and `countries` of every passage and `countries` of the dataset.
+/// Fills `years` and `countries` of every passage, `countries` of every figure and of the
+/// dataset.
 pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
+    figure_countries(ds, gazetteer);
     ds.passage_events = vec![Vec::new(); ds.passages.len()];
     for (e, event) in ds.events.iter().enumerate() {
         for s in &event.sources {
@@ -84,4 +86,18 @@ pub fn annotate(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
                 })
         })
         .collect();
+}
+
+/// The countries each figure's quote names, a place naming its country as in a passage
+/// (ambiguous forms settled by the rest of its passage).
+fn figure_countries(ds: &mut StoredDataset, gazetteer: &Gazetteer) {
+    for fig in &mut ds.figures {
+        let passage = &ds.passages[fig.passage as usize].text;
+        let named = gazetteer.named(&fig.quote, passage);
+        let mut countries = named.countries;
+        countries.extend(named.places);
+        countries.sort();
+        countries.dedup();
+        fig.countries = countries;
+    }
 }

@@ -111,6 +111,10 @@ pub struct Figure {
     /// The events the same statement names among those it counts (indexes into `events`),
     /// so a view can say "34 stated, 4 named".
     pub events: Vec<u32>,
+    /// The countries its quote names in any form (codes), found at build time as a
+    /// passage's are: a country's profile lists the figures that name it without the
+    /// quotes, which the site's shell leaves out.
+    pub countries: Vec<String>,
 }
 
 /// A country's display names, for the codes the events use.

@@ -4,7 +4,7 @@
 
 use super::filter::{apply, CountryMode, Filters};
 use super::stats::{per_year, span, ByType};
-use crate::model::{ConceptKind, Dataset};
+use crate::model::Dataset;
 
 /// One country under the current filters (its own filter aside).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -35,18 +35,10 @@ pub fn country(ds: &Dataset, code: &str, f: &Filters) -> CountryProfile {
     let per_year = span(ds, events.iter().copied())
         .map(|years| per_year(ds, &events, years))
         .unwrap_or_default();
-    let names: Vec<&str> = ds
-        .concepts
-        .iter()
-        .filter(|c| matches!(&c.kind, ConceptKind::Countries(cs) if cs.len() == 1 && cs[0] == code))
-        .flat_map(|c| c.names.iter().map(String::as_str))
-        .filter(|n| n.chars().count() > 2)
-        .collect();
     let figures = (0..ds.figures.len() as u32)
         .filter(|&i| {
             let fig = &ds.figures[i as usize];
-            fig.events.iter().any(|e| events.contains(e))
-                || names.iter().any(|n| ds.figure_quote(fig).contains(n))
+            fig.events.iter().any(|e| events.contains(e)) || fig.countries.iter().any(|c| c == code)
         })
         .collect();
     CountryProfile {

@@ -34,6 +34,7 @@ impl<'a> PassageReader<'a> {
                 events: (first_new..self.out.events.len())
                     .map(|i| i as u32)
                     .collect(),
+                countries: Vec::new(),
             })
             .collect();
         self.out.figures.extend(figures);

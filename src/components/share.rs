@@ -179,6 +179,48 @@ fn with_texts(
     });
 }
 
+/// A text file a filtered view downloads: what it holds (`events`, `passages`) and its
+/// format.
+struct TextFile {
+    what: &'static str,
+    extension: &'static str,
+    mime: &'static str,
+}
+
+impl TextFile {
+    fn csv(what: &'static str) -> Self {
+        let (extension, mime) = ("csv", "text/csv;charset=utf-8");
+        TextFile {
+            what,
+            extension,
+            mime,
+        }
+    }
+
+    fn json(what: &'static str) -> Self {
+        let (extension, mime) = ("json", "application/json");
+        TextFile {
+            what,
+            extension,
+            mime,
+        }
+    }
+}
+
+/// Downloads `file`, which `write` writes once every text is here ([`with_texts`]).
+fn text_download(
+    data: &'static Dataset,
+    status: RwSignal<Option<String>>,
+    ui: Ui,
+    file: TextFile,
+    write: impl FnOnce() -> String + 'static,
+) {
+    with_texts(data, status, ui, move || {
+        let name = format!("milcoop-{}-{}.{}", file.what, data.version, file.extension);
+        download(&name, file.mime, &write())
+    })
+}
+
 /// Downloads and "cite this view" for a filtered view.
 #[component]
 pub fn ShareBar(
@@ -209,25 +251,13 @@ pub fn ShareBar(
     // texts have arrived.
     let events_csv = move |_| {
         let (events, about) = (events(), about());
-        with_texts(data, sheet_status, ui, move || {
-            let text = table::events_csv(data, &events, &about);
-            download(
-                &format!("milcoop-events-{}.csv", data.version),
-                "text/csv;charset=utf-8",
-                &text,
-            );
-        })
+        let write = move || table::events_csv(data, &events, &about);
+        text_download(data, sheet_status, ui, TextFile::csv("events"), write)
     };
     let events_json = move |_| {
         let (events, about) = (events(), about());
-        with_texts(data, sheet_status, ui, move || {
-            let text = table::events_json(data, &events, &about);
-            download(
-                &format!("milcoop-events-{}.json", data.version),
-                "application/json",
-                &text,
-            );
-        })
+        let write = move || table::events_json(data, &events, &about);
+        text_download(data, sheet_status, ui, TextFile::json("events"), write)
     };
     let events_sheet = move |_| {
         let (events, about) = (events(), about());
@@ -237,14 +267,8 @@ pub fn ShareBar(
     };
     let passages_csv = move |_| {
         let (passages, about) = (passages(), about());
-        with_texts(data, sheet_status, ui, move || {
-            let text = table::passages_csv(data, &passages, &about);
-            download(
-                &format!("milcoop-passages-{}.csv", data.version),
-                "text/csv;charset=utf-8",
-                &text,
-            );
-        })
+        let write = move || table::passages_csv(data, &passages, &about);
+        text_download(data, sheet_status, ui, TextFile::csv("passages"), write)
     };
     let cite_view = move |r: Reading<'static>| r.view(&describe(Ui::En), &nav.current_absolute());
     view! {

@@ -229,7 +229,7 @@ pub struct Index {
     /// than on the text. Empty when the texts are here ([`Index::build`]); empty lists for
     /// the terms that keep none ([`has_positions`]).
     #[serde(skip)]
-    positions: Vec<Vec<Vec<u32>>>,
+    pub(crate) positions: Vec<Vec<Vec<u32>>>,
     /// Whether a query is verified on `positions` rather than on the texts: an index
     /// built with positions, or put together from shards (even from none yet).
     #[serde(skip)]

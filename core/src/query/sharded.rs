@@ -11,9 +11,9 @@
 
 use super::expand::Query;
 use super::search::Index;
-use super::shards::{Shard, ShardTable};
+use super::shards::{read_shards, Shard, ShardTable};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// What every search needs before its shards: both tables, and the file of each key.
@@ -121,7 +121,8 @@ pub fn site_search<'a>(
 #[derive(Debug)]
 pub struct LoadedSearch {
     table: SearchTable,
-    read: BTreeMap<String, ShardFile>,
+    /// The keys of the files read.
+    read: BTreeSet<String>,
     passages: Arc<Index>,
     events: Arc<Index>,
 }
@@ -135,7 +136,7 @@ impl LoadedSearch {
         let (passages, events) = (none(&table.passages), none(&table.events));
         LoadedSearch {
             table,
-            read: BTreeMap::new(),
+            read: BTreeSet::new(),
             passages,
             events,
         }
@@ -146,30 +147,30 @@ impl LoadedSearch {
         self.table
             .files_for(q)
             .into_iter()
-            .filter(|(k, _)| !self.read.contains_key(k))
+            .filter(|(k, _)| !self.read.contains(k))
             .collect()
     }
 
-    /// Takes in shard files by key, and puts the indexes together again. A file that does
+    /// Takes in shard files by key, merging their terms into the indexes. A file that does
     /// not fit the table is refused, and nothing of this call is kept.
     pub fn add(&mut self, files: Vec<(String, ShardFile)>) -> Result<(), String> {
         let new: Vec<(String, ShardFile)> = files
             .into_iter()
-            .filter(|(k, _)| !self.read.contains_key(k))
+            .filter(|(k, _)| !self.read.contains(k))
             .collect();
-        let all = || self.read.values().chain(new.iter().map(|(_, f)| f));
-        let passages = Index::from_shards(&self.table.passages, all().map(|f| &f.passages))?;
-        let events = Index::from_shards(&self.table.events, all().map(|f| &f.events))?;
-        self.read.extend(new);
-        self.passages = Arc::new(passages);
-        self.events = Arc::new(events);
+        let passages = read_shards(&self.table.passages, new.iter().map(|(_, f)| &f.passages))?;
+        let events = read_shards(&self.table.events, new.iter().map(|(_, f)| &f.events))?;
+        // In place unless a search still holds the index (then it keeps the one it has).
+        Arc::make_mut(&mut self.passages).add_read(passages);
+        Arc::make_mut(&mut self.events).add_read(events);
+        self.read.extend(new.into_iter().map(|(k, _)| k));
         Ok(())
     }
 
     /// Every file not read yet (key, hash): what "everything" would still fetch.
     pub fn unread(&self) -> Vec<(String, u64)> {
         (self.table.files.iter())
-            .filter(|(k, _)| !self.read.contains_key(k))
+            .filter(|(k, _)| !self.read.contains(k))
             .cloned()
             .collect()
     }

@@ -266,62 +266,122 @@ impl Index {
         table: &ShardTable,
         shards: impl IntoIterator<Item = &'a Shard>,
     ) -> Result<Index, String> {
-        /// One term read back: its postings and their positions, as numbers again.
-        struct Entry<'a> {
-            term: &'a String,
-            postings: Vec<(u32, u16)>,
-            positions: Vec<Vec<u32>>,
-        }
-        let passages_known = table.lengths.len();
-        let mut merged: Vec<Entry> = Vec::new();
-        for shard in shards {
-            let n = shard.terms.len();
-            if shard.postings.len() != n || shard.positions.len() != n {
-                return Err(format!(
-                    "a search shard lists {n} terms but not as many postings and positions"
-                ));
-            }
-            let lists = shard.postings.iter().zip(&shard.positions);
-            for (term, (list, places)) in shard.terms.iter().zip(lists) {
-                let passages = sums(&list.iter().map(|&(g, _)| g).collect::<Vec<_>>());
-                if places.len() != list.len() {
-                    return Err(format!(
-                        "the search term {term:?} has {} postings but {} lists of positions",
-                        list.len(),
-                        places.len()
-                    ));
-                }
-                if let Some(&p) = passages.iter().find(|&&p| p as usize >= passages_known) {
-                    return Err(format!("the search term {term:?} names passage {p}, beyond the {passages_known} of its table"));
-                }
-                merged.push(Entry {
-                    term,
-                    postings: passages
-                        .into_iter()
-                        .zip(list.iter().map(|&(_, n)| n))
-                        .collect(),
-                    positions: places.iter().map(|v| sums(v)).collect(),
-                });
-            }
-        }
-        merged.sort_by(|a, b| a.term.cmp(b.term));
-        merged.dedup_by(|a, b| a.term == b.term);
-        let mut terms = Vec::with_capacity(merged.len());
-        let mut postings = Vec::with_capacity(merged.len());
-        let mut positions = Vec::with_capacity(merged.len());
-        for entry in merged {
-            terms.push(entry.term.clone());
-            postings.push(entry.postings);
-            positions.push(entry.positions);
-        }
-        Ok(Index::assemble(
-            terms,
-            postings,
+        let mut index = Index::assemble(
+            Vec::new(),
+            Vec::new(),
             table.lengths.clone(),
             Vec::new(),
-            positions,
+            Vec::new(),
             true,
-        ))
+        );
+        index.add_read(read_shards(table, shards)?);
+        Ok(index)
+    }
+
+    /// Takes shards already read ([`read_shards`]) into an index made by
+    /// [`Index::from_shards`]: the terms already here are moved, not read again (a page
+    /// that put the index together again from every shard it holds paid more for each
+    /// arrival as a session read more of it).
+    pub fn add_read(&mut self, read: ReadShards) {
+        let old = std::mem::take(&mut self.terms)
+            .into_iter()
+            .zip(std::mem::take(&mut self.postings))
+            .zip(std::mem::take(&mut self.positions))
+            .map(|((term, postings), positions)| Entry {
+                term,
+                postings,
+                positions,
+            });
+        for entry in merge_sorted(old, read.0) {
+            self.terms.push(entry.term);
+            self.postings.push(entry.postings);
+            self.positions.push(entry.positions);
+        }
+    }
+}
+
+/// Shards read back and checked against their table, sorted by term, for
+/// [`Index::add_read`]: reading is the step that can fail, so that a page can read every
+/// file of an arrival before it changes any index.
+pub struct ReadShards(Vec<Entry>);
+
+/// Reads `shards` back as numbers, checked against `table`.
+pub fn read_shards<'a>(
+    table: &ShardTable,
+    shards: impl IntoIterator<Item = &'a Shard>,
+) -> Result<ReadShards, String> {
+    let mut read = Vec::new();
+    for shard in shards {
+        read.extend(read_shard(table, shard)?);
+    }
+    read.sort_by(|a, b| a.term.cmp(&b.term));
+    read.dedup_by(|a, b| a.term == b.term);
+    Ok(ReadShards(read))
+}
+
+/// One term of an index: its postings and their positions.
+struct Entry {
+    term: String,
+    postings: Vec<(u32, u16)>,
+    positions: Vec<Vec<u32>>,
+}
+
+/// The terms of `shard` read back as numbers, checked against `table`.
+fn read_shard(table: &ShardTable, shard: &Shard) -> Result<Vec<Entry>, String> {
+    let passages_known = table.lengths.len();
+    let n = shard.terms.len();
+    if shard.postings.len() != n || shard.positions.len() != n {
+        return Err(format!(
+            "a search shard lists {n} terms but not as many postings and positions"
+        ));
+    }
+    let lists = shard.postings.iter().zip(&shard.positions);
+    let mut read = Vec::with_capacity(n);
+    for (term, (list, places)) in shard.terms.iter().zip(lists) {
+        let passages = sums(&list.iter().map(|&(g, _)| g).collect::<Vec<_>>());
+        if places.len() != list.len() {
+            return Err(format!(
+                "the search term {term:?} has {} postings but {} lists of positions",
+                list.len(),
+                places.len()
+            ));
+        }
+        if let Some(&p) = passages.iter().find(|&&p| p as usize >= passages_known) {
+            return Err(format!("the search term {term:?} names passage {p}, beyond the {passages_known} of its table"));
+        }
+        read.push(Entry {
+            term: term.clone(),
+            postings: passages
+                .into_iter()
+                .zip(list.iter().map(|&(_, n)| n))
+                .collect(),
+            positions: places.iter().map(|v| sums(v)).collect(),
+        });
+    }
+    Ok(read)
+}
+
+/// Two lists of terms, each sorted and without repeats, as one; a term in both is kept
+/// from `old` (a key's shard holds every posting of its terms, so both would be equal).
+fn merge_sorted(old: impl Iterator<Item = Entry>, new: Vec<Entry>) -> Vec<Entry> {
+    let mut out = Vec::with_capacity(old.size_hint().0 + new.len());
+    let mut old = old.peekable();
+    let mut new = new.into_iter().peekable();
+    loop {
+        let take_old = match (old.peek(), new.peek()) {
+            (Some(a), Some(b)) => match a.term.cmp(&b.term) {
+                std::cmp::Ordering::Less => true,
+                std::cmp::Ordering::Greater => false,
+                std::cmp::Ordering::Equal => {
+                    new.next();
+                    true
+                }
+            },
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        out.extend(if take_old { old.next() } else { new.next() });
     }
 }
 
@@ -388,6 +448,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Shards taken in over several arrivals, in any order and with repeats, make the
+        /// index that all of them at once make.
+        #[test]
+        fn arrivals_merge_into_the_index_of_all_their_shards(
+            texts in proptest::collection::vec("[a-z中俄两国联合演习 ＰＬＡé.-]{0,30}", 1..8),
+            order in proptest::collection::vec(0usize..64, 0..24),
+        ) {
+            let (table, shards) = sharded(&texts);
+            let all: Vec<&Shard> = shards.values().collect();
+            let mut merged = Index::from_shards(&table, []).unwrap();
+            for at in order.chunks(3) {
+                let arrival = at.iter().filter_map(|&i| all.get(i % all.len().max(1)).copied());
+                merged.add_read(read_shards(&table, arrival).unwrap());
+            }
+            merged.add_read(read_shards(&table, all.iter().copied()).unwrap());
+            proptest::prop_assert_eq!(merged, Index::from_shards(&table, all.iter().copied()).unwrap());
+        }
+
         /// Any query without a phrase finds, from only the shards it asks for, the passages
         /// the index of the texts finds, in the same order and with the same scores.
         #[test]

@@ -681,7 +681,7 @@ fn events_matching(ds: &Dataset, q: &Query) -> Vec<bool> {
     let index = ds.event_index();
     for g in &q.groups {
         let mut here = vec![false; n];
-        for (_, parts) in g.texts() {
+        for parts in needed(g.texts().map(|(_, parts)| parts.as_slice()).collect()) {
             for e in index.matching_on(parts, |e| ds.event_text(e)) {
                 here[e as usize] = true;
             }
@@ -715,6 +715,30 @@ fn events_matching(ds: &Dataset, q: &Query) -> Vec<bool> {
 /// Passages matching an expanded query, best first: by its text and other names, and —
 /// for a country it names — every passage naming that country in any form ("Russia" finds
 /// 俄罗斯 and 中俄, never 白俄罗斯).
+/// The alternatives of a group that can find an event no other finds: one whose Han text
+/// holds another's (人道主义救援 beside 人道主义) finds only events that one finds, and an
+/// event is in or out whichever finds it. (A thesaurus concept lists such pairs; searching
+/// each was most of an expanded query's time at 300× the corpus.) Passages are ranked by
+/// every alternative they match, so their search keeps them all.
+fn needed(alternatives: Vec<&[Part]>) -> Vec<&[Part]> {
+    let narrower = |a: &[Part], b: &[Part]| {
+        let inside = |hb: &str| {
+            a.iter()
+                .any(|pa| matches!(pa, Part::Han(ha) if ha.contains(hb)))
+        };
+        !b.is_empty() && b.iter().all(|pb| matches!(pb, Part::Han(hb) if inside(hb)))
+    };
+    let covered = |i: usize| {
+        let a = alternatives[i];
+        (alternatives.iter().enumerate())
+            .any(|(j, &b)| j != i && narrower(a, b) && (j < i || !narrower(b, a)))
+    };
+    (0..alternatives.len())
+        .filter(|&i| !covered(i))
+        .map(|i| alternatives[i])
+        .collect()
+}
+
 fn query_hits(ds: &Dataset, q: &Query) -> Vec<(u32, f32)> {
     ds.index().ranked_query(
         q,
@@ -736,6 +760,36 @@ fn query_hits(ds: &Dataset, q: &Query) -> Vec<(u32, f32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_alternative_inside_another_is_searched_alone() {
+        let han = |s: &str| vec![Part::Han(s.into())];
+        let (aid, relief, medical) = (han("人道主义"), han("人道主义救援"), han("医疗队"));
+        let word = vec![Part::Word("humanitarian".into())];
+        let both = vec![Part::Han("中俄".into()), Part::Han("联合演习".into())];
+        let drill = han("演习");
+        let alternatives = vec![
+            relief.as_slice(),
+            aid.as_slice(),
+            medical.as_slice(),
+            word.as_slice(),
+            aid.as_slice(),
+            both.as_slice(),
+            drill.as_slice(),
+        ];
+        let kept = needed(alternatives);
+        // 人道主义救援 goes (人道主义 finds it), one of two equal texts goes, and 中俄 AND
+        // 联合演习 goes (演习 finds it); the rest stay.
+        assert_eq!(
+            kept,
+            [
+                aid.as_slice(),
+                medical.as_slice(),
+                word.as_slice(),
+                &han("演习")[..]
+            ]
+        );
+    }
 
     #[test]
     fn a_pending_search_is_not_the_search_it_waits_for() {

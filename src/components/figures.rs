@@ -3,6 +3,7 @@
 //! (codebook G3) and its source. Statistics, a country's page and a series' page show it.
 
 use crate::components::labels::PassageLink;
+use crate::components::more::{use_show_more, Listed};
 use crate::nav::{use_ui, UrlLink};
 use leptos::prelude::*;
 use milcoop_core::model::{Dataset, Figure};
@@ -40,7 +41,16 @@ const PAGE: usize = 20;
 pub fn FigureTable(data: &'static Dataset, figures: Vec<u32>) -> impl IntoView {
     let ui = use_ui();
     let total = figures.len();
-    let shown = RwSignal::new(PAGE);
+    let more = use_show_more(
+        Signal::stored(total),
+        PAGE,
+        Listed {
+            en: "figures",
+            zh: "项",
+        },
+        "figures-more",
+    );
+    let shown = more.shown;
     let row = move |i: u32| {
         let f = &data.figures[i as usize];
         let p = &data.passages[f.passage as usize];
@@ -77,16 +87,6 @@ pub fn FigureTable(data: &'static Dataset, figures: Vec<u32>) -> impl IntoView {
                 <tbody><For each=listed key=|&i| i children=row /></tbody>
             </table>
         </div>
-        {move || (total > shown.get()).then(|| {
-            let left = (total - shown.get()).min(PAGE);
-            view! {
-                <button type="button" class="show-more" data-testid="figures-more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {match ui {
-                        Ui::En => format!("Show {left} more of {total} figures"),
-                        Ui::Zh => format!("再显示 {left} 项（共 {total} 项）"),
-                    }}
-                </button>
-            }
-        })}
+        {more.button}
     }
 }

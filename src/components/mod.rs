@@ -1,5 +1,5 @@
 //! Pieces several views share: the filtered-view frame, facets, event rows, figures,
-//! labels, text highlighting, downloads and citations, and offline use.
+//! labels, lists drawn a page at a time, text highlighting, downloads and citations, and offline use.
 
 pub mod cite;
 pub mod events;
@@ -8,5 +8,6 @@ pub mod figures;
 pub mod filtered;
 pub mod highlight;
 pub mod labels;
+pub mod more;
 pub mod offline;
 pub mod share;

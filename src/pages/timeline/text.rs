@@ -3,16 +3,20 @@
 
 use super::TimelineState;
 use crate::components::events::describe;
+use crate::components::more::{use_show_more, Listed};
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::Event;
 use milcoop_core::query::order;
 
+/// Events the list draws at first, and at each "Show more".
+const PAGE: usize = 100;
+
 #[component]
 pub(super) fn TimelineText(state: TimelineState) -> impl IntoView {
     let ui = use_ui();
     let data = state.data;
-    let dated = move || {
+    let in_window = Memo::new(move |_| {
         let mut shown = state.filters.derived(state.events, Clone::clone);
         let window = state.range.get();
         shown.retain(|&i| {
@@ -21,17 +25,36 @@ pub(super) fn TimelineText(state: TimelineState) -> impl IntoView {
         });
         order::sort_by_key(&mut shown, |&i| (data.events[i as usize].start, i));
         shown
-            .into_iter()
-            .map(|i| view! { <EventItem state=state event=&data.events[i as usize] /> })
-            .collect_view()
+    });
+    let total = Signal::derive(move || in_window.with(Vec::len));
+    let events = Listed {
+        en: "events",
+        zh: "个事件",
     };
-    let undated = move || {
+    let more = use_show_more(total, PAGE, events, "timeline-list-more");
+    let dated = move || {
+        let shown = more.shown.get();
+        in_window.with(|list| {
+            list.iter()
+                .take(shown)
+                .map(|&i| view! { <EventItem state=state event=&data.events[i as usize] /> })
+                .collect_view()
+        })
+    };
+    let undated_list = Memo::new(move |_| {
         state.filters.derived(state.events, |events| {
-            events
-                .iter()
-                .map(|&i| &data.events[i as usize])
-                .filter(|e| e.start.is_none())
-                .map(|e| view! { <EventItem state=state event=e /> })
+            let undated = |&&i: &&u32| data.events[i as usize].start.is_none();
+            events.iter().filter(undated).copied().collect::<Vec<u32>>()
+        })
+    });
+    let total = Signal::derive(move || undated_list.with(Vec::len));
+    let more_undated = use_show_more(total, PAGE, events, "undated-more");
+    let undated = move || {
+        let shown = more_undated.shown.get();
+        undated_list.with(|list| {
+            list.iter()
+                .take(shown)
+                .map(|&i| view! { <EventItem state=state event=&data.events[i as usize] /> })
                 .collect_view()
         })
     };
@@ -45,11 +68,13 @@ pub(super) fn TimelineText(state: TimelineState) -> impl IntoView {
         <details class="as-text" open=narrow>
             <summary>{ui.pick("The timeline as a list", "以列表显示时间线")}</summary>
             <ol data-testid="timeline-list">{dated}</ol>
+            {more.button}
         </details>
         <section class="undated" aria-labelledby="undated-title">
             <h2 id="undated-title">{ui.pick("Undated", "日期不详")}</h2>
             <p class="hint">{ui.pick("Events the text gives no date for; they are not placed on the timeline.", "原文未给出日期的事件，不放在时间线上。")}</p>
             <ul data-testid="undated">{undated}</ul>
+            {more_undated.button}
         </section>
     }
 }

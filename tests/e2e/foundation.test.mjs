@@ -2,7 +2,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { exported, guardedPage, launch, ready, searched, serve } from './harness.mjs';
+import { exported, guardedPage, launch, ready, searched, serve, showAll, timelineShown, timelineShows } from './harness.mjs';
 
 const data = exported();
 // The passage of a document of the corpus itself, not of a synthetic copy (`<id>-x<k>`),
@@ -316,10 +316,14 @@ describe('timeline', () => {
     // Keyboard: a mark takes focus and Enter opens its passage (checked below with a click).
     await marks.first().waitFor();
     const dated = data.events.filter((e) => e.start !== null);
-    assert.equal(await marks.count(), dated.length);
+    const shown = await timelineShown(page);
+    assert.equal(shown.ids.length + shown.clustered, dated.length, 'every dated event is marked or clustered');
+    assert.ok(shown.ids.every((id) => dated.some((e) => e.id === id)));
+    await showAll(page, 'timeline-list-more');
     const asText = await page.$$eval('[data-testid=timeline-list] [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
     assert.deepEqual(asText.sort(), dated.map((e) => e.id).sort(), 'the list holds the same events as the chart');
     const undated = data.events.filter((e) => e.start === null).map((e) => e.id);
+    await showAll(page, 'undated-more');
     const listed = await page.$$eval('[data-testid=undated] [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
     assert.deepEqual(listed.sort(), undated.sort());
 
@@ -331,7 +335,7 @@ describe('timeline', () => {
       const b = Number((e.end ?? e.start).slice(0, 4));
       return a <= (to ?? from) && b >= from;
     });
-    await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length === n, inRange.length);
+    await timelineShows(page, inRange.length);
 
     // Click: the event opens with every source passage; a source opens highlighted.
     const kavkaz = data.events.find((e) => e.name === '高加索-2020');

@@ -172,6 +172,43 @@ export async function searched(page) {
 }
 
 /**
+ * What the timeline chart shows: the ids of its marks, and how many events its clusters
+ * hold (a crowded lane gathers what its rows cannot hold into "+N" marks).
+ */
+export async function timelineShown(page) {
+  return page.evaluate(() => ({
+    ids: [...document.querySelectorAll('svg.timeline [data-event-id]')].map((e) => e.dataset.eventId),
+    clustered: [...document.querySelectorAll('svg.timeline [data-cluster-count]')].reduce((n, c) => n + Number(c.dataset.clusterCount), 0),
+  }));
+}
+
+/** Waits until the timeline chart shows `n` events, marked or clustered (or `n` or more). */
+export async function timelineShows(page, n, { atLeast = false } = {}) {
+  await page.waitForFunction(
+    ([n, atLeast]) => {
+      const marks = document.querySelectorAll('svg.timeline [data-event-id]').length;
+      const clusters = [...document.querySelectorAll('svg.timeline [data-cluster-count]')];
+      const shown = marks + clusters.reduce((k, c) => k + Number(c.dataset.clusterCount), 0);
+      return atLeast ? shown >= n : shown === n;
+    },
+    [n, atLeast],
+  );
+}
+
+/** Presses a list's "Show more" button (by test id) until the list is whole, opening the
+ * list first where it is folded away (the timeline's text list is a closed `details`). */
+export async function showAll(page, testid) {
+  const more = page.getByTestId(testid);
+  if ((await more.count()) > 0) {
+    await more.evaluate((b) => {
+      const folded = b.closest('details:not([open])');
+      folded?.querySelector('summary').click();
+    });
+  }
+  while ((await more.count()) > 0) await more.click();
+}
+
+/**
  * Registers before/after hooks that launch the browser and serve the site for a test file,
  * and returns a handle whose `browser` and `site` are set once the hooks have run.
  */

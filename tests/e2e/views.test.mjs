@@ -4,7 +4,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { exported, guardedPage, ready, useBrowserAndSite } from './harness.mjs';
+import { exported, guardedPage, ready, showAll, timelineShown, timelineShows, useBrowserAndSite } from './harness.mjs';
 
 const data = exported();
 const env = useBrowserAndSite({ before, after });
@@ -19,7 +19,7 @@ describe('timeline overview and zoom', () => {
     await page.locator('[data-testid=overview] .overview-year[data-year="2020"] .hit').click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2020');
     const in2020 = data.events.filter((e) => e.start && e.start.startsWith('2020') && (!e.end || e.end.startsWith('2020')));
-    await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length >= n, in2020.length);
+    await timelineShows(page, in2020.length, { atLeast: true });
 
     await page.getByRole('button', { name: 'All years' }).click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.get('year'));
@@ -216,6 +216,54 @@ describe('bilingual interface', () => {
   });
 });
 
+describe('timeline clusters', () => {
+  // The (type, year) with the most events dated only to that year: more than a lane's rows
+  // hold when they are shown alone (the real corpus has nine dialogues dated "2020").
+  const crowded = () => {
+    const count = new Map();
+    for (const e of data.events) {
+      if (e.start?.length === 4 && !e.end) count.set(`${e.type} ${e.start}`, (count.get(`${e.type} ${e.start}`) ?? 0) + 1);
+    }
+    const [key, n] = [...count].sort((a, b) => b[1] - a[1])[0];
+    const [type, year] = key.split(' ');
+    return { type, year, n };
+  };
+
+  it('gathers what a lane cannot hold into a mark that zooms in, then lists them in Explore', async () => {
+    const { type, year, n } = crowded();
+    assert.ok(n > 8, `${type} ${year}: ${n} year-only events`);
+    const { page, check } = await guardedPage(env.browser, env.site.origin, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${env.site.base}?view=timeline&type=${type}`);
+    await ready(page);
+    const ofType = data.events.filter((e) => e.type === type && e.start);
+    await timelineShows(page, ofType.length);
+    const cluster = page.locator(`svg.timeline .cluster.type-${type}`, { hasText: '+' }).filter({ has: page.locator('title', { hasText: year }) });
+    assert.match(await cluster.getAttribute('aria-label'), /Zoom in/);
+    const shown = await timelineShown(page);
+    assert.ok(shown.clustered > 0 && shown.ids.length + shown.clustered === ofType.length);
+    await cluster.click();
+    await page.waitForFunction((y) => new URL(location.href).searchParams.get('year') === y, year);
+    // In its year, the year-only events that do not fit are one mark that lists them.
+    const inYear = ofType.filter((e) => e.start.slice(0, 4) <= year && (e.end ?? e.start).slice(0, 4) >= year);
+    await timelineShows(page, inYear.length);
+    const again = page.locator(`svg.timeline .cluster.type-${type}`).filter({ has: page.locator('title', { hasText: year }) });
+    const label = await again.getAttribute('aria-label');
+    assert.match(label, /List them in Explore/);
+    const listed = Number(await again.getAttribute('data-cluster-count'));
+    const marked = (await timelineShown(page)).ids;
+    assert.equal(marked.length + listed, inYear.length);
+    await again.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explore');
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('type'), type);
+    assert.equal(url.searchParams.get('year'), year);
+    await page.locator('ul.events li.event').first().waitFor();
+    const types = await page.$$eval('ul.events li.event', (els) => els.map((e) => e.dataset.type));
+    assert.ok(types.length > 0 && types.every((t) => t === type), types.join(', '));
+    check();
+  });
+});
+
 describe('lazy views', () => {
   const wasmRequests = (page) => {
     const seen = [];
@@ -395,9 +443,10 @@ describe('events say what happened', () => {
     };
     const want = data.events.filter(inWindow).map((e) => e.id).sort();
     assert.ok(want.length > 0 && want.length < data.events.filter((e) => e.start?.startsWith('2020')).length);
-    await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length === n, want.length);
-    const drawn = await page.$$eval('svg.timeline [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
-    assert.deepEqual(drawn.sort(), want);
+    await timelineShows(page, want.length);
+    const drawn = await timelineShown(page);
+    assert.ok(drawn.ids.every((id) => want.includes(id)), 'the marks are events of those months');
+    await showAll(page, 'timeline-list-more');
     const listed = await page.$$eval('[data-testid=timeline-list] [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
     assert.deepEqual(listed.sort(), want, 'the text list shows the same months');
     // The link opens the same window; Later moves by months; zooming out is the year again.

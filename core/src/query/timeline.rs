@@ -208,14 +208,42 @@ pub struct Mark {
     pub precision: Precision,
 }
 
+/// The events of one lane that found no room in its rows, gathered by the year they start
+/// in (by the month, in a window of two years or less): one mark in a row of their own
+/// below the lane's, which zooms in to that year or month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cluster {
+    pub lane: usize,
+    /// The year or month it gathers.
+    pub window: Window,
+    pub x0: i32,
+    pub x1: i32,
+    /// Indexes into the event list given to [`layout`], in date order.
+    pub events: Vec<usize>,
+}
+
 /// Marks for every dated event of the given types, and the undated ones apart.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     pub marks: Vec<Mark>,
-    /// Rows used by each lane (at least 1 for a lane with events).
+    /// Rows used by each lane (at least 1 for a lane with events), the clusters' row
+    /// included: never more than [`MAX_ROWS`] + 1.
     pub rows: Vec<usize>,
+    /// By lane, then time.
+    pub clusters: Vec<Cluster>,
     pub undated: Vec<usize>,
 }
+
+impl Layout {
+    /// The dated events on show: those with a mark and those in a cluster.
+    pub fn dated(&self) -> usize {
+        self.marks.len() + self.clusters.iter().map(|c| c.events.len()).sum::<usize>()
+    }
+}
+
+/// The rows of marks a lane shows. Past them a lane's events are clustered: a corpus of
+/// thousands of exercises would otherwise stack hundreds of rows (docs/scale.md, step 5).
+pub const MAX_ROWS: usize = 8;
 
 /// Minimum width of a mark, so a day is still visible and clickable.
 pub const MIN_MARK: i32 = 8;
@@ -223,18 +251,23 @@ pub const MIN_MARK: i32 = 8;
 const GAP: i32 = 2;
 
 /// Places events on the scale: each in its type's lane, on the first row where it does not
-/// overlap (greedy interval packing, events in date order). Events outside the scale are
-/// left out; undated ones are listed apart, never guessed.
+/// overlap (greedy interval packing, events in date order, those dated only to a year
+/// after the rest: a year's bar would take a whole row from the events that have a month
+/// or a day, so where a lane is crowded it is the year-only ones that are clustered).
+/// Events outside the scale are left out; undated ones are listed apart, never guessed.
 pub fn layout(events: &[&Event], scale: &Scale) -> Layout {
+    let year_only = |e: &Event| e.end.is_none() && e.start.is_some_and(|s| s.month.is_none());
     let order = crate::query::order::permutation(events.len(), &|a, b| {
-        events[a as usize].start.cmp(&events[b as usize].start)
+        let (a, b) = (events[a as usize], events[b as usize]);
+        (year_only(a), a.start).cmp(&(year_only(b), b.start))
     });
     let mut out = Layout {
         rows: vec![0; LANES.len()],
         ..Layout::default()
     };
-    // Right edge of the last mark on each row of each lane.
-    let mut row_ends: Vec<Vec<i32>> = vec![Vec::new(); LANES.len()];
+    // The marks on each row of each lane.
+    let mut lane_rows: Vec<Vec<Row>> = vec![Vec::new(); LANES.len()];
+    let mut clusters: std::collections::BTreeMap<(usize, u32, u32), Cluster> = Default::default();
     for i in order.into_iter().map(|i| i as usize) {
         let e = events[i];
         let Some(start) = e.start else {
@@ -258,15 +291,24 @@ pub fn layout(events: &[&Event], scale: &Scale) -> Layout {
             x0 = mid - MIN_MARK / 2;
             x1 = x0 + MIN_MARK;
         }
-        let rows = &mut row_ends[lane];
-        let row = match rows.iter().position(|&end| end + GAP <= x0) {
+        let rows = &mut lane_rows[lane];
+        let row = match rows.iter_mut().position(|r| r.place(x0, x1)) {
             Some(r) => r,
-            None => {
-                rows.push(i32::MIN);
+            None if rows.len() < MAX_ROWS => {
+                rows.push(Row(vec![(x0, x1)]));
                 rows.len() - 1
             }
+            None => {
+                let bucket = bucket(scale, start);
+                let key = (lane, bucket.from, bucket.to);
+                clusters
+                    .entry(key)
+                    .or_insert_with(|| cluster(scale, lane, bucket))
+                    .events
+                    .push(i);
+                continue;
+            }
         };
-        rows[row] = x1;
         out.rows[lane] = out.rows[lane].max(row + 1);
         let precision = if e.end.is_some_and(|end| end != start) {
             // A range is drawn as a bar, whatever the precision of its ends.
@@ -283,7 +325,81 @@ pub fn layout(events: &[&Event], scale: &Scale) -> Layout {
             precision,
         });
     }
+    for c in year_first(clusters.into_values().collect(), events) {
+        out.rows[c.lane] = MAX_ROWS + 1;
+        out.clusters.push(c);
+    }
     out
+}
+
+/// The marks of one row, as (x0, x1), in order and apart.
+#[derive(Clone, Debug, Default)]
+struct Row(Vec<(i32, i32)>);
+
+impl Row {
+    /// Places a mark from `x0` to `x1` if it keeps clear of the marks on either side.
+    fn place(&mut self, x0: i32, x1: i32) -> bool {
+        let at = self.0.partition_point(|&(a, _)| a < x0);
+        let clear_before = at == 0 || self.0[at - 1].1 + GAP <= x0;
+        let clear_after = self.0.get(at).is_none_or(|&(next, _)| x1 + GAP <= next);
+        if clear_before && clear_after {
+            self.0.insert(at, (x0, x1));
+        }
+        clear_before && clear_after
+    }
+}
+
+/// The period an event that found no room clusters in: its year, or within a window of
+/// two years or less, its month where it has one (a year-only date is not put in a month it
+/// may not belong to).
+fn bucket(scale: &Scale, start: PartialDate) -> Window {
+    let first = month_number(start.year, start.month.unwrap_or(1)).max(scale.window.from);
+    let year = (first / 12) as u16;
+    match scale.window.months() > 24 || start.month.is_none() {
+        true => Window::years(year, year),
+        false => Window {
+            from: first,
+            to: first,
+        },
+    }
+}
+
+/// A lane's clusters with no two over each other: a month's cluster goes into its year's,
+/// where the lane has one, the events kept in date order.
+fn year_first(mut clusters: Vec<Cluster>, events: &[&Event]) -> Vec<Cluster> {
+    let mut out: Vec<Cluster> = Vec::with_capacity(clusters.len());
+    clusters.sort_by_key(|c| (c.lane, c.window.whole_years().is_none(), c.window.from));
+    for c in clusters {
+        let is_month = c.window.whole_years().is_none();
+        let year = out.iter_mut().find(|y| {
+            y.lane == c.lane
+                && y.window.whole_years().is_some()
+                && y.window.first_year() == c.window.first_year()
+        });
+        match year {
+            Some(y) if is_month => {
+                y.events.extend(c.events);
+                y.events.sort_by_key(|&i| (events[i].start, i));
+            }
+            _ => out.push(c),
+        }
+    }
+    out.sort_by_key(|c| (c.lane, c.window.from));
+    out
+}
+
+/// An empty cluster of `lane` over `window`, drawn within the scale.
+fn cluster(scale: &Scale, lane: usize, window: Window) -> Cluster {
+    let (lo, hi) = (scale.left, scale.left + scale.width);
+    let x0 = scale.x_month(window.from).clamp(lo, hi);
+    let x1 = scale.x_month(window.to + 1).clamp(lo, hi);
+    Cluster {
+        lane,
+        window,
+        x0,
+        x1: x1.max(x0 + MIN_MARK),
+        events: Vec::new(),
+    }
 }
 
 /// The window a zoom step gives: `factor` < 1 zooms in around the centre, > 1 out, never
@@ -789,6 +905,73 @@ mod tests {
             LANES.iter().position(|t| *t == EventType::Forum).unwrap()
         );
         assert!(forum.x1 - forum.x0 >= MIN_MARK);
+    }
+
+    #[test]
+    fn a_crowded_lane_clusters_what_its_rows_cannot_hold() {
+        // Twelve year-long exercises in 2019 and three in 2020, a quarter apart: eight rows
+        // of 2019, the other four gathered in one cluster; 2020's fit in one row.
+        let mut es: Vec<Event> = (0..12)
+            .map(|_| event(EventType::Exercise, "2019", None))
+            .collect();
+        es.extend(["2020-03", "2020-06", "2020-09"].map(|m| event(EventType::Exercise, m, None)));
+        es.push(event(EventType::Forum, "2019", None));
+        let refs: Vec<&Event> = es.iter().collect();
+        let l = layout(&refs, &Scale::new(2015, 2020, 0, 600));
+        assert_eq!(l.rows[0], MAX_ROWS + 1, "eight rows and the clusters' row");
+        assert!(l.marks.iter().all(|m| m.row < MAX_ROWS));
+        assert_eq!(l.clusters.len(), 1);
+        let c = &l.clusters[0];
+        assert_eq!((c.lane, c.window), (0, Window::years(2019, 2019)));
+        assert_eq!(c.events, [8, 9, 10, 11]);
+        assert_eq!(
+            (c.x0, c.x1),
+            (400, 500),
+            "the cluster spans its year on the scale"
+        );
+        assert_eq!(
+            l.dated(),
+            es.len(),
+            "every event is shown once, marked or clustered"
+        );
+        let forum = LANES.iter().position(|t| *t == EventType::Forum).unwrap();
+        assert_eq!(l.rows[forum], 1, "another lane is not affected");
+        // Within two years, a cluster gathers a month, or for year-only dates a year (a
+        // month's cluster then joins its year's).
+        let l = layout(&refs, &Scale::of(Window::years(2019, 2020), 0, 600));
+        assert_eq!(l.clusters.len(), 1);
+        assert_eq!(l.clusters[0].window, Window::years(2019, 2019));
+        assert_eq!(l.dated(), es.len());
+        let mut june: Vec<Event> = (0..9)
+            .map(|_| event(EventType::Exercise, "2020-06", None))
+            .collect();
+        june.push(event(EventType::Dialogue, "2020", None));
+        let refs: Vec<&Event> = june.iter().collect();
+        let l = layout(&refs, &Scale::of(Window::years(2020, 2020), 0, 600));
+        let june_2020 = Window {
+            from: month_number(2020, 6),
+            to: month_number(2020, 6),
+        };
+        let c: Vec<(Window, usize)> = l
+            .clusters
+            .iter()
+            .map(|c| (c.window, c.events.len()))
+            .collect();
+        assert_eq!(c, [(june_2020, 1)]);
+        june.extend((0..9).map(|_| event(EventType::Exercise, "2020", None)));
+        let refs: Vec<&Event> = june.iter().collect();
+        let l = layout(&refs, &Scale::of(Window::years(2020, 2020), 0, 600));
+        let c: Vec<(Window, usize)> = l
+            .clusters
+            .iter()
+            .map(|c| (c.window, c.events.len()))
+            .collect();
+        assert_eq!(
+            c,
+            [(Window::years(2020, 2020), 10)],
+            "June's cluster joins the year's"
+        );
+        assert_eq!(l.dated(), june.len());
     }
 
     #[test]

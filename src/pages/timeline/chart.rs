@@ -5,13 +5,14 @@
 
 use super::{TimelineState, GUTTER, RIGHT, WIDTH};
 use crate::components::events::describe;
+use crate::components::filtered::History;
 use crate::components::labels::aria_bool;
 use crate::gestures::{use_zoom_gestures, Axis};
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::{Event, Precision};
 use milcoop_core::query::timeline::{
-    fit_label, label_room, layout, Layout, Mark, Scale, Window, LANES,
+    fit_label, label_room, layout, Cluster, Layout, Mark, Scale, Window, LANES, MAX_ROWS,
 };
 use milcoop_core::Ui;
 use wasm_bindgen::JsCast;
@@ -44,7 +45,7 @@ pub(super) fn Chart(state: TimelineState) -> impl IntoView {
             .collect();
         (indexes, scale, layout(&list, &scale))
     });
-    let count = move || state.filters.derived(placed, |(_, _, p)| p.marks.len());
+    let count = move || state.filters.derived(placed, |(_, _, p)| p.dated());
     let drawn = move || {
         let open_id = state.selected.get();
         state.filters.derived(placed, |(indexes, scale, placed)| {
@@ -68,7 +69,12 @@ pub(super) fn Chart(state: TimelineState) -> impl IntoView {
                     )
                 })
                 .collect_view();
-            let (span, n) = (span_label(scale.window, ui), placed.marks.len());
+            let clusters = placed
+                .clusters
+                .iter()
+                .map(|c| cluster(state, c, lane_top[c.lane] + MAX_ROWS as i32 * ROW, ui))
+                .collect_view();
+            let (span, n) = (span_label(scale.window, ui), placed.dated());
             view! {
                 <svg
                     class="timeline"
@@ -83,6 +89,7 @@ pub(super) fn Chart(state: TimelineState) -> impl IntoView {
                     {lanes(placed, &lane_top, ui)}
                     {ticks(scale, height, ui)}
                     {marks}
+                    {clusters}
                 </svg>
             }
         })
@@ -269,5 +276,60 @@ fn mark(
         </g>
         // Beside the mark, not in it: the mark's accessible name is its full description.
         {shown.map(|l| view! { <text class="mark-label" x=m.x1 + 3 y=top + 16 aria-hidden="true" data-label-for=e.id.clone()>{l}</text> })}
+    }
+}
+
+/// The events of a lane its rows could not hold, in a year or month, as one mark: it zooms
+/// in to that period, or, at a month already, lists them in Explore.
+fn cluster(state: TimelineState, c: &Cluster, top: i32, ui: Ui) -> impl IntoView {
+    let (n, kind, window) = (c.events.len(), LANES[c.lane], c.window);
+    let when = period_label(window, ui);
+    let zooms = window != state.range.get_untracked();
+    let label = match (ui, zooms) {
+        (Ui::En, true) => format!("{n} more: {}, {when}. Zoom in to see them.", kind.label()),
+        (Ui::En, false) => format!("{n} more: {}, {when}. List them in Explore.", kind.label()),
+        (Ui::Zh, true) => format!("另有 {n} 个：{}，{when}。放大查看。", ui.event_type(kind)),
+        (Ui::Zh, false) => format!(
+            "另有 {n} 个：{}，{when}。在“探索”中列出。",
+            ui.event_type(kind)
+        ),
+    };
+    let go = move || match zooms {
+        true => state.set_range(window, History::Push),
+        false => state.list_in_explore(kind, window),
+    };
+    let (width, title) = (c.x1 - c.x0, label.clone());
+    view! {
+        <g
+            class=format!("cluster type-{}", kind.slug())
+            data-cluster-count=n
+            role="button"
+            tabindex="0"
+            aria-label=label
+            on:click=move |_| go()
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    go();
+                }
+            }
+        >
+            <title>{title}</title>
+            <rect x=c.x0 y=top + 2 width=width height=HIT - 4 rx=4 />
+            <text x=c.x0 + width / 2 y=top + 16 text-anchor="middle" aria-hidden="true">
+                {format!("+{n}")}
+            </text>
+        </g>
+    }
+}
+
+/// A year or a month, as a cluster names it: "2020", "Apr 2020".
+fn period_label(w: Window, ui: Ui) -> String {
+    let (y, m) = (w.first_year(), w.from % 12 + 1);
+    match (w.whole_years().is_some(), ui) {
+        (true, Ui::En) => y.to_string(),
+        (true, Ui::Zh) => format!("{y}年"),
+        (false, Ui::En) => format!("{} {y}", MONTHS[m as usize - 1]),
+        (false, Ui::Zh) => format!("{y}年{m}月"),
     }
 }

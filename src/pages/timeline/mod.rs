@@ -106,6 +106,21 @@ impl TimelineState {
         }
     }
 
+    /// Opens Explore on the events of type `kind` in `window`'s years, with the other
+    /// filters kept: what a cluster holds when the window cannot zoom in further.
+    pub fn list_in_explore(&self, kind: EventType, window: Window) {
+        let mut f = self.filters.filters.get_untracked();
+        f.types = vec![kind];
+        f.years = Some((window.first_year(), window.last_year()));
+        self.nav.open(
+            Url {
+                route: Route::Explore(f),
+                ..Url::default()
+            },
+            false,
+        );
+    }
+
     pub fn open(&self, event: Option<String>) {
         self.nav.open(self.url_of(event), false);
     }

@@ -406,18 +406,29 @@ fn start_fetch(file: SiteFile) -> Option<js_sys::Promise> {
     Some(window.fetch_with_str_and_init(&format!("./{}", file.name), &init))
 }
 
-/// As [`fetch_checked`], reading the response of `early` (from [`start_fetch`]) if given.
+/// As [`fetch_checked`], reading the response of `early` (from [`start_fetch`]) if given,
+/// and fetching again if that one failed: it may have been begun before the reader went
+/// offline or came back, and a failure is judged on a fetch of now.
 #[cfg(feature = "site")]
 async fn fetch_checked_from(
     file: SiteFile,
     early: Option<js_sys::Promise>,
 ) -> Result<Vec<u8>, SiteFileError> {
-    let checked = match early.or_else(|| start_fetch(file)) {
-        Some(fetch) => match site_response(file.name, fetch).await {
-            Ok(response) => response_bytes(response).await,
-            Err(e) => Err(e),
+    let read = |fetch: Option<js_sys::Promise>| async move {
+        match fetch {
+            Some(fetch) => match site_response(file.name, fetch).await {
+                Ok(response) => response_bytes(response).await,
+                Err(e) => Err(e),
+            },
+            None => Err("no window".to_owned()),
+        }
+    };
+    let checked = match early {
+        Some(early) => match read(Some(early)).await {
+            Ok(bytes) => Ok(bytes),
+            Err(_) => read(start_fetch(file)).await,
         },
-        None => Err("no window".to_owned()),
+        None => read(start_fetch(file)).await,
     };
     match checked {
         Ok(bytes) => Ok(bytes),

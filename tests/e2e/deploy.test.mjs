@@ -339,6 +339,24 @@ describe('a chunk that fails while online', () => {
       await page.getByTestId('per-year').waitFor();
       assert.equal(blocked, 2, 'the retry fetched the chunk again');
     }));
+
+  it('fetches the search table again when it failed with the search’s chunk, rather than call it damaged', () =>
+    onPage(async (page, context, site) => {
+      const failOnce = (pattern) => {
+        let n = 0;
+        return context.route(pattern, (route) => (n++ === 0 ? route.abort() : route.continue()));
+      };
+      // The table's fetch starts beside the chunk that reads it; both fail (a dropped
+      // connection), then the reader tries again.
+      await failOnce(/split_search-[0-9a-f]+\.wasm$/);
+      await failOnce(/\/search-[0-9a-f]+\.bin$/);
+      await page.goto(`${site.base}?view=explore&q=${encodeURIComponent('维和')}`);
+      await page.getByTestId('view-unloaded').waitFor();
+      await page.getByTestId('retry-view').click();
+      await page.locator('li.result').first().waitFor();
+      assert.equal(await page.getByTestId('view-unloaded').count(), 0);
+      assert.equal(await page.getByTestId('data-problem').count(), 0);
+    }));
 });
 
 describe('what a passage link downloads', () => {

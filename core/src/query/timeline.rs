@@ -214,7 +214,8 @@ pub struct Mark {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cluster {
     pub lane: usize,
-    /// The year or month it gathers.
+    /// The year or month it gathers, within the scale's window: what a click zooms to,
+    /// unless it is the window already.
     pub window: Window,
     pub x0: i32,
     pub x1: i32,
@@ -325,7 +326,14 @@ pub fn layout(events: &[&Event], scale: &Scale) -> Layout {
             precision,
         });
     }
-    for c in year_first(clusters.into_values().collect(), events) {
+    for mut c in year_first(clusters.into_values().collect(), events) {
+        // What it zooms to lies within the window: in a zoom below a year, a year's cluster
+        // is the window itself (a click then lists its events rather than zooming out).
+        let w = scale.window;
+        c.window = Window {
+            from: c.window.from.max(w.from),
+            to: c.window.to.min(w.to),
+        };
         out.rows[c.lane] = MAX_ROWS + 1;
         out.clusters.push(c);
     }
@@ -972,6 +980,16 @@ mod tests {
             "June's cluster joins the year's"
         );
         assert_eq!(l.dated(), june.len());
+        // Below a year, a cluster never reaches past the window: zooming to it never zooms
+        // out.
+        let spring = Window::parse("2020-03..2020-08").unwrap();
+        let l = layout(&refs, &Scale::of(spring, 0, 600));
+        let c: Vec<(Window, usize)> = l
+            .clusters
+            .iter()
+            .map(|c| (c.window, c.events.len()))
+            .collect();
+        assert_eq!(c, [(spring, 10)]);
     }
 
     #[test]

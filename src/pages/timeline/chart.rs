@@ -163,18 +163,21 @@ fn lanes(placed: &Layout, lane_top: &[i32], ui: Ui) -> impl IntoView {
 
 /// The visible window in words: "2016 to 2020", or "Apr 2020 to Sep 2020" below a year.
 fn span_label(w: Window, ui: Ui) -> String {
-    let month = |n: u32| {
-        let (y, m) = (n / 12, n % 12 + 1);
-        match ui {
-            Ui::En => format!("{} {y}", MONTHS[m as usize - 1]),
-            Ui::Zh => format!("{y}年{m}月"),
-        }
-    };
+    let month = |n: u32| month_label(n, ui);
     match (w.whole_years(), ui) {
         (Some((a, b)), Ui::En) => format!("{a} to {b}"),
         (Some((a, b)), Ui::Zh) => format!("{a}—{b}年"),
         (None, Ui::En) => format!("{} to {}", month(w.from), month(w.to)),
         (None, Ui::Zh) => format!("{}—{}", month(w.from), month(w.to)),
+    }
+}
+
+/// A month, by its number: "Apr 2020", "2020年4月".
+fn month_label(n: u32, ui: Ui) -> String {
+    let (y, m) = (n / 12, n % 12 + 1);
+    match ui {
+        Ui::En => format!("{} {y}", MONTHS[m as usize - 1]),
+        Ui::Zh => format!("{y}年{m}月"),
     }
 }
 
@@ -323,13 +326,12 @@ fn cluster(state: TimelineState, c: &Cluster, top: i32, ui: Ui) -> impl IntoView
     }
 }
 
-/// A year or a month, as a cluster names it: "2020", "Apr 2020".
+/// The period a cluster gathers: "2020", "Apr 2020", or the window it is cut to.
 fn period_label(w: Window, ui: Ui) -> String {
-    let (y, m) = (w.first_year(), w.from % 12 + 1);
-    match (w.whole_years().is_some(), ui) {
-        (true, Ui::En) => y.to_string(),
-        (true, Ui::Zh) => format!("{y}年"),
-        (false, Ui::En) => format!("{} {y}", MONTHS[m as usize - 1]),
-        (false, Ui::Zh) => format!("{y}年{m}月"),
+    match (w.whole_years(), ui) {
+        (Some((a, b)), Ui::En) if a == b => a.to_string(),
+        (Some((a, b)), Ui::Zh) if a == b => format!("{a}年"),
+        _ if w.months() == 1 => month_label(w.from, ui),
+        _ => span_label(w, ui),
     }
 }

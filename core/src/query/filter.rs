@@ -712,9 +712,6 @@ fn events_matching(ds: &Dataset, q: &Query) -> Vec<bool> {
     all
 }
 
-/// Passages matching an expanded query, best first: by its text and other names, and —
-/// for a country it names — every passage naming that country in any form ("Russia" finds
-/// 俄罗斯 and 中俄, never 白俄罗斯).
 /// The alternatives of a group that can find an event no other finds: one whose Han text
 /// holds another's (人道主义救援 beside 人道主义) finds only events that one finds, and an
 /// event is in or out whichever finds it. (A thesaurus concept lists such pairs; searching
@@ -739,6 +736,9 @@ fn needed(alternatives: Vec<&[Part]>) -> Vec<&[Part]> {
         .collect()
 }
 
+/// Passages matching an expanded query, best first: by its text and other names, and —
+/// for a country it names — every passage naming that country in any form ("Russia" finds
+/// 俄罗斯 and 中俄, never 白俄罗斯).
 fn query_hits(ds: &Dataset, q: &Query) -> Vec<(u32, f32)> {
     ds.index().ranked_query(
         q,

@@ -115,9 +115,9 @@ pub fn site_search<'a>(
     (table, named)
 }
 
-/// The page's search over the shards it has fetched so far: the table, the files read,
-/// and the two indexes put together from them (replaced as files arrive, so a search that
-/// holds one keeps a consistent index).
+/// The page's search over the shards it has fetched so far: the table, the keys read,
+/// and the two indexes, into which files are merged as they arrive (in place, unless a
+/// search still holds an index: that search keeps the one it had).
 #[derive(Debug)]
 pub struct LoadedSearch {
     table: SearchTable,
@@ -158,6 +158,9 @@ impl LoadedSearch {
             .into_iter()
             .filter(|(k, _)| !self.read.contains(k))
             .collect();
+        if new.is_empty() {
+            return Ok(());
+        }
         let passages = read_shards(&self.table.passages, new.iter().map(|(_, f)| &f.passages))?;
         let events = read_shards(&self.table.events, new.iter().map(|(_, f)| &f.events))?;
         // In place unless a search still holds the index (then it keeps the one it has).
@@ -199,5 +202,51 @@ impl crate::Dataset {
             events,
             hash,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file of the table's with one of its terms torn (fewer position lists than
+    /// postings), as a damaged download would be.
+    fn torn(file: &ShardFile) -> ShardFile {
+        let mut torn = file.clone();
+        torn.passages.positions.pop();
+        torn
+    }
+
+    #[test]
+    fn an_arrival_with_a_refused_file_changes_nothing() {
+        let passages = ["中俄联合演习", "joint exercise", "维和部队"];
+        let events = ["联合演习", "维和"];
+        let (table, named) = site_search(passages, events, |b| b.len() as u64);
+        let files: Vec<(String, ShardFile)> = table
+            .files
+            .iter()
+            .zip(&named)
+            .map(|((key, _), (_, bytes))| (key.clone(), ShardFile::decode(bytes).unwrap()))
+            .collect();
+        let mut search = LoadedSearch::new(table.clone());
+        search.add(files[..1].to_vec()).unwrap();
+        let (before_passages, before_events) = (search.passages(), search.events());
+        let before_unread = search.unread();
+        let damaged = files
+            .iter()
+            .skip(1)
+            .find(|(_, f)| !f.passages.terms.is_empty())
+            .expect("a second file with passage terms");
+        let arrival = vec![
+            files[files.len() - 1].clone(),
+            (damaged.0.clone(), torn(&damaged.1)),
+        ];
+        assert!(search.add(arrival).is_err());
+        assert_eq!(search.unread(), before_unread, "no key is marked read");
+        assert_eq!(*search.passages(), *before_passages);
+        assert_eq!(*search.events(), *before_events);
+        // The same files, whole, are taken in.
+        search.add(files.clone()).unwrap();
+        assert!(search.unread().is_empty());
     }
 }

@@ -13,7 +13,8 @@
 //   - interaction latency (input → last DOM mutation) over a fixed script of 200 searches and
 //     filter changes in the Explore view, p50 / p95 / max;
 //   - a cold search: from the home view, loaded and idle, a search link opened in the page
-//     (Explore's chunk, the search table and the query's shards not fetched yet) until its
+//     (the search table and the query's shards not fetched yet; the home view fetches
+//     Explore's and the search's chunks once idle) until its
 //     first result shows with its text: time and bytes fetched, per query;
 //   - the page's JS heap (V8, after a garbage collection) once Explore is open;
 //   - the script's searches (each part of a query must occur) answered by Milcoop's index (`milcoopSearch`, no DOM) and by
@@ -391,7 +392,7 @@ function report(results) {
   out.push('|---|---:|---:|---:|');
   for (const r of results) out.push(`| ${r.factor}× | ${ms(quantile(r.latencies, 0.5))} | ${ms(quantile(r.latencies, 0.95))} | ${ms(Math.max(...r.latencies))} |`);
   out.push('');
-  out.push('### Cold search (from the home view, idle: a search opened in the page until its first result shows with its text; brotli KB fetched meanwhile: Explore\'s chunk, the search table, the query\'s shards and the listed documents\' excerpts)');
+  out.push('### Cold search (from the home view, idle: a search opened in the page until its first result shows with its text; brotli KB fetched meanwhile: the search table, the query\'s shards and the listed documents\' excerpts; the home view has fetched Explore\'s and the search\'s chunks while idle)');
   out.push('');
   out.push('| corpus | query | ms | KB fetched |');
   out.push('|---|---|---:|---:|');

@@ -51,17 +51,25 @@ pub fn FigureTable(data: &'static Dataset, figures: Vec<u32>) -> impl IntoView {
         "figures-more",
     );
     let shown = more.shown;
+    // The columns' names, also written beside each cell on a phone, where a row is a card.
+    let heads = [
+        ui.pick("Figure", "数字"),
+        ui.pick("As of", "截至"),
+        ui.pick("Statement", "原文"),
+        ui.pick("Events it names", "其中列名的事件"),
+        ui.pick("Source", "出处"),
+    ];
     let row = move |i: u32| {
         let f = &data.figures[i as usize];
         let p = &data.passages[f.passage as usize];
         let quote = move || crate::on_demand::figure_quote(data, f);
         view! {
             <tr class="figure" data-passage-id=p.id.clone()>
-                <td class="figure-value">{format!("{} {}", f.value, f.unit)}</td>
-                <td class="figure-when">{f.as_of.map(|d| ui.date(d)).unwrap_or_else(|| ui.pick("not stated", "未注明").to_string())}</td>
-                <td><blockquote lang=p.lang.code() aria-busy=move || quote().is_empty().to_string()>{quote}</blockquote></td>
-                <td class="figure-named">{named_events(data, f, ui)}</td>
-                <td><PassageLink data=data passage=p /></td>
+                <td class="figure-value" data-label=heads[0]>{format!("{} {}", f.value, f.unit)}</td>
+                <td class="figure-when" data-label=heads[1]>{f.as_of.map(|d| ui.date(d)).unwrap_or_else(|| ui.pick("not stated", "未注明").to_string())}</td>
+                <td class="figure-quote" data-label=heads[2]><blockquote lang=p.lang.code() aria-busy=move || quote().is_empty().to_string()>{quote}</blockquote></td>
+                <td class="figure-named" data-label=heads[3]>{named_events(data, f, ui)}</td>
+                <td data-label=heads[4]><PassageLink data=data passage=p /></td>
             </tr>
         }
     };
@@ -77,11 +85,7 @@ pub fn FigureTable(data: &'static Dataset, figures: Vec<u32>) -> impl IntoView {
             <table class="figures" data-testid="figures">
                 <thead>
                     <tr>
-                        <th scope="col">{ui.pick("Figure", "数字")}</th>
-                        <th scope="col">{ui.pick("As of", "截至")}</th>
-                        <th scope="col">{ui.pick("Statement", "原文")}</th>
-                        <th scope="col">{ui.pick("Events it names", "其中列名的事件")}</th>
-                        <th scope="col">{ui.pick("Source", "出处")}</th>
+                        {heads.map(|h| view! { <th scope="col">{h}</th> })}
                     </tr>
                 </thead>
                 <tbody><For each=listed key=|&i| i children=row /></tbody>

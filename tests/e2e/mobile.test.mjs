@@ -9,6 +9,21 @@ import { guardedPage, ready, useBrowserAndSite } from './harness.mjs';
 const env = useBrowserAndSite({ before, after });
 const phone = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true };
 
+describe('figures on a phone', () => {
+  it('a figure is a card whose statement has the width of the screen, each field named', async () => {
+    const { page, check } = await guardedPage(env.browser, env.site.origin, phone);
+    await page.goto(`${env.site.base}?view=stats`);
+    await ready(page);
+    const quote = page.locator('table.figures tr.figure td.figure-quote').first();
+    await quote.waitFor();
+    const box = await quote.boundingBox();
+    assert.ok(box.width > 300, `the statement is ${box.width}px wide`);
+    const label = await quote.evaluate((td) => getComputedStyle(td, '::before').content);
+    assert.equal(label, '"Statement"');
+    check();
+  });
+});
+
 describe('Explore on a phone', () => {
   it('the result count is on the first screen; filters open in a sheet', async () => {
     const { page, check } = await guardedPage(env.browser, env.site.origin, phone);

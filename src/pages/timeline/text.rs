@@ -3,7 +3,7 @@
 
 use super::TimelineState;
 use crate::components::events::describe;
-use crate::components::more::{use_show_more, Listed};
+use crate::components::more::{use_show_more, Listed, UseShowMore};
 use crate::nav::use_ui;
 use leptos::prelude::*;
 use milcoop_core::model::Event;
@@ -26,38 +26,14 @@ pub(super) fn TimelineText(state: TimelineState) -> impl IntoView {
         order::sort_by_key(&mut shown, |&i| (data.events[i as usize].start, i));
         shown
     });
-    let total = Signal::derive(move || in_window.with(Vec::len));
-    let events = Listed {
-        en: "events",
-        zh: "个事件",
-    };
-    let more = use_show_more(total, PAGE, events, "timeline-list-more");
-    let dated = move || {
-        let shown = more.shown.get();
-        in_window.with(|list| {
-            list.iter()
-                .take(shown)
-                .map(|&i| view! { <EventItem state=state event=&data.events[i as usize] /> })
-                .collect_view()
-        })
-    };
+    let (dated, more) = paged(state, in_window, "timeline-list-more");
     let undated_list = Memo::new(move |_| {
         state.filters.derived(state.events, |events| {
             let undated = |&&i: &&u32| data.events[i as usize].start.is_none();
             events.iter().filter(undated).copied().collect::<Vec<u32>>()
         })
     });
-    let total = Signal::derive(move || undated_list.with(Vec::len));
-    let more_undated = use_show_more(total, PAGE, events, "undated-more");
-    let undated = move || {
-        let shown = more_undated.shown.get();
-        undated_list.with(|list| {
-            list.iter()
-                .take(shown)
-                .map(|&i| view! { <EventItem state=state event=&data.events[i as usize] /> })
-                .collect_view()
-        })
-    };
+    let (undated, more_undated) = paged(state, undated_list, "undated-more");
     // On a phone the list is the timeline (the chart is hidden there; docs/views.md).
     let narrow = window()
         .match_media("(max-width: 40rem)")
@@ -77,6 +53,33 @@ pub(super) fn TimelineText(state: TimelineState) -> impl IntoView {
             {more_undated.button}
         </section>
     }
+}
+
+/// The events of `list` as lines of text, [`PAGE`] at a time, and the "Show more" that
+/// draws the next page.
+fn paged(
+    state: TimelineState,
+    list: Memo<Vec<u32>>,
+    testid: &'static str,
+) -> (impl Fn() -> AnyView + Copy, UseShowMore) {
+    let total = Signal::derive(move || list.with(Vec::len));
+    let events = Listed {
+        en: "events",
+        zh: "个事件",
+    };
+    let more = use_show_more(total, PAGE, events, testid);
+    let shown = more.shown;
+    let items = move || {
+        let n = shown.get();
+        list.with(|list| {
+            list.iter()
+                .take(n)
+                .map(|&i| view! { <EventItem state=state event=&state.data.events[i as usize] /> })
+                .collect_view()
+                .into_any()
+        })
+    };
+    (items, more)
 }
 
 /// An event as a line of text that opens it on the timeline.
